@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "Strata",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "strata", targets: ["strata"]),
+        .library(name: "StrataEngine", targets: ["StrataEngine"]),
+        .library(name: "StrataLanguage", targets: ["StrataLanguage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure computation: tables, CSV, algorithms. No terminal I/O.
+        .target(name: "StrataEngine", swiftSettings: strictSettings),
+        // The command language: lexer, parser, registry, interpreter, workspace, rendering.
+        .target(name: "StrataLanguage", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
+        // libedit, reached through a module map; C globals and variadic calls go through inline shims.
+        .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit", providers: [.apt(["libedit-dev"])]),
+        .executableTarget(
+            name: "strata",
+            dependencies: [
+                "StrataLanguage", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Writes the bundled datasets/ from a fixed seed.
+        .executableTarget(name: "strata-datagen", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], swiftSettings: strictSettings),
+    ]
+)

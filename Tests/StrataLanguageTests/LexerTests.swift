@@ -1,0 +1,3 @@
+import Testing
+@testable import StrataLanguage
+@Test func placeholderLang() { #expect(true) }
