@@ -1,0 +1,304 @@
+/// Turns one logical line into a `ParsedCommand`, driven entirely by the command's declaration,
+/// and checks it against the workspace (tables and columns exist) before anything runs.
+public struct CommandParser {
+    public let registry: CommandRegistry
+    public let workspace: Workspace
+
+    public init(registry: CommandRegistry, workspace: Workspace) {
+        self.registry = registry
+        self.workspace = workspace
+    }
+
+    /// nil for a blank or comment-only line.
+    public func parse(_ line: String) throws -> ParsedCommand? {
+        let tokens = try Lexer.tokenize(line)
+        guard let first = tokens.first, !first.isEnd else { return nil }
+        var verbWords: [String] = []
+        for t in tokens.prefix(3) {
+            guard let w = t.word else { break }
+            verbWords.append(w)
+        }
+        guard let spec = registry.match(words: verbWords) else {
+            let shown = first.word ?? first.display
+            throw SyntaxError("unknown command '\(shown)'", at: first.span,
+                              suggestion: Suggestions.didYouMean(shown, among: registry.verbs)
+                                ?? "type 'help' to list commands")
+        }
+        let verbCount = spec.words.count
+        let verbSpan = tokens[0].span.union(tokens[verbCount - 1].span)
+        var parsed = ParsedCommand(spec: spec, line: line, tokens: tokens, verbSpan: verbSpan)
+
+        // `as NAME` at the very end binds the result.
+        var end = tokens.count - 1  // index of the .end token
+        if end >= 2, tokens[end - 2].isWord("as"), let name = tokens[end - 1].word {
+            if case .none = spec.binding {
+                throw SyntaxError("'\(spec.name)' does not produce a value to name", at: tokens[end - 2].span.union(tokens[end - 1].span),
+                                  suggestion: "remove 'as \(name)'")
+            }
+            parsed.binding = (name, tokens[end - 1].span)
+            end -= 2
+        }
+
+        var cursor = SlotCursor(tokens: tokens, position: verbCount, end: end)
+        try consumeOptions(&cursor, into: &parsed)
+        try parseSlots(spec.arguments, cursor: &cursor, into: &parsed, optional: false)
+        try consumeOptions(&cursor, into: &parsed)
+        if cursor.position < end {
+            let t = tokens[cursor.position]
+            if t.word != nil, cursor.peek(1).isSymbol("=") {
+                try consumeOptions(&cursor, into: &parsed)
+            }
+            if cursor.position < end {
+                throw SyntaxError("unexpected '\(t.display)'", at: t.span,
+                                  suggestion: "usage: \(spec.synopsis)")
+            }
+        }
+        return parsed
+    }
+
+    // MARK: slots
+
+    private func parseSlots(_ slots: [ArgumentSlot], cursor: inout SlotCursor, into parsed: inout ParsedCommand, optional: Bool) throws {
+        for slot in slots {
+            try consumeOptions(&cursor, into: &parsed)
+            try parseSlot(slot, cursor: &cursor, into: &parsed)
+        }
+    }
+
+    private func missing(_ what: String, _ cursor: SlotCursor, _ parsed: ParsedCommand) -> SyntaxError {
+        SyntaxError("\(parsed.spec.name): missing \(what)", at: cursor.current.span,
+                    suggestion: "usage: \(parsed.spec.synopsis)")
+    }
+
+    private func parseSlot(_ slot: ArgumentSlot, cursor: inout SlotCursor, into parsed: inout ParsedCommand) throws {
+        switch slot {
+        case .keyword(let k):
+            guard cursor.current.isWord(k) else {
+                throw SyntaxError("expected '\(k)' here", at: cursor.current.span, suggestion: "usage: \(parsed.spec.synopsis)")
+            }
+            cursor.advance()
+
+        case .optional(let inner):
+            guard case .keyword(let k)? = inner.first, cursor.current.isWord(k) else { return }
+            parsed.arguments[k] = .present
+            try parseSlots(inner, cursor: &cursor, into: &parsed, optional: true)
+
+        case .table(let label, _):
+            guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))", cursor, parsed) }
+            try requireTable(name, span)
+            parsed.arguments[label] = .text(name, span)
+            if parsed.subject == nil { parsed.subject = name }
+
+        case .name(let label, _):
+            guard let (name, span) = cursor.qualifiedName() else { throw missing(label, cursor, parsed) }
+            parsed.arguments[label] = .text(name, span)
+
+        case .path(let label, _):
+            let t = cursor.current
+            switch t.kind {
+            case .string(let s):
+                cursor.advance()
+                parsed.arguments[label] = .text(s, t.span)
+            case .word(let w):
+                throw SyntaxError("file paths are quoted", at: t.span, suggestion: "write \"\(w)…\" in double quotes")
+            default:
+                throw missing("\(label) (a quoted path)", cursor, parsed)
+            }
+
+        case .choice(let label, let choices, _):
+            guard let w = cursor.current.word else { throw missing("\(label) (\(choices.joined(separator: "|")))", cursor, parsed) }
+            guard choices.contains(w.lowercased()) else {
+                throw SyntaxError("'\(w)' is not one of \(choices.joined(separator: ", "))", at: cursor.current.span,
+                                  suggestion: Suggestions.didYouMean(w, among: choices))
+            }
+            parsed.arguments[label] = .text(w.lowercased(), cursor.current.span)
+            cursor.advance()
+
+        case .number(let label, _):
+            var sign = 1.0
+            let start = cursor.current.span
+            if cursor.current.isSymbol("-") { sign = -1; cursor.advance() }
+            guard case .number(let text) = cursor.current.kind, let v = Double(text) else {
+                throw missing("\(label) (a number)", cursor, parsed)
+            }
+            parsed.arguments[label] = .number(sign * v, start.union(cursor.current.span))
+            cursor.advance()
+
+        case .columns(let label, _), .tables(let label, _):
+            var items: [(String, SourceSpan)] = []
+            repeat {
+                if !items.isEmpty { cursor.advance() }
+                guard let item = cursor.columnName() else { throw missing(label, cursor, parsed) }
+                items.append(item)
+            } while cursor.current.isSymbol(",")
+            if case .tables = slot {
+                for (n, s) in items { try requireValue(n, s) }
+            } else {
+                for (n, s) in items { try requireColumn(n, s, parsed.subject) }
+            }
+            parsed.arguments[label] = .list(items)
+
+        case .sortKeys(let label, _):
+            var keys: [(column: String, descending: Bool, span: SourceSpan)] = []
+            repeat {
+                if !keys.isEmpty { cursor.advance() }
+                guard let (name, span) = cursor.columnName() else { throw missing(label, cursor, parsed) }
+                try requireColumn(name, span, parsed.subject)
+                var desc = false
+                if cursor.current.isWord("desc") || cursor.current.isWord("descending") {
+                    desc = true; cursor.advance()
+                } else if cursor.current.isWord("asc") || cursor.current.isWord("ascending") {
+                    cursor.advance()
+                }
+                keys.append((name, desc, span))
+            } while cursor.current.isSymbol(",")
+            parsed.arguments[label] = .sortKeys(keys)
+
+        case .condition(let label, _), .assignments(let label, _), .aggregations(let label, _):
+            // Expressions run to the end of the line (before `as NAME`); options must come earlier.
+            guard cursor.position < cursor.end else { throw missing(label, cursor, parsed) }
+            parsed.arguments[label] = .tokens(cursor.position..<cursor.end)
+            cursor.position = cursor.end
+        }
+    }
+
+    // MARK: options
+
+    private func consumeOptions(_ cursor: inout SlotCursor, into parsed: inout ParsedCommand) throws {
+        while cursor.position < cursor.end, let key = cursor.current.word, cursor.peek(1).isSymbol("=") {
+            let keySpan = cursor.current.span
+            guard let spec = parsed.spec.option(key.lowercased()) else {
+                // In an expression slot `x = 1` is not an option; let the slot take it.
+                if parsed.spec.arguments.contains(where: { if case .assignments = $0 { return true }; if case .aggregations = $0 { return true }; return false }) {
+                    return
+                }
+                let keys = parsed.spec.options.map(\.key)
+                throw SyntaxError("'\(parsed.spec.name)' has no option '\(key)'", at: keySpan,
+                                  suggestion: Suggestions.didYouMean(key, among: keys)
+                                    ?? (keys.isEmpty ? "it takes no options" : "options: " + keys.joined(separator: ", ")))
+            }
+            if parsed.options[spec.key] != nil {
+                throw SyntaxError("option '\(key)' is given twice", at: keySpan)
+            }
+            cursor.advance(2)
+            let raw = try cursor.optionValue(for: key, keySpan: keySpan)
+            let value = try convert(raw, spec: spec, subject: parsed.subject)
+            parsed.options[spec.key] = (value, raw.span)
+        }
+    }
+
+    private func convert(_ raw: RawOptionValue, spec: OptionSpec, subject: String?) throws -> OptionValue {
+        let single = raw.items.count == 1 ? raw.items[0] : nil
+        func fail(_ what: String) -> SyntaxError {
+            SyntaxError("option '\(spec.key)' expects \(what), got '\(raw.text)'", at: raw.span)
+        }
+        switch spec.kind {
+        case .int(let range):
+            guard let s = single, s.parts.count == 1, let v = Int(s.parts[0]) else { throw fail("a whole number") }
+            if let range, !range.contains(v) {
+                throw SyntaxError("option '\(spec.key)' must be between \(range.lowerBound) and \(range.upperBound), got \(v)", at: raw.span)
+            }
+            return .int(v)
+        case .double(let range):
+            guard let s = single, s.parts.count == 1, let v = Double(s.parts[0]), v.isFinite else { throw fail("a number") }
+            if let range, !range.contains(v) {
+                throw SyntaxError("option '\(spec.key)' must be between \(range.lowerBound) and \(range.upperBound), got \(s.parts[0])", at: raw.span)
+            }
+            return .double(v)
+        case .string, .path:
+            guard let s = single, s.parts.count == 1 else { return .string(raw.text) }
+            return .string(s.parts[0])
+        case .bool:
+            guard let s = single, s.parts.count == 1 else { throw fail("yes or no") }
+            switch s.parts[0].lowercased() {
+            case "yes", "true", "on", "1": return .bool(true)
+            case "no", "false", "off", "0": return .bool(false)
+            default: throw fail("yes or no")
+            }
+        case .choice(let choices):
+            guard let s = single, s.parts.count == 1 else { throw fail("one of \(choices.joined(separator: ", "))") }
+            let w = s.parts[0].lowercased()
+            guard choices.contains(w) else {
+                throw SyntaxError("option '\(spec.key)' must be one of \(choices.joined(separator: ", ")), got '\(s.parts[0])'",
+                                  at: raw.span, suggestion: Suggestions.didYouMean(w, among: choices))
+            }
+            return .string(w)
+        case .column:
+            guard let s = single, s.parts.count == 1 else { throw fail("one column name") }
+            try requireColumn(s.parts[0], s.span, subject)
+            return .string(s.parts[0])
+        case .columns:
+            var names: [String] = []
+            for item in raw.items {
+                guard item.parts.count == 1 else { throw fail("column names separated by commas") }
+                try requireColumn(item.parts[0], item.span, subject)
+                names.append(item.parts[0])
+            }
+            return .list(names)
+        case .list:
+            return .list(raw.items.map { $0.parts.joined(separator: ":") })
+        case .pairs:
+            var pairs: [(String, String)] = []
+            for item in raw.items {
+                guard item.parts.count == 2 else { throw SyntaxError("option '\(spec.key)' expects key:value pairs, got '\(item.parts.joined(separator: ":"))'", at: item.span) }
+                pairs.append((item.parts[0], item.parts[1]))
+            }
+            return .pairs(pairs)
+        case .intRange:
+            guard let s = single else { throw fail("a range like 2..10") }
+            if s.parts.count == 1, let v = Int(s.parts[0]) { return .range(v...v) }
+            guard s.isRange, s.parts.count == 2, let a = Int(s.parts[0]), let b = Int(s.parts[1]) else { throw fail("a range like 2..10") }
+            guard a <= b else { throw SyntaxError("range \(a)..\(b) is empty: the start is after the end", at: raw.span) }
+            return .range(a...b)
+        case .date:
+            guard let s = single, s.parts.count == 1, let d = DateLiteral.days(s.parts[0]) else { throw fail("a date like 2011-12-09") }
+            return .date(d)
+        }
+    }
+
+    // MARK: validation against the workspace
+
+    private func requireTable(_ name: String, _ span: SourceSpan) throws {
+        guard workspace.table(name) == nil else { return }
+        if workspace[name] != nil {
+            throw SyntaxError("'\(name)' is a \(workspace[name]?.kindName ?? "value"), not a table", at: span)
+        }
+        throw SyntaxError("no table named '\(name)'", at: span,
+                          suggestion: Suggestions.didYouMean(name, among: workspace.tableNames)
+                            ?? (workspace.tableNames.isEmpty ? "load one first: load \"datasets/transactions.csv\" as tx"
+                                : "tables: " + workspace.tableNames.joined(separator: ", ")))
+    }
+
+    private func requireValue(_ name: String, _ span: SourceSpan) throws {
+        guard workspace[name] == nil else { return }
+        throw SyntaxError("nothing named '\(name)' in the workspace", at: span,
+                          suggestion: Suggestions.didYouMean(name, among: workspace.names))
+    }
+
+    private func requireColumn(_ name: String, _ span: SourceSpan, _ subject: String?) throws {
+        guard let subject, let table = workspace.table(subject) else { return }
+        var column = name
+        if let dot = name.firstIndex(of: "."), table.column(name) == nil {
+            let prefix = String(name[..<dot])
+            column = String(name[name.index(after: dot)...])
+            if prefix != subject {
+                throw SyntaxError("'\(name)' is a column of table '\(prefix)', not of '\(subject)'", at: span,
+                                  suggestion: "join the tables first, or use a column of \(subject)")
+            }
+        }
+        guard table.column(column) == nil else { return }
+        throw SyntaxError("no column '\(column)' in table \(subject)", at: span,
+                          suggestion: Suggestions.didYouMean(column, among: table.columnNames)
+                            ?? "columns: " + table.columnNames.prefix(12).joined(separator: ", "))
+    }
+}
+
+/// Parses `YYYY-MM-DD` (and `YYYY-MM-DDTHH:MM[:SS]`, keeping the date) into days since 1970-01-01.
+enum DateLiteral {
+    static func days(_ s: String) -> Int64? {
+        let parts = s.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              CivilCalendar.isValid(year: y, month: m, day: d) else { return nil }
+        return CivilCalendar.days(year: y, month: m, day: d)
+    }
+}

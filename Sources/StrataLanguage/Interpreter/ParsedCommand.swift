@@ -1,0 +1,168 @@
+/// A positional argument after parsing.
+public enum SlotValue: Sendable {
+    case text(String, SourceSpan)
+    case list([(String, SourceSpan)])
+    case sortKeys([(column: String, descending: Bool, span: SourceSpan)])
+    /// Tokens of an expression-like slot, parsed by the command with the expression parser.
+    case tokens(Range<Int>)
+    case number(Double, SourceSpan)
+    /// An optional group that was typed.
+    case present
+}
+
+/// An option's value after conversion to its declared kind.
+public enum OptionValue: Sendable, Equatable {
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case bool(Bool)
+    case list([String])
+    case pairs([(String, String)])
+    case range(ClosedRange<Int>)
+    case date(Int64)
+
+    public static func == (a: OptionValue, b: OptionValue) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.list(let x), .list(let y)): return x == y
+        case (.pairs(let x), .pairs(let y)): return x.map { $0.0 + ":" + $0.1 } == y.map { $0.0 + ":" + $0.1 }
+        case (.range(let x), .range(let y)): return x == y
+        case (.date(let x), .date(let y)): return x == y
+        default: return false
+        }
+    }
+}
+
+/// One command line, parsed and validated against its declaration and the workspace.
+public struct ParsedCommand: Sendable {
+    public let spec: CommandSpec
+    public let line: String
+    public let tokens: [Token]
+    public internal(set) var arguments: [String: SlotValue] = [:]
+    public internal(set) var options: [String: (value: OptionValue, span: SourceSpan)] = [:]
+    public internal(set) var binding: (name: String, span: SourceSpan)?
+    /// The name of the subject table (the first `.table` slot), if any.
+    public internal(set) var subject: String?
+    /// Span of the verb words, for errors about the command as a whole.
+    public let verbSpan: SourceSpan
+
+    init(spec: CommandSpec, line: String, tokens: [Token], verbSpan: SourceSpan) {
+        self.spec = spec
+        self.line = line
+        self.tokens = tokens
+        self.verbSpan = verbSpan
+    }
+
+    // MARK: positional arguments
+
+    public func text(_ slot: String) -> String? {
+        if case .text(let s, _)? = arguments[slot] { return s }
+        return nil
+    }
+
+    public func span(_ slot: String) -> SourceSpan {
+        switch arguments[slot] {
+        case .text(_, let s)?, .number(_, let s)?: return s
+        case .list(let l)?: return (l.first?.1 ?? verbSpan).union(l.last?.1 ?? verbSpan)
+        case .sortKeys(let k)?: return (k.first?.span ?? verbSpan).union(k.last?.span ?? verbSpan)
+        case .tokens(let r)?:
+            guard let first = r.first, let last = r.last, last < tokens.count else { return verbSpan }
+            return tokens[first].span.union(tokens[last].span)
+        default: return verbSpan
+        }
+    }
+
+    public func list(_ slot: String) -> [String] {
+        if case .list(let l)? = arguments[slot] { return l.map(\.0) }
+        return []
+    }
+
+    public func listWithSpans(_ slot: String) -> [(String, SourceSpan)] {
+        if case .list(let l)? = arguments[slot] { return l }
+        return []
+    }
+
+    public func sortKeys(_ slot: String) -> [(column: String, descending: Bool, span: SourceSpan)] {
+        if case .sortKeys(let k)? = arguments[slot] { return k }
+        return []
+    }
+
+    public func tokenRange(_ slot: String) -> Range<Int>? {
+        if case .tokens(let r)? = arguments[slot] { return r }
+        return nil
+    }
+
+    public func number(_ slot: String) -> Double? {
+        if case .number(let d, _)? = arguments[slot] { return d }
+        return nil
+    }
+
+    public func has(_ slot: String) -> Bool { arguments[slot] != nil }
+
+    // MARK: options (defaults come from the caller, matching the declared default text)
+
+    public func hasOption(_ key: String) -> Bool { options[key] != nil }
+
+    public func optionSpan(_ key: String) -> SourceSpan { options[key]?.span ?? verbSpan }
+
+    public func int(_ key: String, default d: Int) -> Int {
+        if case .int(let v)? = options[key]?.value { return v }
+        return d
+    }
+
+    public func double(_ key: String, default d: Double) -> Double {
+        switch options[key]?.value {
+        case .double(let v)?: return v
+        case .int(let v)?: return Double(v)
+        default: return d
+        }
+    }
+
+    public func string(_ key: String) -> String? {
+        if case .string(let v)? = options[key]?.value { return v }
+        return nil
+    }
+
+    public func string(_ key: String, default d: String) -> String { string(key) ?? d }
+
+    public func bool(_ key: String, default d: Bool) -> Bool {
+        if case .bool(let v)? = options[key]?.value { return v }
+        return d
+    }
+
+    public func strings(_ key: String) -> [String]? {
+        switch options[key]?.value {
+        case .list(let v)?: return v
+        case .string(let v)?: return [v]
+        default: return nil
+        }
+    }
+
+    public func pairs(_ key: String) -> [(String, String)]? {
+        if case .pairs(let v)? = options[key]?.value { return v }
+        return nil
+    }
+
+    public func range(_ key: String) -> ClosedRange<Int>? {
+        if case .range(let v)? = options[key]?.value { return v }
+        return nil
+    }
+
+    public func date(_ key: String) -> Int64? {
+        if case .date(let v)? = options[key]?.value { return v }
+        return nil
+    }
+
+    /// The seed for this command: `seed=` if given, else the workspace default.
+    public func seed(_ settings: Settings) -> UInt64 {
+        if case .int(let v)? = options["seed"]?.value { return UInt64(bitPattern: Int64(v)) }
+        return settings.seed
+    }
+
+    public func error(_ message: String, at span: SourceSpan? = nil, suggestion: String? = nil) -> SyntaxError {
+        SyntaxError(message, at: span ?? verbSpan, suggestion: suggestion)
+    }
+}

@@ -1,0 +1,28 @@
+/// What a command produces: values, not printed text. Renderers draw the same output for the
+/// terminal, a session file or a notebook, so it reads identically in all three.
+public enum OutputBlock: Sendable {
+    /// A table with an optional title above and footer line below.
+    case table(Table, title: String?, footer: String?)
+    /// Aligned `label  value` lines (summaries, settings).
+    case keyValues([(String, String)], title: String?)
+    /// Preformatted text, printed as is.
+    case text(String)
+    /// A short confirmation of what changed, e.g. "sales: 1,234 rows × 8 columns".
+    case note(String)
+    /// Something the user should know although the command succeeded.
+    case warning(String)
+}
+
+public struct CommandOutput: Sendable {
+    public var blocks: [OutputBlock]
+
+    public init(_ blocks: [OutputBlock] = []) { self.blocks = blocks }
+
+    public static let empty = CommandOutput()
+
+    public static func note(_ s: String) -> CommandOutput { CommandOutput([.note(s)]) }
+    public static func text(_ s: String) -> CommandOutput { CommandOutput([.text(s)]) }
+
+    public mutating func append(_ block: OutputBlock) { blocks.append(block) }
+    public mutating func append(contentsOf other: CommandOutput) { blocks += other.blocks }
+}
