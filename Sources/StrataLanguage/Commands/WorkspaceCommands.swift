@@ -1,6 +1,90 @@
 /// Commands about the workspace itself: help, settings, listing and removing values, quitting.
 enum WorkspaceCommands {
-    static let all: [CommandSpec] = [quit, exit]
+    static let all: [CommandSpec] = [help, set, tables, dropTable, quit, exit]
+
+    static let help = CommandSpec(
+        "help", group: .workspace, summary: "List commands, or show one command's options and examples.",
+        arguments: [.rest("command", help: "a command name; without it, the list of all commands")],
+        examples: ["help", "help load", "help filter"]
+    ) { parsed, ctx in
+        let words = (parsed.tokenRange("command") ?? 0..<0).compactMap { parsed.tokens[$0].word }
+        if words.isEmpty { return .text(HelpFormatter.overview(ctx.registry)) }
+        if let spec = ctx.registry.match(words: words) { return .text(HelpFormatter.detail(spec)) }
+        let name = words.joined(separator: " ")
+        throw SyntaxError("no command '\(name)'", at: parsed.span("command"),
+                          suggestion: Suggestions.didYouMean(name, among: ctx.registry.commands.map(\.name))
+                            ?? "type 'help' to list commands")
+    }
+
+    static let set = CommandSpec(
+        "set", group: .workspace, summary: "Change a setting: seed, ascii, rows.",
+        arguments: [.choice("setting", choices: ["seed", "ascii", "rows"], help: "which setting"),
+                    .name("value", help: "the new value: a number, or on/off")],
+        details: "seed: default seed for every random command without seed= (default 42).\n"
+            + "ascii: on for plain ASCII borders and charts (default off).\n"
+            + "rows: how many rows a table shows before it is cut (default 20).",
+        examples: ["set seed 7", "set ascii on", "set rows 40"]
+    ) { parsed, ctx in
+        let setting = parsed.text("setting") ?? ""
+        let raw = (parsed.text("value") ?? "").lowercased()
+        let span = parsed.span("value")
+        switch setting {
+        case "seed":
+            guard let v = UInt64(raw) else { throw SyntaxError("the seed must be a whole number ≥ 0", at: span) }
+            ctx.workspace.settings.seed = v
+        case "ascii":
+            guard let b = ["on": true, "yes": true, "true": true, "off": false, "no": false, "false": false][raw] else {
+                throw SyntaxError("ascii is on or off", at: span)
+            }
+            ctx.workspace.settings.ascii = b
+        default:
+            guard let v = Int(raw), (1...100_000).contains(v) else {
+                throw SyntaxError("rows must be a whole number between 1 and 100000", at: span)
+            }
+            ctx.workspace.settings.maxRows = v
+        }
+        return .note("\(setting) = \(raw)")
+    }
+
+    static let tables = CommandSpec(
+        "tables", group: .workspace, summary: "List the tables and other values in the workspace.",
+        examples: ["tables"]
+    ) { _, ctx in
+        let ws = ctx.workspace
+        guard !ws.names.isEmpty else { return .note("the workspace is empty: load \"datasets/transactions.csv\" as tx") }
+        var names = ColumnBuilder(name: "name", type: .string)
+        var kinds = ColumnBuilder(name: "kind", type: .string)
+        var rows = ColumnBuilder(name: "rows", type: .int)
+        var cols = ColumnBuilder(name: "columns", type: .int)
+        var about = ColumnBuilder(name: "about", type: .string)
+        for n in ws.names {
+            guard let v = ws[n] else { continue }
+            names.appendString(n)
+            kinds.appendString(v.kindName)
+            switch v {
+            case .table(let t):
+                rows.append(.int(Int64(t.rowCount)))
+                cols.append(.int(Int64(t.columnCount)))
+                about.appendString(t.columnNames.prefix(6).joined(separator: ", ") + (t.columnCount > 6 ? ", …" : ""))
+            case .object(let o):
+                rows.appendMissing()
+                cols.appendMissing()
+                about.appendString(o.summary)
+            }
+        }
+        let table = Table(uncheckedColumns: [names, kinds, rows, cols, about].map { $0.finish() }, rowCount: names.count)
+        return CommandOutput([.table(table, title: nil, footer: nil)])
+    }
+
+    static let dropTable = CommandSpec(
+        "drop table", group: .workspace, summary: "Remove tables or other values from the workspace.",
+        arguments: [.tables("names", help: "the values to remove, separated by commas")],
+        examples: ["drop table sales", "drop table a, b"]
+    ) { parsed, ctx in
+        let names = parsed.list("names")
+        for n in names { ctx.workspace.remove(n) }
+        return .note("removed " + names.joined(separator: ", "))
+    }
 
     static let quit = CommandSpec(
         "quit", group: .workspace, summary: "Leave Strata (Ctrl-D does the same).",

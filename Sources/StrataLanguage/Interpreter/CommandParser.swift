@@ -79,8 +79,18 @@ public struct CommandParser {
             cursor.advance()
 
         case .optional(let inner):
-            guard case .keyword(let k)? = inner.first, cursor.current.isWord(k) else { return }
-            parsed.arguments[k] = .present
+            // An optional group is present when its first word is typed (a keyword, or one of a choice's words).
+            switch inner.first {
+            case .keyword(let k)?:
+                guard cursor.current.isWord(k) else { return }
+                parsed.arguments[k] = .present
+            case .choice(_, let choices, _)?:
+                guard let w = cursor.current.word, choices.contains(w.lowercased()) else { return }
+            case .number?:
+                guard case .number = cursor.current.kind else { return }
+            default:
+                return
+            }
             try parseSlots(inner, cursor: &cursor, into: &parsed, optional: true)
 
         case .table(let label, _):
@@ -153,6 +163,10 @@ public struct CommandParser {
                 keys.append((name, desc, span))
             } while cursor.current.isSymbol(",")
             parsed.arguments[label] = .sortKeys(keys)
+
+        case .rest(let label, _):
+            parsed.arguments[label] = .tokens(cursor.position..<cursor.end)
+            cursor.position = cursor.end
 
         case .condition(let label, _), .assignments(let label, _), .aggregations(let label, _):
             // Expressions run to the end of the line (before `as NAME`); options must come earlier.

@@ -1,0 +1,63 @@
+/// Commands that look at tables without changing them.
+enum InspectCommands {
+    static let all: [CommandSpec] = [show, schema]
+
+    static let show = CommandSpec(
+        "show", group: .inspect, summary: "Show the first or last rows of a table.",
+        arguments: [
+            .table("table", help: "the table to show"),
+            .optional([.choice("end", choices: ["head", "tail"], help: "head (first rows, the default) or tail (last rows)"),
+                       .optional([.number("count", help: "how many rows (default: the 'rows' setting, 20)")])]),
+        ],
+        options: [OptionSpec("cols", .columns, default: "all", "only these columns, in this order")],
+        examples: ["show tx", "show tx tail 5", "show tx head 10 cols=invoice,customer_id,quantity"]
+    ) { parsed, ctx in
+        var table = try ctx.subjectTable(parsed)
+        if let cols = parsed.strings("cols") { table = try table.selecting(cols) }
+        let total = table.rowCount
+        let n = parsed.number("count").map { Int(max(0, min($0, 1e9))) } ?? ctx.workspace.settings.maxRows
+        let fromEnd = parsed.text("end") == "tail"
+        let k = min(n, total)
+        let rows = fromEnd ? Array((total - k)..<total) : Array(0..<k)
+        let shown = table.takingRows(rows)
+        let which = fromEnd ? "last" : "first"
+        let footer = k < total ? "\(which) \(Format.count(k)) of \(Format.count(total)) rows" : nil
+        return CommandOutput([.table(shown, title: nil, footer: footer)])
+    }
+
+    static let schema = CommandSpec(
+        "schema", group: .inspect, summary: "List a table's columns with their types and missing counts.",
+        arguments: [.table("table", help: "the table")],
+        examples: ["schema tx"]
+    ) { parsed, ctx in
+        let table = try ctx.subjectTable(parsed)
+        var names = ColumnBuilder(name: "column", type: .string)
+        var types = ColumnBuilder(name: "type", type: .string)
+        var missing = ColumnBuilder(name: "missing", type: .int)
+        for c in table.columns {
+            names.appendString(c.name)
+            types.appendString(c.type.rawValue)
+            missing.append(.int(Int64(c.missing.missingCount())))
+        }
+        let t = Table(uncheckedColumns: [names.finish(), types.finish(), missing.finish()], rowCount: table.columnCount)
+        return CommandOutput([.table(t, title: nil, footer: "\(parsed.subject ?? ""): \(Format.count(table.rowCount)) rows × \(table.columnCount) columns")])
+    }
+}
+
+/// Small shared text helpers for command messages.
+enum Format {
+    /// 1234567 → "1,234,567"
+    static func count(_ n: Int) -> String {
+        let s = String(n.magnitude)
+        var out = ""
+        for (i, c) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    static func shape(_ name: String, _ t: Table) -> String {
+        "\(name): \(count(t.rowCount)) rows × \(t.columnCount) columns"
+    }
+}
