@@ -36,14 +36,25 @@ struct ColumnCells: Sendable {
         shrinkable = column.type == .string
 
         let values = rows.map { column.value(at: $0) }
-        let layout: FloatLayout? = column.type == .float
-            ? FloatLayout.choose(for: values.compactMap { if case .float(let d) = $0 { d } else { nil } })
-            : nil
+        var floats: [Double] = []
+        var largest = 0.0
+        for value in values {
+            switch value {
+            case .int(let v): largest = max(largest, Double(v.magnitude))
+            case .float(let d) where d.isFinite:
+                floats.append(d)
+                largest = max(largest, d.magnitude)
+            default: break
+            }
+        }
+        let grouping = NumberFormatting.wantsGrouping(largestMagnitude: largest)
+        let layout = FloatLayout.choose(for: floats)
         cells = values.map { value in
             switch value {
             case .missing: return Cell(ValueFormatter.missingMarker, emphasis: .dim)
             case .float(let d) where d.isNaN: return Cell(ValueFormatter.missingMarker, emphasis: .dim)
-            case .float(let d): return Cell(layout.map { $0.format(d) } ?? NumberFormatting.significant(d))
+            case .float(let d): return Cell(layout.format(d, grouping: grouping))
+            case .int(let v): return Cell(NumberFormatting.integer(v, grouping: grouping))
             default: return Cell(ValueFormatter.format(value, ascii: style.ascii, maxWidth: limit))
             }
         }
@@ -52,10 +63,11 @@ struct ColumnCells: Sendable {
     /// Row numbers count from 1 and keep their original value past a cut, so the tail's numbers
     /// tell how long the table is.
     static func rowNumbers(rows: [Int]) -> ColumnCells {
-        ColumnCells(
+        let grouping = NumberFormatting.wantsGrouping(largestMagnitude: Double((rows.max() ?? 0) + 1))
+        return ColumnCells(
             header: Cell("#", emphasis: .bold),
             typeLabel: Cell(""),
-            cells: rows.map { Cell(NumberFormatting.grouped(Int64($0) + 1), emphasis: .dim) },
+            cells: rows.map { Cell(NumberFormatting.integer(Int64($0) + 1, grouping: grouping), emphasis: .dim) },
             alignment: .right,
             shrinkable: false)
     }

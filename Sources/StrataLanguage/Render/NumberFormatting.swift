@@ -11,10 +11,24 @@ public enum NumberFormatting {
     /// Non-zero magnitudes below this switch to scientific notation when shown on their own.
     public static let scientificBelow: Double = 1e-4
 
+    /// Four-digit numbers read better bare (years above all: `2011`, not `2,011`), so displays
+    /// group digits only where some number in view reaches this magnitude; a column decides once
+    /// for all its values, which keeps it consistent.
+    public static let groupingFrom: UInt64 = 10_000
+
+    /// Whether a column (or a lone value) whose largest magnitude is `magnitude` groups digits.
+    public static func wantsGrouping(largestMagnitude magnitude: Double) -> Bool {
+        magnitude >= Double(groupingFrom)
+    }
+
     /// An integer with thousands separators: `1234567` → `1,234,567`.
     public static func grouped(_ value: Int64) -> String {
+        integer(value, grouping: true)
+    }
+
+    public static func integer(_ value: Int64, grouping: Bool) -> String {
         let digits = String(value.magnitude)
-        return (value < 0 ? "-" : "") + group(digits)
+        return (value < 0 ? "-" : "") + (grouping ? group(digits) : digits)
     }
 
     /// Fixed notation with exactly `decimals` places: `format(1234.5, decimals: 2)` → `1,234.50`.

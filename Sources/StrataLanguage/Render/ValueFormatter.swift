@@ -6,13 +6,16 @@ public enum ValueFormatter {
     /// is what tells it apart from a string that happens to read "NA".
     public static let missingMarker = "NA"
 
-    /// Ints get thousands separators, floats up to 6 significant digits, strings are made safe
+    /// Numbers of five or more integer digits get thousands separators (see
+    /// `NumberFormatting.groupingFrom`), floats show up to 6 significant digits, strings are made safe
     /// for a single terminal line (see `CellText`) and cut with an ellipsis past `maxWidth` cells.
     public static func format(_ value: Value, ascii: Bool = false, maxWidth: Int? = nil) -> String {
         switch value {
         case .missing: return missingMarker
-        case .int(let v): return NumberFormatting.grouped(v)
-        case .float(let v): return v.isNaN ? missingMarker : NumberFormatting.significant(v)
+        case .int(let v): return NumberFormatting.integer(v, grouping: v.magnitude >= NumberFormatting.groupingFrom)
+        case .float(let v):
+            guard !v.isNaN else { return missingMarker }
+            return NumberFormatting.significant(v, grouping: NumberFormatting.wantsGrouping(largestMagnitude: v.magnitude))
         case .string(let s):
             let safe = CellText.sanitize(s, ascii: ascii)
             guard let maxWidth else { return safe }
