@@ -75,8 +75,12 @@ struct ColumnFitting {
         widths.reduce(1) { $0 + $1 + 3 } + (withMarker ? markerWidth + 3 : 0)
     }
 
+    private func isShrinkable(_ index: Int) -> Bool {
+        index < shrinkable.count && shrinkable[index]
+    }
+
     private func floor(_ index: Int) -> Int {
-        shrinkable[index] ? min(natural[index], Self.textFloor) : natural[index]
+        isShrinkable(index) ? min(natural[index], Self.textFloor) : natural[index]
     }
 
     /// The widest layout of `columns` that fits, cutting text columns to a common cap no lower
@@ -84,10 +88,10 @@ struct ColumnFitting {
     private func widest(_ columns: [Int], withMarker: Bool) -> [Int]? {
         let full = columns.map { natural[$0] }
         if lineWidth(full, withMarker: withMarker) <= available { return full }
-        let largest = columns.filter { shrinkable[$0] }.map { natural[$0] }.max() ?? 0
+        let largest = columns.filter { isShrinkable($0) }.map { natural[$0] }.max() ?? 0
         var cap = largest - 1
         while cap >= 0 {
-            let widths = columns.map { shrinkable[$0] ? max(floor($0), min(natural[$0], cap)) : natural[$0] }
+            let widths = columns.map { isShrinkable($0) ? max(floor($0), min(natural[$0], cap)) : natural[$0] }
             if lineWidth(widths, withMarker: withMarker) <= available { return widths }
             if widths == columns.map({ floor($0) }) { return nil }
             cap -= 1
