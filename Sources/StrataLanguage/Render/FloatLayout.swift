@@ -1,0 +1,44 @@
+/// One notation and one number of places for a whole float column, so its values line up on
+/// the decimal point when right-aligned.
+///
+/// The rule: each value asks for the decimals that show it to 6 significant digits (trailing
+/// zeros dropped); the column takes the most any value asks for, capped at 4. Values too small
+/// to show a digit at 4 places (below 10⁻⁴) ask for nothing and read as zero, so a stray
+/// 1e-17 of floating-point noise cannot force a whole column into 4 places or into scientific
+/// notation. The column is scientific only when a magnitude reaches 10¹⁵, or when every non-zero
+/// value is below 10⁻⁴ (a column of learning rates, say), where fixed notation would show zeros.
+public enum FloatLayout: Sendable, Equatable {
+    case fixed(decimals: Int)
+    case scientific(decimals: Int)
+
+    public static let maxDecimals = 4
+
+    public static func choose(
+        for values: some Sequence<Double>,
+        significant: Int = NumberFormatting.defaultSignificantDigits,
+        maxDecimals: Int = FloatLayout.maxDecimals
+    ) -> FloatLayout {
+        let significant = max(1, significant)
+        let maxDecimals = max(0, maxDecimals)
+        var nonZero: [DecimalDigits] = []
+        for value in values {
+            if let decimal = DecimalDigits(value), !decimal.isZero { nonZero.append(decimal) }
+        }
+        // A value below 10^-maxDecimals has its point at -maxDecimals or lower.
+        let showing = nonZero.filter { $0.point > -maxDecimals }
+        let tooLarge = nonZero.contains { $0.point > 15 }
+        if !tooLarge, !(showing.isEmpty && !nonZero.isEmpty) {
+            let wanted = showing.map { NumberFormatting.decimalsNeeded($0, significant: significant) }.max() ?? 0
+            return .fixed(decimals: min(wanted, maxDecimals))
+        }
+        let mantissa = nonZero.map { $0.rounded(keeping: significant).digits.count - 1 }.max() ?? 0
+        return .scientific(decimals: max(0, mantissa))
+    }
+
+    public func format(_ value: Double, grouping: Bool = true) -> String {
+        switch self {
+        case .fixed(let decimals): return NumberFormatting.format(value, decimals: decimals, grouping: grouping)
+        case .scientific(let decimals): return NumberFormatting.scientific(value, decimals: decimals)
+        }
+    }
+}
