@@ -1,25 +1,27 @@
-/// Draws a command's output as text. Interim version: tables as tab-separated rows until the
-/// table renderer lands.
+/// Draws a command's output as text, block by block, separated by blank lines.
+/// The same function serves the terminal (with its width and colour) and recorded output (`.batch`).
 public enum OutputRenderer {
-    public static func render(_ output: CommandOutput) -> String {
-        var lines: [String] = []
+    public static func render(_ output: CommandOutput, style: RenderStyle = .batch) -> String {
+        var parts: [String] = []
         for block in output.blocks {
             switch block {
             case .table(let t, let title, let footer):
-                if let title { lines.append(title) }
-                lines.append(t.columnNames.joined(separator: "\t"))
-                for r in 0..<min(t.rowCount, 20) {
-                    lines.append(t.columns.map { "\($0.value(at: r))" }.joined(separator: "\t"))
-                }
-                if let footer { lines.append(footer) }
+                parts.append(TableRenderer.render(t, title: title, style: style, footer: footer))
             case .keyValues(let pairs, let title):
-                if let title { lines.append(title) }
-                for (k, v) in pairs { lines.append(k + "  " + v) }
-            case .text(let s): lines.append(s)
-            case .note(let s): lines.append(s)
-            case .warning(let s): lines.append("warning: " + s)
+                parts.append(KeyValueRenderer.render(pairs: pairs, title: title, style: style))
+            case .text(let s):
+                parts.append(s)
+            case .note(let s):
+                parts.append(MessageRenderer.render(s, style: style))
+            case .warning(let s):
+                parts.append(MessageRenderer.render("warning: " + s, style: style))
             }
         }
-        return lines.joined(separator: "\n")
+        return parts.joined(separator: "\n")
+    }
+
+    /// The style for a workspace's settings on a given output (terminal width and colour decided by the caller).
+    public static func style(for settings: Settings, width: Int = 100, color: Bool = false) -> RenderStyle {
+        RenderStyle(width: width, ascii: settings.ascii, color: color, maxRows: settings.maxRows)
     }
 }
