@@ -129,6 +129,11 @@ final class LineEditor {
         }
     }
 
+    /// Writes where the editor draws (stderr when stdout is redirected).
+    func show(_ text: String) {
+        if outputFD == 2 { Console.err(text) } else { Console.out(text) }
+    }
+
     // MARK: keys
 
     /// The line, and the cursor as a Character offset.
@@ -185,7 +190,7 @@ final class LineEditor {
             text += row + "\n"
         }
         _ = strata_flush_all()
-        if outputFD == 2 { Console.err(text) } else { Console.out(text) }
+        show(text)
     }
 
     /// Ctrl-C: show `^C` at the end of the line, leave it on screen, and end the read; the line

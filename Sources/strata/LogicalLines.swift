@@ -7,14 +7,23 @@ struct LogicalLines {
     /// True while a continued line waits for its next part.
     var isContinuing: Bool { !parts.isEmpty }
 
+    /// The parts collected so far, as they will be joined.
+    var pending: String { parts.joined(separator: " ") }
+
     /// Adds one physical line; returns the logical line once it is complete.
     mutating func add(_ line: String, number: Int) -> String? {
-        if parts.isEmpty { firstLine = number }
-        if let head = Self.continued(line) {
+        var line = Substring(line)
+        if parts.isEmpty {
+            firstLine = number
+        } else {
+            // Continuation lines are usually indented; the indent is layout, not content.
+            while let first = line.first, first == " " || first == "\t" { line.removeFirst() }
+        }
+        if let head = Self.continued(String(line)) {
             parts.append(head)
             return nil
         }
-        parts.append(line)
+        parts.append(String(line))
         defer { parts.removeAll() }
         return parts.joined(separator: " ")
     }

@@ -16,28 +16,39 @@ struct Repl {
     static let version = "0.1"
 
     func run() -> Int32 {
+        // Before the editor starts, so the saved terminal modes are the user's, not libedit's.
+        Interrupts.install()
         guard let editor = LineEditor(historyPath: historyPath,
                                       outputToStderr: !terminal.stdoutIsTerminal && terminal.stderrIsTerminal) else {
             Console.err("strata: this terminal cannot be used for line editing; reading commands without it\n")
             return ScriptRunner(interpreter: interpreter, source: "<stdin>", keepGoing: true).run { readLine() }
         }
         defer { editor.close() }
+        var lines = LogicalLines()
         editor.complete = { [interpreter] line, cursor in
-            Completer(registry: interpreter.registry, workspace: interpreter.workspace).complete(line: line, cursor: cursor)
+            let completer = Completer(registry: interpreter.registry, workspace: interpreter.workspace)
+            guard lines.isContinuing else { return completer.complete(line: line, cursor: cursor) }
+            // On a continuation line the command started lines ago; complete within the whole of it.
+            let head = lines.pending + " "
+            var result = completer.complete(line: head + line, cursor: head.count + cursor)
+            guard result.range.lowerBound >= head.count else { return .none(at: cursor) }
+            result.range = (result.range.lowerBound - head.count)..<(result.range.upperBound - head.count)
+            return result
         }
         let dash = ascii ? "-" : "—"
-        Console.out("Strata \(Self.version) \(dash) type 'help' for commands, or run the tour: run \"sessions/tour.strata\"\n")
+        let welcome = "Strata \(Self.version) \(dash) type 'help' for commands, or run the tour: run \"sessions/tour.strata\"\n"
+        // With stdout redirected the greeting belongs on the terminal, not in the captured output.
+        if terminal.stdoutIsTerminal || !terminal.stderrIsTerminal { Console.out(welcome) } else { Console.err(welcome) }
 
         let progress: any ProgressSink = terminal.stderrIsTerminal ? TerminalProgress(ascii: ascii) : SilentProgress()
         let context = RunContext(cancellation: Interrupts.cancellation, progress: progress)
-        var lines = LogicalLines()
         var cell = 1
 
         while true {
             let prompt = lines.isContinuing ? "...> " : "[\(cell)]> "
             switch editor.read(prompt: prompt) {
             case .endOfInput:
-                Console.out("\n")
+                editor.show("\n")
                 return 0
             case .interrupted:
                 lines.discard()

@@ -85,10 +85,10 @@ struct Run: ParsableCommand {
 
 /// Start-up shared by every mode.
 enum Session {
-    /// Locale first, so libedit and the width of non-ASCII text are right; then signals.
+    /// Locale first, so libedit and the width of non-ASCII text are right. Signal handlers are the
+    /// interactive session's business: a script leaves the terminal alone and Ctrl-C ends it.
     static func start() -> TerminalInfo {
         setlocale(LC_CTYPE, "")
-        Interrupts.install()
         return TerminalInfo.detect()
     }
 

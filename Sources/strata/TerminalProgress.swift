@@ -126,7 +126,8 @@ struct ProgressLine {
             ? [(1e9, " GB"), (1e6, " MB"), (1e3, " kB")]
             : [(1e9, "G"), (1e6, "M"), (1e3, "k")]
         let suffix = isBytes ? "" : (unit.isEmpty ? "" : " " + unit)
-        for (scale, name) in steps where value >= scale {
+        // Above the first step, compared after rounding: 999,960 bytes reads 1.0 MB, not 1000.0 kB.
+        for (scale, name) in steps where value >= scale || (scale > 1e3 && (value / scale * 10).rounded() >= 10) {
             return oneDecimal(value / scale) + name + suffix
         }
         return String(Int(value.rounded())) + (isBytes ? " B" : "") + suffix

@@ -14,7 +14,7 @@ import Testing
         #expect(lines.add("filter tx \\", number: 3) == nil)
         #expect(lines.isContinuing)
         #expect(lines.add("  where amount > 0\\  ", number: 4) == nil)
-        #expect(lines.add("as sales", number: 5) == "filter tx   where amount > 0 as sales")
+        #expect(lines.add("as sales", number: 5) == "filter tx where amount > 0 as sales")
         #expect(lines.firstLine == 3)
         #expect(lines.isContinuing == false)
     }

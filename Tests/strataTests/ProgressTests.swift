@@ -35,6 +35,8 @@ import Testing
         #expect(ProgressLine.amount(12_340_000, unit: "bytes") == "12.3 MB")
         #expect(ProgressLine.amount(2_000_000_000, unit: "rows") == "2.0G rows")
         #expect(ProgressLine.amount(12, unit: "") == "12")
+        #expect(ProgressLine.amount(999_960, unit: "bytes") == "1.0 MB")
+        #expect(ProgressLine.amount(999, unit: "rows") == "999 rows")
     }
 
     @Test func durations() {
