@@ -43,11 +43,17 @@ final class LineEditor {
             el_end(el)
             return nil
         }
+        // libedit reads the prompt through this pointer on every redraw, so it is owned here.
+        guard let prompt = strdup("> ") else {
+            history_end(h)
+            el_end(el)
+            return nil
+        }
         editor = el
         history = h
         self.historyPath = historyPath
         outputFD = outputToStderr ? 2 : 1
-        promptText = strdup("> ") ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        promptText = prompt
 
         _ = strata_history_set_size(h, 1000)
         _ = strata_history_set_unique(h, 1)
