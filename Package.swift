@@ -35,5 +35,7 @@ let package = Package(
         .executableTarget(name: "strata-datagen", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
         .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], swiftSettings: strictSettings),
+        // The executable's own pieces: interrupt flag wiring, line continuation, progress line.
+        .testTarget(name: "strataTests", dependencies: ["strata"], swiftSettings: strictSettings),
     ]
 )

@@ -1,2 +1,1 @@
-import StrataLanguage
-print("strata")
+Strata.main()

@@ -1,0 +1,66 @@
+/// Joins physical lines ending in `\` into one logical command line, remembering where it started
+/// so errors can say `file:LINE`.
+struct LogicalLines {
+    private var parts: [String] = []
+    private(set) var firstLine = 0
+
+    /// True while a continued line waits for its next part.
+    var isContinuing: Bool { !parts.isEmpty }
+
+    /// The parts collected so far, as they will be joined.
+    var pending: String { parts.joined(separator: " ") }
+
+    /// Adds one physical line; returns the logical line once it is complete.
+    mutating func add(_ line: String, number: Int) -> String? {
+        var line = Substring(line)
+        if parts.isEmpty {
+            firstLine = number
+        } else {
+            // Continuation lines are usually indented; the indent is layout, not content.
+            while let first = line.first, first == " " || first == "\t" { line.removeFirst() }
+        }
+        if let head = Self.continued(String(line)) {
+            parts.append(head)
+            return nil
+        }
+        parts.append(String(line))
+        defer { parts.removeAll() }
+        return parts.joined(separator: " ")
+    }
+
+    /// What was collected, for input that ends in the middle of a continued line.
+    mutating func flush() -> String? {
+        guard !parts.isEmpty else { return nil }
+        defer { parts.removeAll() }
+        return parts.joined(separator: " ")
+    }
+
+    mutating func discard() { parts.removeAll() }
+
+    /// The line without its trailing `\` if it continues on the next one. A backslash at the end
+    /// of a comment is part of the comment: a script must not swallow the line after it.
+    static func continued(_ line: String) -> String? {
+        var trimmed = Substring(line)
+        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+        guard trimmed.last == "\\", !hasComment(trimmed) else { return nil }
+        trimmed.removeLast()
+        // Parts are joined with one space; spaces before the backslash would double it.
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+        return String(trimmed)
+    }
+
+    private static func hasComment(_ s: Substring) -> Bool {
+        var quote: Character?
+        var escaped = false
+        for c in s {
+            if let q = quote {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "#" {
+                return true
+            }
+        }
+        return false
+    }
+}
