@@ -70,7 +70,10 @@ struct Repl {
                 case .quit:
                     return 0
                 case .success(let output):
-                    let text = OutputRenderer.render(output)
+                    let style = OutputRenderer.style(for: interpreter.workspace.settings,
+                                                     width: TerminalInfo.currentWidth(),
+                                                     color: terminal.stdoutColorAllowed)
+                    let text = OutputRenderer.render(output, style: style)
                     if !text.isEmpty { Console.out(text + "\n") }
                 case .failure(let message):
                     Console.err(Console.failure(message, color: terminal.colorAllowed) + "\n")

@@ -28,7 +28,8 @@ struct ScriptRunner {
             case .empty:
                 return true
             case .success(let output):
-                let text = OutputRenderer.render(output)
+                // Fixed width, no colour: the same bytes on every machine, so replays compare equal.
+                let text = OutputRenderer.render(output, style: OutputRenderer.style(for: interpreter.workspace.settings))
                 if !text.isEmpty { Console.out(text + "\n") }
                 return true
             case .failure(let message):

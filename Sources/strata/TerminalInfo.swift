@@ -15,6 +15,8 @@ struct TerminalInfo: Sendable {
     var stderrIsTerminal: Bool
     /// Colour on stderr: only on a terminal, and never when NO_COLOR is set or TERM is dumb.
     var colorAllowed: Bool
+    /// Colour in tables on stdout, by the same rules.
+    var stdoutColorAllowed: Bool
     /// Whether the locale encodes text as UTF-8 (after `setlocale(LC_CTYPE, "")`).
     var utf8: Bool
 
@@ -31,6 +33,7 @@ struct TerminalInfo: Sendable {
             stdoutIsTerminal: stdoutTTY,
             stderrIsTerminal: stderrTTY,
             colorAllowed: stderrTTY && !noColor && !dumb,
+            stdoutColorAllowed: stdoutTTY && !noColor && !dumb,
             utf8: localeIsUTF8()
         )
     }

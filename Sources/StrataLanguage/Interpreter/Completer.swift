@@ -175,6 +175,8 @@ public struct Completer: Sendable {
             return words(list)
         case .tables:
             return words(workspace.tableNames)
+        case .verbs:
+            return words(registry.verbs.sorted())
         case .values:
             return words(workspace.names)
         case .columns(let excluded):
@@ -234,6 +236,8 @@ enum Expectation: Equatable {
     /// Option keys not yet given.
     case options([String])
     case path
+    /// Command verbs (after `help`).
+    case verbs
 }
 
 /// Lexical helpers that tolerate the unfinished line being typed.

@@ -121,6 +121,7 @@ struct CompletionWalker {
         case .choice(_, let choices, _): return [.words(choices)]
         case .columns, .sortKeys, .condition, .assignments, .aggregations: return [.columns(excluding: [])]
         case .name, .number: return []
+        case .rest: return [.verbs]
         }
     }
 
@@ -131,8 +132,22 @@ struct CompletionWalker {
             position += 1
 
         case .optional(let inner):
-            guard case .keyword(let k)? = inner.first, current?.isWord(k) == true else { return .matched }
+            // Present when its first word is typed, as in CommandParser.
+            switch inner.first {
+            case .keyword(let k)?:
+                guard current?.isWord(k) == true else { return .matched }
+            case .choice(_, let choices, _)?:
+                guard let w = current?.word, choices.contains(w.lowercased()) else { return .matched }
+            case .number?:
+                guard case .number? = current?.kind else { return .matched }
+            default:
+                return .matched
+            }
             return walk(inner)
+
+        case .rest:
+            position = tokens.count
+            return .ended([.verbs])
 
         case .table:
             guard let name = qualifiedName() else { return .mismatch }
