@@ -43,7 +43,7 @@ enum ExprFixtures {
         do {
             let tokens = try Lexer.tokenize(line)
             var start = 0
-            if let after, let i = tokens.firstIndex(where: { $0.isWord(after) }) { start = i + 1 }
+            if let after, let i = tokens.firstIndex(where: { $0.isWord(after) || $0.isSymbol(after) }) { start = i + 1 }
             var parser = ExpressionParser(tokens: tokens, position: start)
             let e = try parser.parseExpression(stopAtComma: false)
             _ = try ExpressionEvaluator(table: table, tableName: "tx").evaluate(e)
