@@ -50,85 +50,91 @@ extension EvalRun {
     func flags(_ op: Operand) -> [Bool]? {
         switch op {
         case .ints(_, let m), .bools(_, let m): return m
-        case .floats(let v): return MissingFlags.compact(v.map(\.isNaN))
+        case .floats(let v): return MissingFlags.compact(v.map { $0.isNaN })
         case .strings(let c, _): return MissingFlags.compact(c.map { $0 < 0 })
         case .constant(let v): return v.isMissing ? [Bool](repeating: true, count: n) : nil
         }
     }
 
     /// Ints, and dates/timestamps as their day or second counts (date ± days, date − date).
+    /// The rows are computed with a vectorizable pass that only records whether anything failed;
+    /// the rare failing rows are then found in a second pass.
     mutating func intArithmetic(_ op: BinaryOperator, _ a: Operand, _ b: Operand, text: String) -> Operand {
         let (x, _) = intLanes(a)
         let (y, _) = intLanes(b)
         let inputMissing = MissingFlags.union(flags(a), flags(b))
-        let skip = MissingLane(inputMissing)
-        var failed: [Int] = []
-        @inline(__always)
-        func run(_ f: (Int64, Int64) -> (partialValue: Int64, overflow: Bool)) -> [Int64] {
-            (0..<n).map { i in
-                let r = f(x[i], y[i])
-                if r.overflow {
-                    if !skip[i] { failed.append(i) }
-                    return 0
-                }
-                return r.partialValue
-            }
-        }
+        let fails: (Int64, Int64) -> Bool
         let values: [Int64]
+        var anyFailure = false
         var problem = "integer overflow"
         switch op {
-        case .add: values = run { $0.addingReportingOverflow($1) }
-        case .subtract: values = run { $0.subtractingReportingOverflow($1) }
-        case .multiply: values = run { $0.multipliedReportingOverflow(by: $1) }
-        default:
-            // `%` (and `/` if ever asked for ints): a zero divisor is the only failure; Int64.min % -1
-            // overflows in hardware but is mathematically 0.
-            problem = "division by zero"
-            values = run { l, r in
-                if r == 0 { return (0, true) }
-                let q = l.remainderReportingOverflow(dividingBy: r)
-                return (q.overflow ? 0 : q.partialValue, false)
+        case .add:
+            values = combine(x, y, count: n) { l, r in
+                let (v, o) = l.addingReportingOverflow(r)
+                anyFailure = anyFailure || o
+                return v
             }
+            fails = { $0.addingReportingOverflow($1).overflow }
+        case .subtract:
+            values = combine(x, y, count: n) { l, r in
+                let (v, o) = l.subtractingReportingOverflow(r)
+                anyFailure = anyFailure || o
+                return v
+            }
+            fails = { $0.subtractingReportingOverflow($1).overflow }
+        case .multiply:
+            values = combine(x, y, count: n) { l, r in
+                let (v, o) = l.multipliedReportingOverflow(by: r)
+                anyFailure = anyFailure || o
+                return v
+            }
+            fails = { $0.multipliedReportingOverflow(by: $1).overflow }
+        default:
+            // `%`: a zero divisor is the only failure; Int64.min % -1 overflows in hardware but is
+            // mathematically 0.
+            problem = "division by zero"
+            values = combine(x, y, count: n) { l, r in
+                if r == 0 {
+                    anyFailure = true
+                    return 0
+                }
+                let q = l.remainderReportingOverflow(dividingBy: r)
+                return q.overflow ? 0 : q.partialValue
+            }
+            fails = { $1 == 0 }
         }
+        guard anyFailure else { return .ints(values, inputMissing) }
+        let skip = MissingLane(inputMissing)
+        let failed = (0..<n).filter { !skip[$0] && fails(x[$0], y[$0]) }
         log.note(failed.count, problem, in: text)
         return .ints(values, MissingFlags.adding(failed, to: inputMissing, count: n))
     }
 
+    /// Float kernels: NaN already means missing and propagates by itself, so the only extra work is
+    /// spotting new NaNs from a zero divisor and infinities from overflow, after a fast first pass.
     mutating func floatArithmetic(_ op: BinaryOperator, _ x: Lane<Double>, _ y: Lane<Double>, text: String) -> Operand {
-        var zeroDivisions = 0
-        var overflows = 0
-        @inline(__always)
-        func finite(_ r: Double, _ l: Double, _ rr: Double) -> Double {
-            if r.isFinite || r.isNaN { return r }
-            if l.isFinite && rr.isFinite { overflows += 1 }
-            return .nan
-        }
-        let values: [Double]
+        var values: [Double]
         switch op {
-        case .add: values = (0..<n).map { i in finite(x[i] + y[i], x[i], y[i]) }
-        case .subtract: values = (0..<n).map { i in finite(x[i] - y[i], x[i], y[i]) }
-        case .multiply: values = (0..<n).map { i in finite(x[i] * y[i], x[i], y[i]) }
-        case .remainder:
-            values = (0..<n).map { i in
-                let d = y[i]
-                if d == 0 {
-                    if !x[i].isNaN { zeroDivisions += 1 }
-                    return .nan
-                }
-                return x[i].truncatingRemainder(dividingBy: d)
-            }
-        default:
-            values = (0..<n).map { i in
-                let d = y[i]
-                if d == 0 {
-                    if !x[i].isNaN { zeroDivisions += 1 }
-                    return .nan
-                }
-                return finite(x[i] / d, x[i], d)
-            }
+        case .add: values = combine(x, y, count: n) { $0 + $1 }
+        case .subtract: values = combine(x, y, count: n) { $0 - $1 }
+        case .multiply: values = combine(x, y, count: n) { $0 * $1 }
+        case .remainder: values = combine(x, y, count: n) { $1 == 0 ? .nan : $0.truncatingRemainder(dividingBy: $1) }
+        default: values = combine(x, y, count: n) { $1 == 0 ? .nan : $0 / $1 }
         }
-        log.note(zeroDivisions, "division by zero", in: text)
-        log.note(overflows, "a result too large for a float", in: text)
+        if op == .divide || op == .remainder, y.constant.map({ $0 == 0 }) ?? true {
+            let zeroDivisions = (0..<n).reduce(0) { count, i in y[i] == 0 && !x[i].isNaN ? count + 1 : count }
+            log.note(zeroDivisions, "division by zero", in: text)
+        }
+        if values.contains(where: { $0.isInfinite }) {
+            var overflows = 0
+            for i in values.indices where values[i].isInfinite {
+                if x[i].isFinite && y[i].isFinite {
+                    overflows += 1
+                    values[i] = .nan
+                }
+            }
+            log.note(overflows, "a result too large for a float", in: text)
+        }
         return .floats(values)
     }
 

@@ -8,14 +8,14 @@ extension EvalRun {
             let x = floatLane(a)
             let y = floatLane(b)
             let values = EvalRun.ordered(op, x, y, n)
-            let anyNaN = x.values.contains(where: \.isNaN) || y.values.contains(where: \.isNaN)
-            return .bools(values, anyNaN ? (0..<n).map { x[$0].isNaN || y[$0].isNaN } : nil)
+            let anyNaN = x.values.contains { $0.isNaN } || y.values.contains { $0.isNaN }
+            return .bools(values, anyNaN ? combine(x, y, count: n) { $0.isNaN || $1.isNaN } : nil)
         case .string:
             return compareStrings(op, a, b)
         case .bool:
             let (x, _) = boolLanes(a)
             let (y, _) = boolLanes(b)
-            let same: [Bool] = (0..<n).map { x[$0] == y[$0] }
+            let same: [Bool] = combine(x, y, count: n) { $0 == $1 }
             return .bools(op == .notEqual ? same.map { !$0 } : same, MissingFlags.union(flags(a), flags(b)))
         case .int, .date, .timestamp:
             let (x, _) = intLanes(a)
@@ -27,12 +27,12 @@ extension EvalRun {
     /// One loop per operator, so the comparison is not re-decided on every row.
     static func ordered<T: Comparable>(_ op: BinaryOperator, _ x: Lane<T>, _ y: Lane<T>, _ n: Int) -> [Bool] {
         switch op {
-        case .equal: return (0..<n).map { x[$0] == y[$0] }
-        case .notEqual: return (0..<n).map { x[$0] != y[$0] }
-        case .less: return (0..<n).map { x[$0] < y[$0] }
-        case .lessOrEqual: return (0..<n).map { x[$0] <= y[$0] }
-        case .greater: return (0..<n).map { x[$0] > y[$0] }
-        default: return (0..<n).map { x[$0] >= y[$0] }
+        case .equal: return combine(x, y, count: n) { $0 == $1 }
+        case .notEqual: return combine(x, y, count: n) { $0 != $1 }
+        case .less: return combine(x, y, count: n) { $0 < $1 }
+        case .lessOrEqual: return combine(x, y, count: n) { $0 <= $1 }
+        case .greater: return combine(x, y, count: n) { $0 > $1 }
+        default: return combine(x, y, count: n) { $0 >= $1 }
         }
     }
 
@@ -90,7 +90,7 @@ extension EvalRun {
         let (y, my) = boolLanes(b)
         let isAnd = op == .and
         if !mx.any && !my.any {
-            return .bools(isAnd ? (0..<n).map { x[$0] && y[$0] } : (0..<n).map { x[$0] || y[$0] }, nil)
+            return .bools(isAnd ? combine(x, y, count: n) { $0 && $1 } : combine(x, y, count: n) { $0 || $1 }, nil)
         }
         // A known false settles `and`, a known true settles `or`; otherwise any missing side wins.
         let settled: [Bool] = (0..<n).map { i in
@@ -123,8 +123,8 @@ extension EvalRun {
             return .bools(EvalRun.member(v, wanted, negated: negated), m)
         case .floats(let v):
             let wanted: [Double] = items.compactMap { $0.doubleValue }
-            let anyNaN = v.contains(where: \.isNaN)
-            return .bools(EvalRun.member(v, wanted, negated: negated), anyNaN ? v.map(\.isNaN) : nil)
+            let anyNaN = v.contains { $0.isNaN }
+            return .bools(EvalRun.member(v, wanted, negated: negated), anyNaN ? v.map { $0.isNaN } : nil)
         case .bools(let v, let m):
             let wanted: [Bool] = items.compactMap { if case .bool(let b) = $0 { return b } else { return nil } }
             return .bools(v.map { wanted.contains($0) != negated }, m)

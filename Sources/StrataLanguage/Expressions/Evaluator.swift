@@ -46,7 +46,7 @@ public struct ExpressionEvaluator: Sendable {
         let out = try run.eval(typed.retyped(.bool))
         let (values, missing) = run.boolLanes(out)
         let n = table.rowCount
-        let keep: [Bool] = missing.any ? (0..<n).map { values[$0] && !missing[$0] } : (0..<n).map { values[$0] }
+        let keep: [Bool] = missing.any ? combine(values, missing.lane, count: n) { $0 && !$1 } : values.materialized(n)
         var kept = 0
         for k in keep where k { kept += 1 }
         return FilterMaskResult(keep: keep, keptCount: kept, warnings: run.log.messages)
@@ -88,7 +88,12 @@ struct EvalRun {
         case .literal(let v):
             return .constant(v)
         case .column(let i):
-            guard i >= 0, i < columns.count else { throw EngineError("internal error: column \(i) is out of range") }
+            // Kernels index every operand by row, so a column that disagrees with the row count
+            // (possible only through `Table(uncheckedColumns:)`) must stop here, not trap later.
+            guard i >= 0, i < columns.count, columns[i].count == n,
+                  (columns[i].missing.flags?.count ?? n) == n else {
+                throw EngineError("internal error: column \(i) does not have \(n) rows")
+            }
             return load(columns[i])
         case .convert(let inner):
             return convert(try eval(inner), from: inner.type, to: t.type)
@@ -152,14 +157,15 @@ struct EvalRun {
             default: return Column(name: name, data: .int(v), missing: mask)
             }
         case .floats(let v):
-            let flags = v.map(\.isNaN)
-            return Column(name: name, data: .float(v), missing: MissingMask(flags: flags))
+            // Most results have no missing rows; scanning first avoids building a flag array for them.
+            let mask = v.contains { $0.isNaN } ? MissingMask(flags: v.map { $0.isNaN }) : .none
+            return Column(name: name, data: .float(v), missing: mask)
         case .bools(var v, let m):
             if let m { for i in v.indices where i < m.count && m[i] { v[i] = false } }
             return Column(name: name, data: .bool(v), missing: MissingMask(flags: m ?? []))
         case .strings(let codes, let dict):
-            return Column(name: name, data: .string(codes: codes, dictionary: dict),
-                          missing: MissingMask(flags: codes.map { $0 < 0 }))
+            let mask = codes.contains { $0 < 0 } ? MissingMask(flags: codes.map { $0 < 0 }) : .none
+            return Column(name: name, data: .string(codes: codes, dictionary: dict), missing: mask)
         }
     }
 
@@ -225,7 +231,7 @@ struct EvalRun {
         switch op {
         case .constant(let v): return [Bool](repeating: v.isMissing, count: n)
         case .ints(_, let m), .bools(_, let m): return m ?? [Bool](repeating: false, count: n)
-        case .floats(let v): return v.map(\.isNaN)
+        case .floats(let v): return v.map { $0.isNaN }
         case .strings(let c, _): return c.map { $0 < 0 }
         }
     }

@@ -35,6 +35,26 @@ struct Lane<T> {
 
     @inline(__always)
     subscript(i: Int) -> T { values[i & indexMask] }
+
+    var constant: T? { indexMask == 0 ? values.first : nil }
+}
+
+/// `f` applied row by row to two lanes. Hot loops go through here: iterating the arrays
+/// themselves (rather than indexing) lets the optimizer drop bounds checks and vectorize.
+@inline(__always)
+func combine<A, B, R>(_ x: Lane<A>, _ y: Lane<B>, count n: Int, _ f: (A, B) -> R) -> [R] {
+    switch (x.constant, y.constant) {
+    case (nil, nil): return zip(x.values, y.values).map(f)
+    case (nil, let c?): return x.values.map { f($0, c) }
+    case (let c?, nil): return y.values.map { f(c, $0) }
+    case (let c?, let d?): return [R](repeating: f(c, d), count: n)
+    }
+}
+
+@inline(__always)
+func transform<A, R>(_ x: Lane<A>, count n: Int, _ f: (A) -> R) -> [R] {
+    if let c = x.constant { return [R](repeating: f(c), count: n) }
+    return x.values.map(f)
 }
 
 /// Missing flags read like a lane: no flags reads as all false.
