@@ -171,3 +171,40 @@ import Testing
         #expect(AggregateCall.defaultName(function: .sum, argument: try ExprFixtures.parse("tx.amount")) == "sum_amount")
     }
 }
+
+@Suite struct ExprCommandShapeTests {
+    @Test func filterStopsBeforeAsName() throws {
+        let line = "filter tx where amount > 0 and country in (\"UK\", \"FR\") as sales"
+        let tokens = try Lexer.tokenize(line)
+        var parser = ExpressionParser(tokens: tokens, position: 3)
+        let e = try parser.parseExpression(stopAtComma: false)
+        #expect(e.description == "amount > 0 and country in (\"UK\", \"FR\")")
+        #expect(tokens[parser.position].isWord("as"))
+        #expect(e.span == ExprFixtures.span(of: "amount > 0 and country in (\"UK\", \"FR\")", in: line))
+    }
+
+    @Test func deriveExampleFromTheBrief() throws {
+        let tokens = try Lexer.tokenize("derive tx amount2 = quantity * amount, yr = year(invoice_date)")
+        var parser = ExpressionParser(tokens: tokens, position: 2)
+        let assignments = try parser.parseAssignments()
+        #expect(assignments.map(\.name) == ["amount2", "yr"])
+        #expect(tokens[parser.position].isEnd)
+    }
+
+    @Test func aggregateArgumentsEvaluateToNamedColumns() throws {
+        var parser = ExpressionParser(tokens: try Lexer.tokenize("n = count(), total = sum(quantity * 2)"), position: 0)
+        let calls = try parser.parseAggregations()
+        let evaluator = ExpressionEvaluator(table: ExprFixtures.tx, tableName: "tx")
+        let (columns, warnings) = try evaluator.evaluateArguments(of: calls)
+        #expect(warnings.isEmpty)
+        #expect(columns[0] == nil)
+        #expect(columns[1]?.name == "total")
+        #expect(columns[1].map { c in (0..<5).map { c.value(at: $0) } } == [.int(2), .int(4), .missing, .int(8), .int(10)])
+    }
+
+    @Test func helpListsEveryFunction() {
+        let text = ExpressionHelp.reference
+        for f in ScalarFunction.allCases { #expect(text.contains(f.signature.usage)) }
+        for a in AggregateFunction.allCases { #expect(text.contains(a.rawValue + "(")) }
+    }
+}

@@ -52,6 +52,24 @@ public struct ExpressionEvaluator: Sendable {
         return FilterMaskResult(keep: keep, keptCount: kept, warnings: run.log.messages)
     }
 
+    /// The input column of each `group … agg` item (nil for `count()`), named after the item's
+    /// output, for the engine's group-by. Everything is checked before anything is computed.
+    public func evaluateArguments(of calls: [AggregateCall]) throws -> (columns: [Column?], warnings: [String]) {
+        _ = try checker.checkAggregations(calls)
+        var columns: [Column?] = []
+        var warnings: [String] = []
+        for call in calls {
+            guard let argument = call.argument else {
+                columns.append(nil)
+                continue
+            }
+            let result = try evaluate(argument, name: call.outputName)
+            columns.append(result.column)
+            warnings += result.warnings
+        }
+        return (columns, warnings)
+    }
+
     /// Runs `derive` assignments in order, each seeing the columns made before it. All of them are
     /// type-checked before anything is computed, so a mistake in the last one costs no work.
     public static func derive(_ assignments: [Assignment], on table: Table, tableName: String,
@@ -181,7 +199,8 @@ struct EvalRun {
         case (.bool, .bool(let x)): data = .bool([Bool](repeating: x, count: n))
         case (.string, .string(let s)): data = .string(codes: [Int32](repeating: 0, count: n), dictionary: [s])
         default:
-            return Column.fromValues(name: name, type: type, values: [Value](repeating: .missing, count: n))
+            // Not produced by the checker; the builder converts what it can and marks the rest missing.
+            return Column.fromValues(name: name, type: type, values: [Value](repeating: v, count: n))
         }
         return Column(name: name, data: data, missing: missing)
     }

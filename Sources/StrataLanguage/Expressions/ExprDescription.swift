@@ -96,15 +96,18 @@ enum ExprLiteralText {
         case .float(let d): return d.description
         case .string(let s): return quote(s)
         case .bool(let b): return b ? "true" : "false"
-        case .date(let d): return CivilCalendar.formatDate(days: d)
-        case .timestamp(let s): return isoTimestamp(seconds: s)
+        // Day numbers beyond any calendar (only reachable through a `$parameter`) print raw rather
+        // than trap in the calendar arithmetic.
+        case .date(let d): return EvalRun.supportedDays.contains(d) ? CivilCalendar.formatDate(days: d) : String(d)
+        case .timestamp(let s):
+            return EvalRun.supportedDays.contains(EvalRun.days(ofSeconds: s)) ? isoTimestamp(seconds: s) : String(s)
         }
     }
 
     /// `2011-12-09T10:00:00`, the form the lexer reads back as one token.
     static func isoTimestamp(seconds: Int64) -> String {
         let days = CivilCalendar.floorDiv(seconds, 86_400)
-        let secs = Int(seconds - days * 86_400)
+        let secs = Int(EvalRun.secondOfDay(seconds))
         func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return CivilCalendar.formatDate(days: days) + "T" + pad(secs / 3600) + ":" + pad(secs / 60 % 60) + ":"
             + pad(secs % 60)

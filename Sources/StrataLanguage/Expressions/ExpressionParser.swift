@@ -5,7 +5,7 @@
 /// Precedence, loosest first: `or`; `and`; `not`; comparisons (`=`/`==`, `!=`/`<>`, `<`, `<=`,
 /// `>`, `>=`, `in (…)`, `is [not] missing`, `between … and …`), which do not chain; `+ -`;
 /// `* / %`; unary `-`; literals, columns, calls and parentheses.
-public struct ExpressionParser {
+public struct ExpressionParser: Sendable {
     let tokens: [Token]
     public internal(set) var position: Int
     /// Values for `$name` parameters, substituted as literals.
