@@ -36,8 +36,7 @@ extension EvalRun {
         }
     }
 
-    mutating func arithmetic(_ op: BinaryOperator, _ a: Operand, _ at: DataType?, _ b: Operand, _ bt: DataType?,
-                             result: DataType?, text: String) -> Operand {
+    mutating func arithmetic(_ op: BinaryOperator, _ a: Operand, _ b: Operand, result: DataType?, text: String) -> Operand {
         if a.isAllMissing || b.isAllMissing { return .constant(.missing) }
         switch result {
         case .float: return floatArithmetic(op, floatLane(a), floatLane(b), text: text)

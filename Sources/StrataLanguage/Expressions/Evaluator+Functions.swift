@@ -3,7 +3,7 @@
 /// square root of a negative number), which become missing and are counted in a warning.
 extension EvalRun {
     mutating func call(_ f: ScalarFunction, _ args: [Operand], _ types: [DataType?], result: DataType?,
-                       text: String) throws -> Operand {
+                       text: String) -> Operand {
         guard let first = args.first else { return .constant(.missing) }
         let firstType = types.first ?? nil
         switch f {

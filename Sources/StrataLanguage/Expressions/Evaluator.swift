@@ -122,7 +122,7 @@ struct EvalRun {
         case .logic(let op, let a, let b):
             return logic(op, try eval(a), try eval(b))
         case .arithmetic(let op, let a, let b):
-            return arithmetic(op, try eval(a), a.type, try eval(b), b.type, result: t.type, text: t.text)
+            return arithmetic(op, try eval(a), try eval(b), result: t.type, text: t.text)
         case .compare(let op, let a, let b):
             return compare(op, try eval(a), try eval(b), type: a.type ?? b.type ?? .float)
         case .isMissing(let a, let negated):
@@ -132,7 +132,7 @@ struct EvalRun {
         case .call(let f, let args):
             var ops: [Operand] = []
             for a in args { ops.append(try eval(a)) }
-            return try call(f, ops, args.map(\.type), result: t.type, text: t.text)
+            return call(f, ops, args.map(\.type), result: t.type, text: t.text)
         }
     }
 

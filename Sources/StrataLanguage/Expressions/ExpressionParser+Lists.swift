@@ -14,7 +14,7 @@ extension ExpressionParser {
                                   at: nameTok.span, suggestion: "e.g. amount = quantity * unit_price")
             }
             _ = advance()
-            guard current.isSymbol("=") || current.isSymbol("==") else {
+            guard current.isSymbol("=") else {
                 throw SyntaxError("expected '=' after '\(name)'", at: current.isEnd ? nameTok.span : current.span,
                                   suggestion: "e.g. \(nameTok.display) = quantity * unit_price")
             }
