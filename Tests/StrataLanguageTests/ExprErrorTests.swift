@@ -90,6 +90,7 @@ import Testing
         check("derive tx y = round(amount, 2", after: "=", at: "(",
               message: "unclosed '(': the call to round is never closed")
         check("filter tx where amount > 0)", at: ")", message: "unmatched ')'")
+        check("derive tx y = log(", after: "=", at: "(", message: "unclosed '(': this parenthesis is never closed")
     }
 
     @Test func trailingOperator() {

@@ -191,3 +191,38 @@ import Testing
         #expect(throws: CancelledError.self) { try evaluator.evaluate(try ExprFixtures.parse("quantity + 1")) }
     }
 }
+
+@Suite struct ExprEdgeCaseTests {
+    @Test func emptyTable() throws {
+        let t = Table(uncheckedColumns: [
+            Column(name: "x", data: .float([])), Column(name: "s", data: .string(codes: [], dictionary: [])),
+        ], rowCount: 0)
+        for text in ["x > 0 and s = \"a\"", "1 + 1", "coalesce(x, 1)", "if(x > 0, s, \"b\")", "lower(s) + \"!\"", "x / 0"] {
+            let r = try ExprFixtures.eval(text, on: t)
+            #expect(r.column.count == 0, "\(text)")
+            #expect(r.warnings.isEmpty, "\(text)")
+        }
+        let mask = try ExpressionEvaluator(table: t, tableName: "tx").filterMask(try ExprFixtures.parse("x > 0"))
+        #expect(mask.keep.isEmpty)
+    }
+
+    @Test func notInWithMissingRowsIsMissing() throws {
+        let m = Value.missing
+        #expect(try ExprFixtures.values("country not in (\"UK\")") == [.bool(false), .bool(true), .bool(false), m, .bool(true)])
+    }
+
+    @Test func columnThatDisagreesWithRowCountIsAnErrorNotATrap() {
+        let t = Table(uncheckedColumns: [Column(name: "x", data: .int([1, 2]))], rowCount: 3)
+        #expect(throws: EngineError.self) { try ExprFixtures.eval("x + 1", on: t) }
+    }
+
+    @Test func hugeDatesAreMissingNotATrap() throws {
+        let t = Table(uncheckedColumns: [Column(name: "d", data: .date([Int64.max, 0]))], rowCount: 2)
+        let r = try ExprFixtures.eval("year(d)", on: t)
+        #expect(r.column.value(at: 0) == .missing)
+        #expect(r.column.value(at: 1) == .int(1970))
+        #expect(r.warnings.count == 1)
+        #expect(try ExprFixtures.values("d + 1", on: t) == [.missing, ExprFixtures.day(1970, 1, 2)])
+        #expect(try ExprFixtures.values("d > 2000-01-01T00:00", on: t) == [.bool(true), .bool(false)])
+    }
+}

@@ -41,6 +41,9 @@ extension ExpressionParser {
         let prev = peek(-1)
         if position > 0, !prev.isEnd {
             switch prev.kind {
+            case .symbol("("):
+                return SyntaxError("unclosed '(': this parenthesis is never closed", at: prev.span,
+                                   suggestion: "add a value and a closing )")
             case .symbol(let s) where s != ")":
                 return SyntaxError("expected a value after '\(s)'", at: prev.span)
             case .word(let w) where ["and", "or", "not", "between"].contains(w.lowercased()):
