@@ -33,7 +33,7 @@ import StrataLanguage
             sink &+= z.count
         }
         print("baseline map/zip: \(base) \(sink)")
-        for text in ["a > 0", "b < 5", "a"] {
+        for text in ["a > 0", "b < 5", "a", "a > 0 and b < 5"] {
             let e = try ExpressionParser.parse(text)
             let t = (0..<5).map { _ in clock.measure { _ = try? evaluator.evaluate(e) } }.min() ?? .zero
             print("eval \(text): \(t)")
