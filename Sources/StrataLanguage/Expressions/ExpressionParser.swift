@@ -1,0 +1,278 @@
+/// Recursive-descent parser over the lexer's tokens. It starts at `position` and stops, without
+/// consuming, at the end of the line, at a top-level `,` (when asked), at a trailing `as name`
+/// binding, or at one of the caller's `stopWords`; anything else left over is an error.
+///
+/// Precedence, loosest first: `or`; `and`; `not`; comparisons (`=`/`==`, `!=`/`<>`, `<`, `<=`,
+/// `>`, `>=`, `in (…)`, `is [not] missing`, `between … and …`), which do not chain; `+ -`;
+/// `* / %`; unary `-`; literals, columns, calls and parentheses.
+public struct ExpressionParser: Sendable {
+    let tokens: [Token]
+    public internal(set) var position: Int
+    /// Values for `$name` parameters, substituted as literals.
+    public var parameters: [String: Value]
+    /// Lower-cased bare words that end an expression at the top level, for commands whose
+    /// grammar continues after one (e.g. `by`).
+    public var stopWords: Set<String>
+
+    public init(tokens: [Token], position: Int, parameters: [String: Value] = [:], stopWords: Set<String> = []) {
+        self.tokens = tokens
+        self.position = position
+        self.parameters = parameters
+        self.stopWords = Set(stopWords.map { $0.lowercased() })
+    }
+
+    /// Tokenizes `text` and parses all of it as one expression.
+    public static func parse(_ text: String, parameters: [String: Value] = [:]) throws -> Expr {
+        var parser = ExpressionParser(tokens: try Lexer.tokenize(text), position: 0, parameters: parameters)
+        return try parser.parseExpression(stopAtComma: false)
+    }
+
+    /// One expression, which must be followed by a stop: end of line, `as name`, a stop word,
+    /// or (with `stopAtComma`) a top-level comma.
+    public mutating func parseExpression(stopAtComma: Bool) throws -> Expr {
+        let e = try parseOr()
+        if !atStop(stopAtComma: stopAtComma) { throw unexpectedAfterExpression() }
+        return e
+    }
+
+    // MARK: - Token access
+
+    var current: Token { peek(0) }
+
+    func peek(_ offset: Int) -> Token {
+        let i = position + offset
+        if i >= 0, i < tokens.count { return tokens[i] }
+        let end = tokens.last?.span.end ?? 0
+        return Token(.end, .point(end))
+    }
+
+    mutating func advance() -> Token {
+        let t = current
+        if position < tokens.count { position += 1 }
+        return t
+    }
+
+    func atStop(stopAtComma: Bool) -> Bool {
+        let t = current
+        if t.isEnd { return true }
+        if stopAtComma && t.isSymbol(",") { return true }
+        if isAsBinding { return true }
+        if let w = t.word, stopWords.contains(w.lowercased()) { return true }
+        return false
+    }
+
+    /// `as name` followed by the end of the line: the command's binding, not part of the expression.
+    var isAsBinding: Bool {
+        current.isWord("as") && peek(1).word != nil && peek(2).isEnd
+    }
+
+    func unexpectedAfterExpression() -> SyntaxError {
+        let t = current
+        if t.isSymbol(")") {
+            return SyntaxError("unmatched ')'", at: t.span, suggestion: "remove it, or add the '(' it should close")
+        }
+        if t.isSymbol(",") {
+            return SyntaxError("unexpected ',' after the expression", at: t.span,
+                               suggestion: "combine conditions with `and` / `or`")
+        }
+        if t.isWord("as") {
+            return SyntaxError("'as' must be followed by one name at the end of the line", at: t.span)
+        }
+        if let w = t.word {
+            let keywords = ["and", "or", "in", "is", "between", "not"]
+            let hint = Suggestions.didYouMean(w, among: keywords)
+            return SyntaxError("unexpected '\(w)' after the expression", at: t.span,
+                               suggestion: hint ?? "put an operator between values, or join conditions with `and` / `or`")
+        }
+        return SyntaxError("unexpected \(t.display) after the expression", at: t.span)
+    }
+
+    // MARK: - Precedence levels
+
+    mutating func parseOr() throws -> Expr {
+        var lhs = try parseAnd()
+        while current.isWord("or") {
+            let op = advance()
+            let rhs = try parseAnd()
+            lhs = Expr(.binary(.or, lhs, rhs, operatorSpan: op.span), span: lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func parseAnd() throws -> Expr {
+        var lhs = try parseNot()
+        while current.isWord("and") {
+            let op = advance()
+            let rhs = try parseNot()
+            lhs = Expr(.binary(.and, lhs, rhs, operatorSpan: op.span), span: lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func parseNot() throws -> Expr {
+        guard current.isWord("not") else { return try parseComparison() }
+        let op = advance()
+        let operand = try parseNot()
+        return Expr(.unary(.not, operand, operatorSpan: op.span), span: op.span.union(operand.span))
+    }
+
+    static func comparisonOperator(_ t: Token) -> BinaryOperator? {
+        guard case .symbol(let s) = t.kind else { return nil }
+        switch s {
+        case "=", "==": return .equal
+        case "!=", "<>": return .notEqual
+        case "<": return .less
+        case "<=": return .lessOrEqual
+        case ">": return .greater
+        case ">=": return .greaterOrEqual
+        default: return nil
+        }
+    }
+
+    /// True when the current token starts a comparison-level construct.
+    var atComparison: Bool {
+        let t = current
+        if ExpressionParser.comparisonOperator(t) != nil { return true }
+        if t.isWord("in") || t.isWord("is") || t.isWord("between") { return true }
+        return t.isWord("not") && (peek(1).isWord("in") || peek(1).isWord("between"))
+    }
+
+    mutating func parseComparison() throws -> Expr {
+        let lhs = try parseAdditive()
+        guard atComparison else { return lhs }
+        let result = try parseComparisonTail(lhs)
+        if atComparison {
+            throw SyntaxError("comparisons can't be chained", at: current.span,
+                              suggestion: "join them with `and`, e.g. a < b and b < c")
+        }
+        return result
+    }
+
+    mutating func parseComparisonTail(_ lhs: Expr) throws -> Expr {
+        if let op = ExpressionParser.comparisonOperator(current) {
+            let opTok = advance()
+            let rhs = try parseAdditive()
+            return Expr(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span))
+        }
+        if current.isWord("is") {
+            let isTok = advance()
+            var negated = false
+            if current.isWord("not") {
+                _ = advance()
+                negated = true
+            }
+            guard current.isWord("missing") else {
+                let t = current
+                let hint = ["null", "nan", "none", "na", "empty", "nil"].contains(t.word?.lowercased() ?? "")
+                    ? "missing values are written `is missing`" : "e.g. x is missing, x is not missing"
+                throw SyntaxError("expected 'missing' after '\(negated ? "is not" : "is")'", at: t.span, suggestion: hint)
+            }
+            let end = advance()
+            return Expr(.isMissing(lhs, negated: negated, operatorSpan: isTok.span.union(end.span)),
+                        span: lhs.span.union(end.span))
+        }
+        var negated = false
+        var opSpan = current.span
+        if current.isWord("not") {
+            _ = advance()
+            negated = true
+            opSpan = opSpan.union(current.span)
+        }
+        if current.isWord("in") {
+            _ = advance()
+            return try parseInList(lhs, negated: negated, operatorSpan: opSpan)
+        }
+        // Only `between` is left (atComparison guarantees it).
+        _ = advance()
+        let low = try parseAdditive()
+        guard current.isWord("and") else {
+            throw SyntaxError("expected 'and' in 'between … and …'", at: current.span,
+                              suggestion: "e.g. amount between 10 and 20")
+        }
+        _ = advance()
+        let high = try parseAdditive()
+        return Expr(.between(lhs, low: low, high: high, negated: negated, operatorSpan: opSpan),
+                    span: lhs.span.union(high.span))
+    }
+
+    mutating func parseInList(_ lhs: Expr, negated: Bool, operatorSpan: SourceSpan) throws -> Expr {
+        guard current.isSymbol("(") else {
+            throw SyntaxError("expected '(' after 'in'", at: current.span, suggestion: "e.g. country in (\"UK\", \"FR\")")
+        }
+        let open = advance()
+        var items: [Expr] = []
+        if current.isSymbol(")") {
+            throw SyntaxError("the list after 'in' is empty", at: open.span.union(current.span),
+                              suggestion: "list at least one value, e.g. country in (\"UK\")")
+        }
+        while true {
+            let item = try parseAdditive()
+            guard case .literal(let v) = item.node else {
+                throw SyntaxError("'in (…)' takes literal values like 1, \"UK\" or 2011-12-09", at: item.span,
+                                  suggestion: "for a comparison with a column use =, e.g. a = b or a = c")
+            }
+            if v.isMissing {
+                throw SyntaxError("'missing' can't be matched with 'in (…)'", at: item.span,
+                                  suggestion: "use `x is missing`, e.g. x in (1, 2) or x is missing")
+            }
+            items.append(item)
+            if current.isSymbol(",") {
+                _ = advance()
+                continue
+            }
+            if current.isSymbol(")") { break }
+            if current.isEnd {
+                throw SyntaxError("unclosed '(': the list after 'in' is never closed", at: open.span,
+                                  suggestion: "add a closing )")
+            }
+            throw SyntaxError("expected ',' or ')' in the list, found \(current.display)", at: current.span)
+        }
+        let close = advance()
+        return Expr(.inList(lhs, items, negated: negated, operatorSpan: operatorSpan), span: lhs.span.union(close.span))
+    }
+
+    mutating func parseAdditive() throws -> Expr {
+        var lhs = try parseMultiplicative()
+        while true {
+            let op: BinaryOperator
+            if current.isSymbol("+") { op = .add } else if current.isSymbol("-") { op = .subtract } else { break }
+            let opTok = advance()
+            let rhs = try parseMultiplicative()
+            lhs = Expr(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func parseMultiplicative() throws -> Expr {
+        var lhs = try parseUnary()
+        while true {
+            let op: BinaryOperator
+            if current.isSymbol("*") {
+                op = .multiply
+            } else if current.isSymbol("/") {
+                op = .divide
+            } else if current.isSymbol("%") {
+                op = .remainder
+            } else {
+                break
+            }
+            let opTok = advance()
+            let rhs = try parseUnary()
+            lhs = Expr(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span))
+        }
+        return lhs
+    }
+
+    mutating func parseUnary() throws -> Expr {
+        guard current.isSymbol("-") else { return try parsePrimary() }
+        let minus = advance()
+        // Folding the sign into the literal lets -9223372036854775808 be written at all.
+        if case .number(let text) = current.kind {
+            let num = advance()
+            let span = minus.span.union(num.span)
+            return Expr(.literal(try LiteralParsing.number(text, negative: true, span: span)), span: span)
+        }
+        let operand = try parseUnary()
+        return Expr(.unary(.negate, operand, operatorSpan: minus.span), span: minus.span.union(operand.span))
+    }
+}
