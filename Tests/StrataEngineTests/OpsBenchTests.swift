@@ -12,14 +12,23 @@ private let benchEnabled = getenv("STRATA_BENCH") != nil
 /// `STRATA_BENCH=1 swift test -c release --filter OpsBench`.
 @Suite(.serialized, .enabled(if: benchEnabled, "set STRATA_BENCH=1 to run the benchmarks"))
 struct OpsBenchTests {
+    /// Prints wall time and this thread's CPU time: on a shared machine the CPU time is the steadier figure.
     static func time<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = threadCPUMilliseconds()
         let result = try body()
+        let cpu = threadCPUMilliseconds() - cpuStart
         let elapsed = clock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        print("bench \(label): \(Int(ms.rounded())) ms")
+        print("bench \(label): \(Int(ms.rounded())) ms wall, \(Int(cpu.rounded())) ms cpu")
         return result
+    }
+
+    static func threadCPUMilliseconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
     }
 
     static func synthetic(rows: Int, groups: Int, seed: UInt64) throws -> Table {

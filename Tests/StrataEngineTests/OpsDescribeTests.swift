@@ -98,6 +98,33 @@ import Testing
         #expect(try Table.empty.describe().rowCount == 0)
     }
 
+    @Test func orderStatisticsMatchAReferenceOnRandomData() throws {
+        var rng = SeededGenerator(seed: 3)
+        let ints = (0..<1_001).map { _ in Int64(rng.nextInt(below: 2_000_001)) - 1_000_000 }
+        let floats = (0..<999).map { _ in rng.nextGaussian() * 1e6 }
+        func reference(_ xs: [Double], _ p: Double) -> Double {
+            let s = xs.sorted()
+            let h = Double(s.count - 1) * p
+            let lo = Int(h)
+            return lo + 1 < s.count ? s[lo] + (h - Double(lo)) * (s[lo + 1] - s[lo]) : s[lo]
+        }
+        let si = try intColumn("i", ints).summary()
+        let sf = try floatColumn("f", floats).summary()
+        #expect(si.min == .int(ints.min() ?? 0) && si.max == .int(ints.max() ?? 0))
+        #expect(sf.min == .float(floats.min() ?? 0) && sf.max == .float(floats.max() ?? 0))
+        for (p, i, f) in [(0.25, si.q25, sf.q25), (0.5, si.median, sf.median), (0.75, si.q75, sf.q75)] {
+            #expect(approx(i, reference(ints.map { Double($0) }, p), tolerance: 1e-9))
+            #expect(approx(f, reference(floats, p), tolerance: 1e-9))
+        }
+    }
+
+    @Test func mostFrequentScanKeepsFirstAppearanceOnTies() {
+        #expect(ValueCounts.mostFrequent(3, counts: [1, 3, 3, 2, 3]) == [1, 2, 4])
+        #expect(ValueCounts.mostFrequent(3, counts: [5]) == [0])
+        #expect(ValueCounts.mostFrequent(0, counts: [5]) == [])
+        #expect(ValueCounts.mostFrequent(2, counts: [1, 1, 2, 1]) == [2, 0])
+    }
+
     @Test func plainNumberFormatting() {
         #expect(DescribeFormat.number(1.75) == "1.75")
         #expect(DescribeFormat.number(2.138089935299395) == "2.13809")

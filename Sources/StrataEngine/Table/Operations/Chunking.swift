@@ -1,16 +1,20 @@
-/// Long loops run in chunks of this many rows and check for cancellation between chunks:
-/// often enough that Ctrl-C feels immediate, rarely enough that the probe costs nothing.
-let opsChunkSize = 65_536
+/// Consecutive row ranges covering `0..<count`. Long loops walk them and check for cancellation once
+/// per range: often enough that Ctrl-C feels immediate, rarely enough that the probe costs nothing.
+/// (A sequence rather than a closure-taking helper, so the hot loop bodies are not closures and the
+/// optimizer can hoist array uniqueness checks out of them.)
+struct RowChunks: Sequence, IteratorProtocol {
+    static let size = 65_536
 
-/// Calls `body` on consecutive row ranges covering `0..<count`, checking cancellation before each.
-@inline(__always)
-func forEachChunk(_ count: Int, _ context: RunContext, _ body: (Range<Int>) throws -> Void) throws {
-    var start = 0
-    while start < count {
-        try context.cancellation.check()
-        let end = count - start > opsChunkSize ? start + opsChunkSize : count
-        try body(start..<end)
-        start = end
+    private let count: Int
+    private var start = 0
+
+    init(_ count: Int) { self.count = count }
+
+    mutating func next() -> Range<Int>? {
+        guard start < count else { return nil }
+        let end = count - start > Self.size ? start + Self.size : count
+        defer { start = end }
+        return start..<end
     }
 }
 

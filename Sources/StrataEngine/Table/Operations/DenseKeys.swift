@@ -57,7 +57,8 @@ enum DenseKeyEncoder {
         var missingId: Int32 = -1
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(n, context) { range in
+        for range in RowChunks(n) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] {
                     if policy == .ownKey {
@@ -106,7 +107,8 @@ enum DenseKeyEncoder {
         var missingId: Int32 = -1
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(n, context) { range in
+        for range in RowChunks(n) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] {
                     if policy == .ownKey {
@@ -137,7 +139,8 @@ enum DenseKeyEncoder {
         let width = Int64(b.count)
         if !overflow && product <= min(directTableLimit, max(1 << 16, 2 * n)) {
             var idOfPair = [Int32](repeating: -1, count: product)
-            try forEachChunk(n, context) { range in
+            for range in RowChunks(n) {
+                try context.cancellation.check()
                 for i in range {
                     let x = a.ids[i], y = b.ids[i]
                     if x < 0 || y < 0 { continue }
@@ -154,7 +157,8 @@ enum DenseKeyEncoder {
             }
         } else {
             var index = Int64HashIndex(expectedCount: min(n, 4096))
-            try forEachChunk(n, context) { range in
+            for range in RowChunks(n) {
+                try context.cancellation.check()
                 for i in range {
                     let x = a.ids[i], y = b.ids[i]
                     if x < 0 || y < 0 { continue }

@@ -45,17 +45,22 @@ public struct ColumnSummary: Sendable {
 extension Column {
     /// Summary statistics of this column (see `ColumnSummary`).
     public func summary(context: RunContext = .quiet) throws -> ColumnSummary {
-        let counts = try valueCounts(order: .count, context: context)
-        let top = (0..<Swift.min(3, counts.distinctCount)).map {
-            ValueCount(value: counts.values.value(at: $0), count: counts.counts[$0])
+        let keys = try DenseKeyEncoder.encode(self, missing: .excluded, context: context)
+        var counts = [Int](repeating: 0, count: keys.count)
+        var missingCount = 0
+        for id in keys.ids {
+            if id >= 0 { counts[Int(id)] += 1 } else { missingCount += 1 }
         }
-        var s = ColumnSummary(name: name, type: type, count: count - counts.missingCount,
-                              missing: counts.missingCount, distinct: counts.distinctCount, top: top)
+        let top = ValueCounts.mostFrequent(3, counts: counts).map {
+            ValueCount(value: value(at: keys.firstRow[$0]), count: counts[$0])
+        }
+        var s = ColumnSummary(name: name, type: type, count: count - missingCount, missing: missingCount,
+                              distinct: keys.count, top: top)
         let flags = missingFlagsIncludingPlaceholders()
         try context.cancellation.check()
         switch data {
         case .int(let v):
-            let xs = Self.present(v, flags).sorted()
+            let xs = try Self.sortedInts(Self.present(v, flags), context)
             guard let lo = xs.first, let hi = xs.last else { break }
             (s.mean, s.std) = Moments.of(ints: xs)
             let asDoubles = xs.map { Double($0) }
@@ -65,8 +70,10 @@ extension Column {
             s.median = Quantiles.linear(sorted: asDoubles, 0.5).map(Value.float) ?? .missing
             s.q75 = Quantiles.linear(sorted: asDoubles, 0.75).map(Value.float) ?? .missing
         case .float(let v):
-            // -0.0 becomes 0.0 so a minimum of zero never prints as "-0".
-            let xs = Self.present(v, flags).map { $0 == 0 ? 0 : $0 }.sorted()
+            // The sort key encoding folds -0.0 into 0.0, so a minimum of zero never prints as "-0".
+            var encoded = Self.present(v, flags).map(SortKeyEncoding.encode(double:))
+            try RadixSort.sort(keys: &encoded, context: context)
+            let xs = encoded.map(SortKeyEncoding.decode(double:))
             guard let lo = xs.first, let hi = xs.last else { break }
             (s.mean, s.std) = Moments.of(doubles: xs)
             s.min = .float(lo)
@@ -81,13 +88,19 @@ extension Column {
             s.min = .bool(!xs.contains(false))
             s.max = .bool(xs.contains(true))
         case .date(let v):
-            Self.temporalOrderStatistics(Self.present(v, flags).sorted(), into: &s, as: Value.date)
+            Self.temporalOrderStatistics(try Self.sortedInts(Self.present(v, flags), context), into: &s, as: Value.date)
         case .timestamp(let v):
-            Self.temporalOrderStatistics(Self.present(v, flags).sorted(), into: &s, as: Value.timestamp)
+            Self.temporalOrderStatistics(try Self.sortedInts(Self.present(v, flags), context), into: &s, as: Value.timestamp)
         case .string:
             break
         }
         return s
+    }
+
+    private static func sortedInts(_ values: [Int64], _ context: RunContext) throws -> [Int64] {
+        var encoded = values.map(SortKeyEncoding.encode(int:))
+        try RadixSort.sort(keys: &encoded, context: context)
+        return encoded.map(SortKeyEncoding.decode(int:))
     }
 
     private static func present<T>(_ values: [T], _ flags: [Bool]?) -> [T] {

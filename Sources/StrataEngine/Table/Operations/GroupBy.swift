@@ -17,7 +17,7 @@ public enum GroupBy {
         } else {
             groupKeys = try DenseKeyEncoder.encode(keys, missing: .ownKey, rowCount: rowCount, context: context)
         }
-        let kernels = GroupKernels(ids: groupKeys.ids, groups: groupKeys.count, context: context)
+        let kernels = try GroupKernels(ids: groupKeys.ids, groups: groupKeys.count, context: context)
         var columns = keys.map { $0.taking(groupKeys.firstRow) }
         var notes: [String] = []
         for aggregate in aggregates {
@@ -62,7 +62,7 @@ public enum GroupBy {
     }
 
     private static func compute(_ a: Aggregate, _ k: GroupKernels, notes: inout [String]) throws -> Column {
-        guard let input = a.input else { return Column(name: a.name, data: .int(try k.rowCounts())) }
+        guard let input = a.input else { return Column(name: a.name, data: .int(k.rowCounts)) }
         let flags = input.missingFlagsIncludingPlaceholders()
         switch a.function {
         case .count:

@@ -5,21 +5,28 @@ struct GroupKernels {
     let ids: [Int32]
     let groups: Int
     let context: RunContext
+    /// Rows per group, counted once because `count`, `mean`, `std` and `median` all need it.
+    let rowCounts: [Int64]
+
+    init(ids: [Int32], groups: Int, context: RunContext) throws {
+        self.ids = ids
+        self.groups = groups
+        self.context = context
+        var counts = [Int64](repeating: 0, count: groups)
+        for range in RowChunks(ids.count) {
+            try context.cancellation.check()
+            for i in range { counts[Int(ids[i])] += 1 }
+        }
+        rowCounts = counts
+    }
 
     var rowCount: Int { ids.count }
 
-    func rowCounts() throws -> [Int64] {
-        var counts = [Int64](repeating: 0, count: groups)
-        try forEachChunk(rowCount, context) { range in
-            for i in range { counts[Int(ids[i])] += 1 }
-        }
-        return counts
-    }
-
     func presentCounts(_ flags: [Bool]?) throws -> [Int64] {
-        guard let flags else { return try rowCounts() }
+        guard let flags else { return rowCounts }
         var counts = [Int64](repeating: 0, count: groups)
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range where !flags[i] { counts[Int(ids[i])] += 1 }
         }
         return counts
@@ -31,7 +38,8 @@ struct GroupKernels {
         var overflow = false
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
                 let g = Int(ids[i])
@@ -47,7 +55,8 @@ struct GroupKernels {
         var counts = [Int64](repeating: 0, count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range where values[i] && !(hasFlags && isMissing[i]) { counts[Int(ids[i])] += 1 }
         }
         return counts
@@ -59,7 +68,8 @@ struct GroupKernels {
         var sums = [CompensatedSum](repeating: CompensatedSum(), count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
                 sums[Int(ids[i])].add(toDouble(values[i]))
@@ -74,7 +84,8 @@ struct GroupKernels {
         var sums = [CompensatedSum](repeating: CompensatedSum(), count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
                 let g = Int(ids[i])
@@ -96,7 +107,8 @@ struct GroupKernels {
         var buffer = [Double](repeating: 0, count: offsets[groups])
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
                 let g = Int(ids[i])
@@ -120,7 +132,8 @@ struct GroupKernels {
         var best = [Int](repeating: -1, count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
                 let g = Int(ids[i])
@@ -136,7 +149,8 @@ struct GroupKernels {
         var rows = [Int](repeating: -1, count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        try forEachChunk(rowCount, context) { range in
+        for range in RowChunks(rowCount) {
+            try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
                 let g = Int(ids[i])

@@ -4,8 +4,14 @@
 /// of rows and, unlike `Dictionary` (whose hashing is seeded per process), its behaviour never varies
 /// between runs. Nothing iterates it for output order: ids are assigned by the caller in row order.
 struct Int64HashIndex {
-    private var slotKeys: [Int64]
-    private var slotIds: [Int32]
+    /// Key and id side by side, so a probe touches one cache line rather than two.
+    private struct Slot {
+        var key: Int64
+        /// -1 marks an empty slot.
+        var id: Int32
+    }
+
+    private var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
 
@@ -13,8 +19,7 @@ struct Int64HashIndex {
         var capacity = 16
         let wanted = min(max(expectedCount, 8), 1 << 40) * 2
         while capacity < wanted { capacity <<= 1 }
-        slotKeys = [Int64](repeating: 0, count: capacity)
-        slotIds = [Int32](repeating: -1, count: capacity)
+        slots = [Slot](repeating: Slot(key: 0, id: -1), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
@@ -28,18 +33,18 @@ struct Int64HashIndex {
     /// The id stored for `key`, storing `newId` first if the key is new.
     @inline(__always)
     mutating func findOrInsert(_ key: Int64, newId: Int32) -> Int32 {
-        if (count + 1) * 2 > slotIds.count { grow() }
-        let mask = slotIds.count - 1
+        // Linear probing stays short below half full.
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var p = home(key)
         while true {
-            let id = slotIds[p]
-            if id < 0 {
-                slotKeys[p] = key
-                slotIds[p] = newId
+            let slot = slots[p]
+            if slot.id < 0 {
+                slots[p] = Slot(key: key, id: newId)
                 count += 1
                 return newId
             }
-            if slotKeys[p] == key { return id }
+            if slot.key == key { return slot.id }
             p = (p + 1) & mask
         }
     }
@@ -47,29 +52,26 @@ struct Int64HashIndex {
     /// The id stored for `key`, or -1.
     @inline(__always)
     func find(_ key: Int64) -> Int32 {
-        let mask = slotIds.count - 1
+        let mask = slots.count - 1
         var p = home(key)
         while true {
-            let id = slotIds[p]
-            if id < 0 { return -1 }
-            if slotKeys[p] == key { return id }
+            let slot = slots[p]
+            if slot.id < 0 { return -1 }
+            if slot.key == key { return slot.id }
             p = (p + 1) & mask
         }
     }
 
     private mutating func grow() {
-        let oldKeys = slotKeys
-        let oldIds = slotIds
-        let capacity = oldIds.count * 2
-        slotKeys = [Int64](repeating: 0, count: capacity)
-        slotIds = [Int32](repeating: -1, count: capacity)
+        let old = slots
+        let capacity = old.count * 2
+        slots = [Slot](repeating: Slot(key: 0, id: -1), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         let mask = capacity - 1
-        for i in 0..<oldIds.count where oldIds[i] >= 0 {
-            var p = home(oldKeys[i])
-            while slotIds[p] >= 0 { p = (p + 1) & mask }
-            slotKeys[p] = oldKeys[i]
-            slotIds[p] = oldIds[i]
+        for slot in old where slot.id >= 0 {
+            var p = home(slot.key)
+            while slots[p].id >= 0 { p = (p + 1) & mask }
+            slots[p] = slot
         }
     }
 }

@@ -90,7 +90,8 @@ public enum Join {
         var rightRows: [Int] = []
         leftRows.reserveCapacity(total)
         rightRows.reserveCapacity(total)
-        try forEachChunk(encoded.left.count, context) { range in
+        for range in RowChunks(encoded.left.count) {
+            try context.cancellation.check()
             for row in range {
                 let id = encoded.left[row]
                 let matches = id >= 0 ? offsets[Int(id)]..<offsets[Int(id) + 1] : 0..<0

@@ -73,7 +73,8 @@ struct JoinKeyEncoding {
         var index = Int64HashIndex(expectedCount: min(right.count, 4096))
         var rightIds = [Int32](repeating: -1, count: right.count)
         var next: Int32 = 0
-        try forEachChunk(right.count, context) { range in
+        for range in RowChunks(right.count) {
+            try context.cancellation.check()
             for i in range where rightOK[i] {
                 let id = index.findOrInsert(right[i], newId: next)
                 if id == next { next += 1 }
@@ -81,7 +82,8 @@ struct JoinKeyEncoding {
             }
         }
         var leftIds = [Int32](repeating: -1, count: left.count)
-        try forEachChunk(left.count, context) { range in
+        for range in RowChunks(left.count) {
+            try context.cancellation.check()
             for i in range where leftOK[i] { leftIds[i] = index.find(left[i]) }
         }
         return JoinKeyEncoding(left: leftIds, right: rightIds, count: Int(next))
@@ -119,7 +121,8 @@ struct JoinKeyEncoding {
         var index = Int64HashIndex(expectedCount: min(a.right.count, 4096))
         var rightIds = [Int32](repeating: -1, count: a.right.count)
         var next: Int32 = 0
-        try forEachChunk(a.right.count, context) { range in
+        for range in RowChunks(a.right.count) {
+            try context.cancellation.check()
             for i in range where a.right[i] >= 0 && b.right[i] >= 0 {
                 let id = index.findOrInsert(Int64(a.right[i]) * width + Int64(b.right[i]), newId: next)
                 if id == next { next += 1 }
@@ -127,7 +130,8 @@ struct JoinKeyEncoding {
             }
         }
         var leftIds = [Int32](repeating: -1, count: a.left.count)
-        try forEachChunk(a.left.count, context) { range in
+        for range in RowChunks(a.left.count) {
+            try context.cancellation.check()
             for i in range where a.left[i] >= 0 && b.left[i] >= 0 {
                 leftIds[i] = index.find(Int64(a.left[i]) * width + Int64(b.left[i]))
             }

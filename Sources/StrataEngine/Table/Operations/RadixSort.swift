@@ -10,7 +10,8 @@ enum RadixSort {
         let n = keys.count
         guard n > 1 else { return }
         var histograms = [Int](repeating: 0, count: 8 * 256)
-        try forEachChunk(n, context) { range in
+        for range in RowChunks(n) {
+            try context.cancellation.check()
             for i in range {
                 var k = keys[i]
                 for digit in 0..<8 {
@@ -32,7 +33,8 @@ enum RadixSort {
                 running += histograms[base | b]
             }
             let shift = UInt64(digit * 8)
-            try forEachChunk(n, context) { range in
+            for range in RowChunks(n) {
+                try context.cancellation.check()
                 for i in range {
                     let b = Int((keys[i] >> shift) & 0xFF)
                     let p = offsets[b]
@@ -43,6 +45,45 @@ enum RadixSort {
             }
             swap(&keys, &keyBuffer)
             swap(&rows, &rowBuffer)
+        }
+    }
+
+    /// Sorts bare keys ascending (no payload), for order statistics.
+    static func sort(keys: inout [UInt64], context: RunContext) throws {
+        let n = keys.count
+        guard n > 1 else { return }
+        var histograms = [Int](repeating: 0, count: 8 * 256)
+        for range in RowChunks(n) {
+            try context.cancellation.check()
+            for i in range {
+                var k = keys[i]
+                for digit in 0..<8 {
+                    histograms[digit << 8 | Int(k & 0xFF)] += 1
+                    k >>= 8
+                }
+            }
+        }
+        var buffer = [UInt64](repeating: 0, count: n)
+        var offsets = [Int](repeating: 0, count: 256)
+        for digit in 0..<8 {
+            let base = digit << 8
+            if histograms[base | Int((keys[0] >> UInt64(digit * 8)) & 0xFF)] == n { continue }
+            var running = 0
+            for b in 0..<256 {
+                offsets[b] = running
+                running += histograms[base | b]
+            }
+            let shift = UInt64(digit * 8)
+            for range in RowChunks(n) {
+                try context.cancellation.check()
+                for i in range {
+                    let k = keys[i]
+                    let b = Int((k >> shift) & 0xFF)
+                    buffer[offsets[b]] = k
+                    offsets[b] += 1
+                }
+            }
+            swap(&keys, &buffer)
         }
     }
 

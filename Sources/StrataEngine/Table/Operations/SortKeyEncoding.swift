@@ -10,7 +10,7 @@ enum SortKeyEncoding {
         switch column.data {
         case .int(let v), .date(let v), .timestamp(let v):
             // Flipping the sign bit turns two's complement order into unsigned order.
-            keys = v.map { UInt64(bitPattern: $0) ^ signBit }
+            keys = v.map(encode(int:))
         case .float(let v):
             keys = v.map(encode(double:))
         case .bool(let v):
@@ -33,4 +33,16 @@ enum SortKeyEncoding {
         let bits = (x == 0 ? 0.0 : x).bitPattern
         return bits & signBit != 0 ? ~bits : bits | signBit
     }
+
+    /// The inverse of `encode(double:)` (up to the folded sign of zero).
+    @inline(__always)
+    static func decode(double key: UInt64) -> Double {
+        Double(bitPattern: key & signBit != 0 ? key ^ signBit : ~key)
+    }
+
+    @inline(__always)
+    static func encode(int x: Int64) -> UInt64 { UInt64(bitPattern: x) ^ signBit }
+
+    @inline(__always)
+    static func decode(int key: UInt64) -> Int64 { Int64(bitPattern: key ^ signBit) }
 }

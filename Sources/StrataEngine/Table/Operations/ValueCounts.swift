@@ -36,6 +36,23 @@ public struct ValueCounts: Sendable {
     }
 }
 
+extension ValueCounts {
+    /// The ids of the `k` largest counts, largest first, equal counts by smaller id (first appearance).
+    /// A linear scan, so `describe` need not sort a million distinct values to show three.
+    static func mostFrequent(_ k: Int, counts: [Int]) -> [Int] {
+        guard k > 0 else { return [] }
+        var best: [Int] = []
+        for id in 0..<counts.count {
+            guard best.count < k || counts[id] > counts[best[best.count - 1]] else { continue }
+            var p = best.count
+            while p > 0 && counts[best[p - 1]] < counts[id] { p -= 1 }
+            best.insert(id, at: p)
+            if best.count > k { best.removeLast() }
+        }
+        return best
+    }
+}
+
 extension Column {
     /// Counts each distinct non-missing value (see `ValueCountOrder` for the order).
     public func valueCounts(order: ValueCountOrder = .count, context: RunContext = .quiet) throws -> ValueCounts {
