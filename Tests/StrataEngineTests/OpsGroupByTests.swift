@@ -175,6 +175,33 @@ import Testing
         #expect(cells(r, "n") == order.map { .int(counts[$0] ?? -1) })
     }
 
+    @Test func multiKeyGroupsBeyondTheDirectTableMatchAReference() throws {
+        // 400 x 400 possible pairs exceed the direct pair table for 3,000 rows, so this takes the bucketed path.
+        var rng = SeededGenerator(seed: 8)
+        let n = 3_000
+        let a: [Int64?] = (0..<n).map { _ in rng.nextInt(below: 50) == 0 ? nil : Int64(rng.nextInt(below: 400)) * 1_000_000_007 }
+        let b: [String?] = (0..<n).map { _ in rng.nextInt(below: 60) == 0 ? nil : "s\(rng.nextInt(below: 400))" }
+        let v: [Int64?] = (0..<n).map { _ in rng.nextInt(below: 7) == 0 ? nil : Int64(rng.nextInt(below: 5)) }
+        let t = try makeTable(intColumn("a", a), stringColumn("b", b), intColumn("v", v))
+        let r = try t.grouped(by: ["a", "b"], aggregates: [.count(), Aggregate(.distinct, of: try t.requireColumn("v"), as: "d")]).table
+
+        struct Pair: Hashable { var a: Int64?; var b: String? }
+        var order: [Pair] = []
+        var counts: [Pair: Int64] = [:]
+        var distinct: [Pair: Set<Int64>] = [:]
+        for i in 0..<n {
+            let key = Pair(a: a[i], b: b[i])
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+            if let x = v[i] { distinct[key, default: []].insert(x) }
+        }
+        #expect(r.rowCount == order.count)
+        #expect(cells(r, "a") == order.map { $0.a.map(Value.int) ?? .missing })
+        #expect(cells(r, "b") == order.map { $0.b.map(Value.string) ?? .missing })
+        #expect(cells(r, "count") == order.map { .int(counts[$0] ?? -1) })
+        #expect(cells(r, "d") == order.map { .int(Int64(distinct[$0]?.count ?? 0)) })
+    }
+
     @Test func repeatedDictionaryEntriesFormOneGroup() throws {
         let c = Column(name: "s", data: .string(codes: [0, 1, 2, 1], dictionary: ["x", "y", "x"]))
         let r = try makeTable(c).grouped(by: ["s"], aggregates: [.count()]).table

@@ -136,7 +136,6 @@ enum DenseKeyEncoder {
         var ids = [Int32](repeating: -1, count: n)
         var firstRow: [Int] = []
         var next: Int32 = 0
-        let width = Int64(b.count)
         if !overflow && product <= min(directTableLimit, max(1 << 16, 2 * n)) {
             var idOfPair = [Int32](repeating: -1, count: product)
             for range in RowChunks(n) {
@@ -156,20 +155,70 @@ enum DenseKeyEncoder {
                 }
             }
         } else {
-            var index = Int64HashIndex(expectedCount: min(n, 4096))
-            for range in RowChunks(n) {
-                try context.cancellation.check()
-                for i in range {
-                    let x = a.ids[i], y = b.ids[i]
-                    if x < 0 || y < 0 { continue }
-                    // Both ids are below 2^31, so the pair fits in 62 bits without overflow.
-                    let id = index.findOrInsert(Int64(x) * width + Int64(y), newId: next)
-                    if id == next {
-                        next += 1
-                        firstRow.append(i)
-                    }
-                    ids[i] = id
+            return try combineByBuckets(a, b, context: context)
+        }
+        return DenseKeys(ids: ids, count: Int(next), firstRow: firstRow)
+    }
+
+    /// `combine` for pairs too many to index directly, without a hash table: rows are bucketed by the
+    /// more varied key (a counting sort), pairs are numbered bucket by bucket through a small scratch
+    /// table over the other key, then renumbered in order of first appearance. Every pass is linear, and
+    /// the random accesses hit arrays of row size rather than a hash table several times larger, which
+    /// matters when nearly every row is its own group.
+    private static func combineByBuckets(_ a: DenseKeys, _ b: DenseKeys, context: RunContext) throws -> DenseKeys {
+        let n = a.ids.count
+        let (major, minor) = a.count >= b.count ? (a, b) : (b, a)
+        var offsets = [Int](repeating: 0, count: major.count + 1)
+        for i in 0..<n where major.ids[i] >= 0 && minor.ids[i] >= 0 { offsets[Int(major.ids[i]) + 1] += 1 }
+        for g in 0..<major.count { offsets[g + 1] += offsets[g] }
+        var cursor = offsets
+        var bucketed = [Int32](repeating: 0, count: offsets[major.count])
+        for range in RowChunks(n) {
+            try context.cancellation.check()
+            for i in range where major.ids[i] >= 0 && minor.ids[i] >= 0 {
+                let g = Int(major.ids[i])
+                bucketed[cursor[g]] = Int32(truncatingIfNeeded: i)
+                cursor[g] += 1
+            }
+        }
+        // Provisional pair ids, numbered bucket by bucket.
+        var provisional = [Int32](repeating: -1, count: n)
+        var scratch = [Int32](repeating: -1, count: minor.count)
+        var provisionalCount: Int32 = 0
+        for g in 0..<major.count {
+            if g & 0xFFFF == 0 { try context.cancellation.check() }
+            let bucket = offsets[g]..<offsets[g + 1]
+            for k in bucket {
+                let row = Int(bucketed[k])
+                let m = Int(minor.ids[row])
+                var id = scratch[m]
+                if id < 0 {
+                    id = provisionalCount
+                    scratch[m] = id
+                    provisionalCount += 1
                 }
+                provisional[row] = id
+            }
+            for k in bucket { scratch[Int(minor.ids[Int(bucketed[k])])] = -1 }
+        }
+        // Final ids in order of first appearance.
+        var final = [Int32](repeating: -1, count: Int(provisionalCount))
+        var ids = [Int32](repeating: -1, count: n)
+        var firstRow: [Int] = []
+        var next: Int32 = 0
+        for range in RowChunks(n) {
+            try context.cancellation.check()
+            for i in range {
+                let p = provisional[i]
+                if p < 0 { continue }
+                var id = final[Int(p)]
+                if id < 0 {
+                    id = next
+                    final[Int(p)] = id
+                    next += 1
+                    firstRow.append(i)
+                }
+                ids[i] = id
             }
         }
         return DenseKeys(ids: ids, count: Int(next), firstRow: firstRow)
