@@ -1,4 +1,4 @@
-/// Stable least-significant-digit radix sort, the engine of multi-key sorting.
+/// Stable least-significant-digit radix sort, the engine of multi-key sorting and order statistics.
 ///
 /// Chosen over a comparison sort because it is stable by construction (so ties keep row order without
 /// a tie-breaking comparator), linear in the row count, and skips the byte positions where all keys
@@ -7,8 +7,19 @@ enum RadixSort {
     /// Reorders `rows` (and `keys`, which must be parallel to it) by ascending key, keeping the current
     /// order among equal keys.
     static func sort(keys: inout [UInt64], rows: inout [Int32], context: RunContext) throws {
+        try sort(keys: &keys, rows: &rows, carryRows: true, context: context)
+    }
+
+    /// Sorts bare keys ascending, for order statistics.
+    static func sort(keys: inout [UInt64], context: RunContext) throws {
+        var none: [Int32] = []
+        try sort(keys: &keys, rows: &none, carryRows: false, context: context)
+    }
+
+    private static func sort(keys: inout [UInt64], rows: inout [Int32], carryRows: Bool, context: RunContext) throws {
         let n = keys.count
         guard n > 1 else { return }
+        // One pass builds the histograms of all eight byte positions.
         var histograms = [Int](repeating: 0, count: 8 * 256)
         for range in RowChunks(n) {
             try context.cancellation.check()
@@ -21,69 +32,31 @@ enum RadixSort {
             }
         }
         var keyBuffer = [UInt64](repeating: 0, count: n)
-        var rowBuffer = [Int32](repeating: 0, count: n)
+        var rowBuffer = [Int32](repeating: 0, count: carryRows ? n : 0)
         var offsets = [Int](repeating: 0, count: 256)
         for digit in 0..<8 {
             let base = digit << 8
+            let shift = UInt64(digit * 8)
             // A byte that is the same in every key cannot change the order.
-            if histograms[base | Int((keys[0] >> UInt64(digit * 8)) & 0xFF)] == n { continue }
+            if histograms[base | Int((keys[0] >> shift) & 0xFF)] == n { continue }
             var running = 0
             for b in 0..<256 {
                 offsets[b] = running
                 running += histograms[base | b]
             }
-            let shift = UInt64(digit * 8)
-            for range in RowChunks(n) {
-                try context.cancellation.check()
-                for i in range {
-                    let b = Int((keys[i] >> shift) & 0xFF)
-                    let p = offsets[b]
-                    offsets[b] = p + 1
-                    keyBuffer[p] = keys[i]
-                    rowBuffer[p] = rows[i]
-                }
-            }
-            swap(&keys, &keyBuffer)
-            swap(&rows, &rowBuffer)
-        }
-    }
-
-    /// Sorts bare keys ascending (no payload), for order statistics.
-    static func sort(keys: inout [UInt64], context: RunContext) throws {
-        let n = keys.count
-        guard n > 1 else { return }
-        var histograms = [Int](repeating: 0, count: 8 * 256)
-        for range in RowChunks(n) {
-            try context.cancellation.check()
-            for i in range {
-                var k = keys[i]
-                for digit in 0..<8 {
-                    histograms[digit << 8 | Int(k & 0xFF)] += 1
-                    k >>= 8
-                }
-            }
-        }
-        var buffer = [UInt64](repeating: 0, count: n)
-        var offsets = [Int](repeating: 0, count: 256)
-        for digit in 0..<8 {
-            let base = digit << 8
-            if histograms[base | Int((keys[0] >> UInt64(digit * 8)) & 0xFF)] == n { continue }
-            var running = 0
-            for b in 0..<256 {
-                offsets[b] = running
-                running += histograms[base | b]
-            }
-            let shift = UInt64(digit * 8)
             for range in RowChunks(n) {
                 try context.cancellation.check()
                 for i in range {
                     let k = keys[i]
                     let b = Int((k >> shift) & 0xFF)
-                    buffer[offsets[b]] = k
-                    offsets[b] += 1
+                    let p = offsets[b]
+                    offsets[b] = p + 1
+                    keyBuffer[p] = k
+                    if carryRows { rowBuffer[p] = rows[i] }
                 }
             }
-            swap(&keys, &buffer)
+            swap(&keys, &keyBuffer)
+            if carryRows { swap(&rows, &rowBuffer) }
         }
     }
 
