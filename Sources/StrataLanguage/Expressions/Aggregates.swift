@@ -1,21 +1,6 @@
-/// Functions that reduce a group of rows to one value; valid only in `group … agg …`.
-/// The language layer only parses and type-checks them; the engine's group-by computes them.
-public enum AggregateFunction: String, Sendable, CaseIterable {
-    /// `count()` counts rows; `count(x)` counts rows where x is not missing.
-    case count
-    case sum
-    case mean
-    case median
-    case min
-    case max
-    /// Sample standard deviation (n − 1 in the denominator).
-    case std
-    /// Number of distinct non-missing values.
-    case distinct
-    /// First / last non-missing value in row order.
-    case first
-    case last
-
+/// How the language spells, checks and documents the engine's aggregate functions;
+/// they are valid only in `group … agg …`.
+extension AggregateFunction {
     /// Names users may type, including aliases.
     static let spellings: [(String, AggregateFunction)] =
         allCases.map { ($0.rawValue, $0) } + [("avg", .mean)]

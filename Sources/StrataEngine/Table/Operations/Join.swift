@@ -59,7 +59,7 @@ public enum Join {
         let rightColumns = try keys.map { key -> Column in
             guard let c = right.column(key.right) else {
                 throw EngineError("no column '\(key.right)' in the right table",
-                                  suggestion: ClosestName.suggestion(for: key.right, among: right.columnNames))
+                                  suggestion: Suggestions.columnHint(for: key.right, among: right.columnNames))
             }
             return c
         }

@@ -27,6 +27,14 @@ public enum Suggestions {
         closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
     }
 
+    /// "did you mean 'x'?", or a short list of the columns there are when nothing is close.
+    public static func columnHint(for name: String, among columns: [String]) -> String? {
+        if let hint = didYouMean(name, among: columns) { return hint }
+        guard !columns.isEmpty else { return nil }
+        let shown = columns.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+        return columns.count > 8 ? "columns are \(shown), …" : "columns are \(shown)"
+    }
+
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
     public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
