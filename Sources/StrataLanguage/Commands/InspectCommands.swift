@@ -1,6 +1,6 @@
 /// Commands that look at tables without changing them.
 enum InspectCommands {
-    static let all: [CommandSpec] = [show, schema]
+    static let all: [CommandSpec] = [show, schema, DescribeCommand.spec]
 
     static let show = CommandSpec(
         "show", group: .inspect, summary: "Show the first or last rows of a table.",
@@ -55,6 +55,13 @@ enum Format {
             out.append(c)
         }
         return (n < 0 ? "-" : "") + out
+    }
+
+    /// 3 of 8 → "37.5%"
+    static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "0%" }
+        let tenths = (part * 1000 + whole / 2) / whole
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 
     static func shape(_ name: String, _ t: Table) -> String {

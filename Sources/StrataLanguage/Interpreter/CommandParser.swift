@@ -183,9 +183,7 @@ public struct CommandParser {
             let keySpan = cursor.current.span
             guard let spec = parsed.spec.option(key.lowercased()) else {
                 // In an expression slot `x = 1` is not an option; let the slot take it.
-                if parsed.spec.arguments.contains(where: { if case .assignments = $0 { return true }; if case .aggregations = $0 { return true }; return false }) {
-                    return
-                }
+                if Self.hasExpressionSlot(parsed.spec.arguments) { return }
                 let keys = parsed.spec.options.map(\.key)
                 throw SyntaxError("'\(parsed.spec.name)' has no option '\(key)'", at: keySpan,
                                   suggestion: Suggestions.didYouMean(key, among: keys)
@@ -198,6 +196,16 @@ public struct CommandParser {
             let raw = try cursor.optionValue(for: key, keySpan: keySpan)
             let value = try convert(raw, spec: spec, subject: parsed.subject)
             parsed.options[spec.key] = (value, raw.span)
+        }
+    }
+
+    private static func hasExpressionSlot(_ slots: [ArgumentSlot]) -> Bool {
+        slots.contains { slot in
+            switch slot {
+            case .assignments, .aggregations: return true
+            case .optional(let inner): return hasExpressionSlot(inner)
+            default: return false
+            }
         }
     }
 
