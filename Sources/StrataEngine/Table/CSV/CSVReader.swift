@@ -1,0 +1,122 @@
+/// Loads CSV files into tables.
+///
+/// Two passes over the input, each streaming it in large buffers: pass 1 finds the records,
+/// checks them, and infers every column's type from all rows; pass 2 converts the fields straight
+/// into arrays sized exactly from pass 1's row count. Peak memory is therefore the finished table
+/// plus a few buffers, whatever the file size, and no value is ever converted twice. On larger
+/// inputs pass 2 runs on two threads, split at a record boundary pass 1 found, with identical
+/// results to a single thread.
+public enum CSVReader {
+    /// Reads the file at `path`.
+    public static func read(
+        path: String, options: CSVOptions = CSVOptions(), context: RunContext = .quiet
+    ) throws -> CSVLoadResult {
+        let source = try CSVFileSource(path: path)
+        return try load(source, extensionHint: path, options: options, context: context)
+    }
+
+    /// Reads CSV held in memory; `name` stands in for the file name in messages.
+    public static func read(
+        bytes: [UInt8], name: String = "data", options: CSVOptions = CSVOptions(), context: RunContext = .quiet
+    ) throws -> CSVLoadResult {
+        try load(CSVMemorySource(displayName: name, bytes: bytes), extensionHint: name, options: options, context: context)
+    }
+
+    /// Reads CSV text; `name` stands in for the file name in messages.
+    public static func read(
+        text: String, name: String = "data", options: CSVOptions = CSVOptions(), context: RunContext = .quiet
+    ) throws -> CSVLoadResult {
+        try read(bytes: Array(text.utf8), name: name, options: options, context: context)
+    }
+
+    /// Inputs smaller than this are converted on one thread: the second would cost more than it saves.
+    static let parallelThreshold = 16 << 20
+
+    static func load(
+        _ source: any CSVByteSource, extensionHint: String, options: CSVOptions, context: RunContext,
+        bufferSize: Int = CSVChunkStream.defaultBufferSize
+    ) throws -> CSVLoadResult {
+        let fileName = source.displayName
+        guard source.byteCount > 0 else {
+            throw CSVError(file: fileName, reason: "file is empty", suggestion: "a CSV file needs at least a header line")
+        }
+        var pattern: CSVDatePattern?
+        if let format = options.dateFormat {
+            switch CSVDatePattern.compile(format) {
+            case .success(let compiled): pattern = compiled
+            case .failure(let problem):
+                throw CSVError(
+                    file: fileName, reason: "dateformat '\(format)' \(problem.reason)",
+                    suggestion: "use strftime directives such as %Y-%m-%d, %d/%m/%Y or %m/%d/%Y %H:%M")
+            }
+        }
+        var notes: [String] = []
+        let delimiter: UInt8
+        if let chosen = options.delimiter {
+            delimiter = chosen
+        } else {
+            let detected = try CSVDelimiterDetection.detect(source, extensionHint: extensionHint)
+            delimiter = detected.delimiter
+            if let note = detected.note { notes.append(note) }
+        }
+        let missingTokens = CSVMissingTokens(options.missingTokens)
+        let totalBytes = source.byteCount
+
+        context.progress.begin("loading file", total: totalBytes, unit: "B")
+        defer { context.progress.end() }
+
+        // Pass 1. Progress counts each pass as half the bytes, so the bar moves once across.
+        let first = CSVFirstPass(options: options, fileName: fileName, missingTokens: missingTokens, pattern: pattern)
+        var tokenizer = CSVTokenizer(delimiter: delimiter, fileName: fileName)
+        try CSVChunkStream.run(
+            source: source, tokenizer: &tokenizer, bufferSize: bufferSize, cancellation: context.cancellation
+        ) { chunk in
+            try first.absorb(chunk)
+            context.progress.update(min(chunk.endOffset, totalBytes) / 2)
+        }
+        guard first.columnsKnown else {
+            throw CSVError(file: fileName, reason: "file is empty (it has no header or data lines)")
+        }
+        notes.append(contentsOf: first.headerNotes)
+
+        let plans = (0..<first.names.count).map { column in
+            first.forcedPlans[column] ?? first.inference[column].plan(pattern: pattern)
+        }
+        for (column, state) in first.inference.enumerated() where first.forcedPlans[column] == nil {
+            if let note = state.mixedNote { notes.append(note) }
+            if case .int(grouped: true) = plans[column] {
+                notes.append("column \(first.names[column]): \(state.thousandsSeparatorCount) values with thousands separators parsed")
+            } else if case .float(grouped: true) = plans[column] {
+                notes.append("column \(first.names[column]): \(state.thousandsSeparatorCount) values with thousands separators parsed")
+            }
+        }
+
+        // Pass 2.
+        let rowCount = first.rowCount
+        let storages = plans.enumerated().map { column, plan in
+            CSVColumnStorage(plan: plan, rowCount: rowCount, hasMissing: first.inference[column].missingCount > 0)
+        }
+        var interners: [CSVStringInterner] = plans.map { _ in CSVStringInterner() }
+        if rowCount > 0 {
+            interners = try CSVSecondPass.run(
+                source: source, first: first, plans: plans, storages: storages, delimiter: delimiter,
+                missingTokens: missingTokens, pattern: pattern, bufferSize: bufferSize, context: context,
+                parallel: totalBytes >= parallelThreshold)
+        }
+
+        var columns: [Column] = []
+        columns.reserveCapacity(plans.count)
+        for (column, storage) in storages.enumerated() {
+            let interner = interners[column]
+            if !interner.invalidCodes.isEmpty {
+                let affected = storage.countCodes(in: Set(interner.invalidCodes))
+                let line = interner.firstInvalidLine.map { " (first on line \($0))" } ?? ""
+                notes.append("column \(first.names[column]): \(affected) values are not valid UTF-8\(line); bad bytes replaced with U+FFFD")
+            }
+            columns.append(storage.makeColumn(name: first.names[column], dictionary: interner.strings))
+        }
+        return CSVLoadResult(
+            table: Table(uncheckedColumns: columns, rowCount: rowCount),
+            skippedRows: first.skippedCount, skippedExamples: first.skippedExamples, notes: notes)
+    }
+}
