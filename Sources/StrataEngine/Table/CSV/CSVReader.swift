@@ -34,7 +34,7 @@ public enum CSVReader {
 
     static func load(
         _ source: any CSVByteSource, extensionHint: String, options: CSVOptions, context: RunContext,
-        bufferSize: Int = CSVChunkStream.defaultBufferSize
+        bufferSize: Int = CSVChunkStream.defaultBufferSize, parallel: Bool? = nil
     ) throws -> CSVLoadResult {
         let fileName = source.displayName
         guard source.byteCount > 0 else {
@@ -101,7 +101,7 @@ public enum CSVReader {
             interners = try CSVSecondPass.run(
                 source: source, first: first, plans: plans, storages: storages, delimiter: delimiter,
                 missingTokens: missingTokens, pattern: pattern, bufferSize: bufferSize, context: context,
-                parallel: totalBytes >= parallelThreshold)
+                parallel: parallel ?? (totalBytes >= parallelThreshold))
         }
 
         var columns: [Column] = []
