@@ -2,23 +2,46 @@
 /// to the front and completed by the next read, so memory stays at one buffer however large the
 /// file is, and no offset ever has to exceed 32 bits.
 enum CSVChunkStream {
-    static let defaultBufferSize = 8 << 20
+    static let defaultBufferSize = 1 << 20
     /// A single record longer than this is refused; the usual cause is a quote never closed.
     static let maxBufferSize = 512 << 20
 
     /// What the body sees for each buffer: the bytes, the records found in them, and the file
     /// offset of `bytes[0]`.
+    /// The tokens' storage is copied out into constants here, so that loops over fields pay no
+    /// exclusivity checks for reaching into a class.
     struct Chunk {
         let bytes: UnsafeBufferPointer<UInt8>
-        let tokens: CSVChunkTokens
         let fileOffset: Int
+        let fieldStarts: UnsafeMutablePointer<UInt32>
+        let fieldEnds: UnsafeMutablePointer<UInt32>
+        let recordLines: [Int]
+        let issues: [CSVIssue]
+        let fieldCount: Int
+        /// Bytes of this buffer holding complete records.
+        let consumed: Int
+        let lineAtConsumed: Int
+
+        init(bytes: UnsafeBufferPointer<UInt8>, tokens: CSVChunkTokens, fileOffset: Int) {
+            self.bytes = bytes
+            self.fileOffset = fileOffset
+            fieldStarts = tokens.fieldStarts
+            fieldEnds = tokens.fieldEnds
+            recordLines = tokens.recordLines
+            issues = tokens.issues
+            fieldCount = tokens.fieldCount
+            consumed = tokens.consumed
+            lineAtConsumed = tokens.lineAtConsumed
+        }
+
+        var recordCount: Int { recordLines.count }
 
         /// File offset just past the last complete record of this chunk.
-        var endOffset: Int { fileOffset + tokens.consumed }
+        var endOffset: Int { fileOffset + consumed }
     }
 
     /// Streams `source` from `startOffset` up to `endOffset` (or the end of input), which must be
-    /// record boundaries. `skipByteOrderMark` applies at the very start of the input only.
+    /// record boundaries, while `body` returns true. A byte order mark is skipped at offset 0.
     static func run(
         source: any CSVByteSource,
         from startOffset: Int = 0,
@@ -26,7 +49,7 @@ enum CSVChunkStream {
         tokenizer: inout CSVTokenizer,
         bufferSize: Int = defaultBufferSize,
         cancellation: Cancellation,
-        body: (Chunk) throws -> Void
+        body: (Chunk) throws -> Bool
     ) throws {
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bufferSize, 16))
         defer { buffer.deallocate() }
@@ -65,8 +88,8 @@ enum CSVChunkStream {
             }
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<filled])
             try tokenizer.tokenize(bytes, from: start, isLastChunk: atEnd, into: tokens)
-            try body(Chunk(bytes: bytes, tokens: tokens, fileOffset: bufferFileOffset))
-            if atEnd { return }
+            let goOn = try body(Chunk(bytes: bytes, tokens: tokens, fileOffset: bufferFileOffset))
+            if atEnd || !goOn { return }
 
             let consumed = tokens.consumed
             if consumed == 0 {

@@ -53,8 +53,7 @@ struct CSVConverter {
     }
 
     mutating func convert(_ chunk: CSVChunkStream.Chunk) throws {
-        let tokens = chunk.tokens
-        let recordCount = tokens.recordCount
+        let recordCount = chunk.recordCount
         keptRecords.removeAll(keepingCapacity: true)
         var firstRecord = 0
         if headerPending, recordCount > 0 {
@@ -63,7 +62,7 @@ struct CSVConverter {
         }
         guard firstRecord < recordCount else { return }
         for record in firstRecord..<recordCount {
-            let line = tokens.recordLines[record]
+            let line = chunk.recordLines[record]
             while skipCursor < skipLines.count, skipLines[skipCursor] < line { skipCursor += 1 }
             if skipCursor < skipLines.count, skipLines[skipCursor] == line {
                 skipCursor += 1
@@ -73,7 +72,7 @@ struct CSVConverter {
         }
         let rowBase = nextRow
         guard rowBase + keptRecords.count <= rowLimit else {
-            throw changedError(line: tokens.recordLines[firstRecord])
+            throw changedError(line: chunk.recordLines[firstRecord])
         }
         let columnCount = plans.count
         for column in 0..<columnCount {
@@ -131,7 +130,7 @@ struct CSVConverter {
                 missing[rowBase + k] = true
                 continue
             }
-            guard let value = parse(field) else { throw changedError(line: chunk.tokens.recordLines[record]) }
+            guard let value = parse(field) else { throw changedError(line: chunk.recordLines[record]) }
             out[rowBase + k] = value
         }
     }
@@ -154,7 +153,7 @@ struct CSVConverter {
                 missing[rowBase + k] = true
                 continue
             }
-            let line = chunk.tokens.recordLines[record]
+            let line = chunk.recordLines[record]
             do {
                 if chunk.hasDoubledQuotes(index) {
                     let unescaped = chunk.unescapedField(index, scratch: &scratch)

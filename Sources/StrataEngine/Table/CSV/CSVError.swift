@@ -41,6 +41,14 @@ public struct CSVError: UserFacingError, CustomStringConvertible, Equatable {
     }
 
     public var description: String { suggestion.map { "\(message) (\($0))" } ?? message }
+
+    /// The same error for a stretch of the file that was scanned with lines and rows counted
+    /// from its own start.
+    func shifted(lines: Int, rows: Int) -> CSVError {
+        CSVError(
+            file: file, line: line.map { $0 + lines }, columnName: columnName, columnIndex: columnIndex,
+            reason: reason, suggestion: suggestion, rowsReadBefore: rowsReadBefore.map { $0 + rows })
+    }
 }
 
 /// One row left out under `onerror=skip`.

@@ -3,15 +3,15 @@ extension CSVChunkStream.Chunk {
     /// still doubled (see `hasDoubledQuotes`).
     @inline(__always)
     func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = Int(tokens.fieldStarts[index])
-        let end = Int(tokens.fieldEnds[index] & ~CSVChunkTokens.doubledQuoteFlag)
+        let start = Int(fieldStarts[index])
+        let end = Int(fieldEnds[index] & ~CSVChunkTokens.doubledQuoteFlag)
         guard let base = bytes.baseAddress else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: base + start, count: end - start)
     }
 
     @inline(__always)
     func hasDoubledQuotes(_ index: Int) -> Bool {
-        tokens.fieldEnds[index] & CSVChunkTokens.doubledQuoteFlag != 0
+        fieldEnds[index] & CSVChunkTokens.doubledQuoteFlag != 0
     }
 
     /// Field `index` with `""` turned into `"`, written to `scratch` when that changes anything.

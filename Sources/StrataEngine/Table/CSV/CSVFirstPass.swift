@@ -1,13 +1,14 @@
 /// A record boundary where pass 2 can start a second worker.
 struct CSVCheckpoint: Sendable {
     let offset: Int
-    let line: Int
+    var line: Int
     /// Data rows kept before this point.
-    let rowsBefore: Int
+    var rowsBefore: Int
 }
 
-/// Pass 1: reads the header, checks every record's shape and every value of a forced column, and
-/// infers the other columns' types over all rows. Stores no values, so its memory is one buffer.
+/// Pass 1 over one stretch of the input: reads the header, checks every record's shape and every
+/// value of a forced column, and infers the other columns' types over all rows. Stores no values,
+/// so its memory is one buffer. Two stretches scanned apart join into the state of one scan.
 final class CSVFirstPass {
     let options: CSVOptions
     let fileName: String
@@ -19,6 +20,8 @@ final class CSVFirstPass {
     private(set) var forcedPlans: [CSVColumnPlan?] = []
     private(set) var inference: [CSVColumnInference] = []
     private(set) var columnsKnown = false
+    /// True until the header record has been passed over.
+    private var headerPending: Bool
     private(set) var rowCount = 0
     private(set) var skippedCount = 0
     private(set) var skippedExamples: [CSVIssue] = []
@@ -26,13 +29,48 @@ final class CSVFirstPass {
     private(set) var skipLines: [Int] = []
     /// Record boundaries after each chunk past the header.
     private(set) var checkpoints: [CSVCheckpoint] = []
-    private var badRecords: [Bool] = []
+    /// Physical line just past the last complete record seen.
+    private(set) var endLine = 1
 
     init(options: CSVOptions, fileName: String, missingTokens: CSVMissingTokens, pattern: CSVDatePattern?) {
         self.options = options
         self.fileName = fileName
         self.missingTokens = missingTokens
         self.pattern = pattern
+        headerPending = options.hasHeader
+    }
+
+    /// A fresh pass for a later stretch of the same file: same columns, no header, lines counted
+    /// from 1 at the stretch's start (see `followed(by:)`).
+    func continuation() -> CSVFirstPass {
+        let later = CSVFirstPass(options: options, fileName: fileName, missingTokens: missingTokens, pattern: pattern)
+        later.names = names
+        later.forcedPlans = forcedPlans
+        later.inference = Array(repeating: CSVColumnInference(initial: .initial(pattern: pattern)), count: names.count)
+        later.columnsKnown = true
+        later.headerPending = false
+        return later
+    }
+
+    /// Appends the state of `later`, a continuation that scanned the stretch right after this one.
+    func append(_ later: CSVFirstPass) {
+        let lineShift = endLine - 1
+        let rowShift = rowCount
+        for column in inference.indices {
+            var next = later.inference[column]
+            next.shiftLines(by: lineShift)
+            inference[column] = inference[column].followed(by: next)
+        }
+        skippedCount += later.skippedCount
+        for issue in later.skippedExamples where skippedExamples.count < CSVLoadResult.maxSkippedExamples {
+            skippedExamples.append(CSVIssue(line: issue.line + lineShift, reason: issue.reason))
+        }
+        skipLines.append(contentsOf: later.skipLines.map { $0 + lineShift })
+        checkpoints.append(contentsOf: later.checkpoints.map {
+            CSVCheckpoint(offset: $0.offset, line: $0.line + lineShift, rowsBefore: $0.rowsBefore + rowShift)
+        })
+        rowCount += later.rowCount
+        endLine = later.endLine + lineShift
     }
 
     private struct ValueFailure {
@@ -41,77 +79,88 @@ final class CSVFirstPass {
         let issue: CSVIssue
     }
 
+    /// Reads the column names (or counts the columns) from the first record of the file.
+    func setUpColumnsIfNeeded(_ chunk: CSVChunkStream.Chunk) throws {
+        guard !columnsKnown, chunk.recordCount > 0 else { return }
+        try setUpColumns(chunk)
+    }
+
     func absorb(_ chunk: CSVChunkStream.Chunk) throws {
-        let tokens = chunk.tokens
+        try setUpColumnsIfNeeded(chunk)
+        guard columnsKnown else { return }
         var firstRecord = 0
-        if !columnsKnown {
-            guard tokens.recordCount > 0 else { return }
-            try setUpColumns(chunk)
-            if options.hasHeader { firstRecord = 1 }
+        if headerPending, chunk.recordCount > 0 {
+            headerPending = false
+            firstRecord = 1
         }
-        let recordCount = tokens.recordCount
+        let recordCount = chunk.recordCount
         let columnCount = names.count
-        badRecords.removeAll(keepingCapacity: true)
-        badRecords.append(contentsOf: repeatElement(false, count: recordCount))
+        let records = firstRecord..<max(firstRecord, recordCount)
+        var badRecords: [Bool] = []
 
         var failures: [ValueFailure] = []
         for column in 0..<columnCount {
             guard let plan = forcedPlans[column], plan != .string else { continue }
-            for record in firstRecord..<max(firstRecord, recordCount) where !badRecords[record] {
+            if badRecords.isEmpty { badRecords = Array(repeating: false, count: recordCount) }
+            var missing = 0
+            for record in records where !badRecords[record] {
                 let index = record &* columnCount &+ column
                 let field = chunk.field(index)
                 if missingTokens.matches(field) {
-                    inference[column].missingCount += 1
+                    missing += 1
                 } else if !plan.accepts(field, pattern: pattern) {
                     badRecords[record] = true
                     let reason = "column '\(names[column])': cannot read \(chunk.quotedForMessage(index)) as \(plan.articleAndName)"
                     failures.append(ValueFailure(
                         record: record, column: column,
-                        issue: CSVIssue(line: tokens.recordLines[record], reason: reason)))
+                        issue: CSVIssue(line: chunk.recordLines[record], reason: reason)))
                 }
             }
+            inference[column].missingCount += missing
         }
-        try handleBadRecords(chunk, firstRecord: firstRecord, failures: failures)
+        try handleBadRecords(chunk, records: records, failures: failures)
+        if failures.isEmpty { badRecords = [] }
 
         for column in 0..<columnCount {
             if let plan = forcedPlans[column] {
-                if plan == .string { countMissing(chunk, column: column, from: firstRecord) }
+                if plan == .string {
+                    inference[column].missingCount += countMissing(
+                        chunk, column: column, columnCount: columnCount, records: records, badRecords: badRecords)
+                }
                 continue
             }
-            infer(chunk, column: column, from: firstRecord, skippingBad: !failures.isEmpty)
+            var state = inference[column]
+            infer(chunk, column: column, columnCount: columnCount, records: records, badRecords: badRecords, state: &state)
+            inference[column] = state
         }
-        rowCount += max(0, recordCount - firstRecord) - failures.count
-        checkpoints.append(CSVCheckpoint(offset: chunk.endOffset, line: tokens.lineAtConsumed, rowsBefore: rowCount))
+        rowCount += records.count - failures.count
+        endLine = chunk.lineAtConsumed
+        checkpoints.append(CSVCheckpoint(offset: chunk.endOffset, line: chunk.lineAtConsumed, rowsBefore: rowCount))
     }
 
-    private func handleBadRecords(_ chunk: CSVChunkStream.Chunk, firstRecord: Int, failures: [ValueFailure]) throws {
-        let shapeIssues = chunk.tokens.issues
+    private func handleBadRecords(_ chunk: CSVChunkStream.Chunk, records: Range<Int>, failures: [ValueFailure]) throws {
+        let shapeIssues = chunk.issues
         guard !shapeIssues.isEmpty || !failures.isEmpty else { return }
         if options.onError == .fail {
-            let firstShape = shapeIssues.first
-            let firstValue = failures.min { $0.issue.line < $1.issue.line }
-            let line: Int
-            let error: CSVError
             let skipHint = "use onerror=skip to leave such rows out"
-            if let firstValue, firstShape.map({ firstValue.issue.line < $0.line }) ?? true {
-                line = firstValue.issue.line
+            let firstValue = failures.min { $0.issue.line < $1.issue.line }
+            if let firstValue, shapeIssues.first.map({ firstValue.issue.line < $0.line }) ?? true {
+                let line = firstValue.issue.line
                 let plan = forcedPlans[firstValue.column] ?? .string
-                error = CSVError(
+                throw CSVError(
                     file: fileName, line: line, columnName: names[firstValue.column], columnIndex: firstValue.column,
                     reason: firstValue.issue.reason,
                     suggestion: "fix the value, read the column as another type with types=, or \(skipHint)"
                         + (plan.dataType.isTemporal ? "; dateformat= sets the date pattern" : ""),
-                    rowsReadBefore: rowsBefore(line: line, chunk: chunk, firstRecord: firstRecord))
-            } else if let firstShape {
-                line = firstShape.line
-                error = CSVError(
-                    file: fileName, line: line, reason: firstShape.reason,
-                    suggestion: "check the quoting on that line, or \(skipHint)",
-                    rowsReadBefore: rowsBefore(line: line, chunk: chunk, firstRecord: firstRecord))
-            } else {
-                return
+                    rowsReadBefore: rowsBefore(line: line, chunk: chunk, records: records))
             }
-            throw error
+            if let firstShape = shapeIssues.first {
+                throw CSVError(
+                    file: fileName, line: firstShape.line, reason: firstShape.reason,
+                    suggestion: "check the quoting on that line, or \(skipHint)",
+                    rowsReadBefore: rowsBefore(line: firstShape.line, chunk: chunk, records: records))
+            }
+            return
         }
         var issues = shapeIssues
         issues.append(contentsOf: failures.map(\.issue))
@@ -123,35 +172,37 @@ final class CSVFirstPass {
         skipLines.append(contentsOf: failures.map(\.issue.line).sorted())
     }
 
-    private func rowsBefore(line: Int, chunk: CSVChunkStream.Chunk, firstRecord: Int) -> Int {
+    private func rowsBefore(line: Int, chunk: CSVChunkStream.Chunk, records: Range<Int>) -> Int {
         var n = rowCount
-        let lines = chunk.tokens.recordLines
-        for record in firstRecord..<max(firstRecord, lines.count) where lines[record] < line { n += 1 }
+        for record in records where chunk.recordLines[record] < line { n += 1 }
         return n
     }
 
-    private func countMissing(_ chunk: CSVChunkStream.Chunk, column: Int, from firstRecord: Int) {
-        guard !missingTokens.isEmpty else { return }
-        let columnCount = names.count
+    /// Missing fields of one column; `badRecords` is empty or flags records to leave out.
+    private func countMissing(
+        _ chunk: CSVChunkStream.Chunk, column: Int, columnCount: Int, records: Range<Int>, badRecords: [Bool]
+    ) -> Int {
+        guard !missingTokens.isEmpty else { return 0 }
         var missing = 0
-        for record in firstRecord..<max(firstRecord, chunk.tokens.recordCount) where !badRecords[record] {
+        for record in records where badRecords.isEmpty || !badRecords[record] {
             if missingTokens.matches(chunk.field(record &* columnCount &+ column)) { missing += 1 }
         }
-        inference[column].missingCount += missing
+        return missing
     }
 
-    private func infer(_ chunk: CSVChunkStream.Chunk, column: Int, from firstRecord: Int, skippingBad: Bool) {
-        var state = inference[column]
-        defer { inference[column] = state }
-        if state.sawValue && state.candidates.isEmpty {
-            // Settled as text: only missing values still matter.
-            countMissing(chunk, column: column, from: firstRecord)
+    private func infer(
+        _ chunk: CSVChunkStream.Chunk, column: Int, columnCount: Int, records: Range<Int>, badRecords: [Bool],
+        state: inout CSVColumnInference
+    ) {
+        if state.isSettledAsText {
+            state.missingCount += countMissing(
+                chunk, column: column, columnCount: columnCount, records: records, badRecords: badRecords)
             return
         }
-        let columnCount = names.count
-        let recordCount = chunk.tokens.recordCount
-        guard firstRecord < recordCount else { return }
-        for record in firstRecord..<recordCount {
+        let skippingBad = !badRecords.isEmpty
+        let missingTokens = self.missingTokens
+        let pattern = self.pattern
+        for record in records {
             if skippingBad && badRecords[record] { continue }
             let index = record &* columnCount &+ column
             let field = chunk.field(index)
@@ -159,33 +210,26 @@ final class CSVFirstPass {
                 state.missingCount += 1
                 continue
             }
-            if state.sawValue && state.candidates.isEmpty { continue }
+            if state.isSettledAsText { continue }
+            // An int column meeting another plain int changes nothing; skip the full classification.
+            if state.sawValue && state.candidates == .numeric && CSVNumberParsing.isShortPlainInt(field) { continue }
             let fits = CSVFieldClassifier.fits(field, among: state.candidates, pattern: pattern)
             if fits.contains(.hasThousandsSeparator) { state.thousandsSeparatorCount += 1 }
-            let remaining = fits.intersection(.types)
-            if remaining.isEmpty && state.sawValue && !state.candidates.isEmpty {
-                let before = CSVFieldClassifier.kindName(state.candidates)
-                let all = CSVFieldClassifier.fits(field, among: .initial(pattern: pattern), pattern: pattern)
-                let now = CSVFieldClassifier.kindName(all)
-                let what = before == now ? "values in different \(now) forms" : "mixed \(before) and \(now) values"
-                state.mixedNote = "column \(names[column]): \(what) (first \(now) value \(chunk.quotedForMessage(index)) on line \(chunk.tokens.recordLines[record])); read as string"
+            state.record(remaining: fits.intersection(.types), line: chunk.recordLines[record]) {
+                let alone = CSVFieldClassifier.fits(field, among: .initial(pattern: pattern), pattern: pattern)
+                return (chunk.quotedForMessage(index), CSVFieldClassifier.kindName(alone))
             }
-            state.candidates = remaining
-            state.sawValue = true
         }
     }
 
     private func setUpColumns(_ chunk: CSVChunkStream.Chunk) throws {
-        let tokens = chunk.tokens
-        let columnCount = tokens.fieldCount / tokens.recordCount
-        columnsKnown = true
+        let columnCount = chunk.fieldCount / chunk.recordCount
         if options.hasHeader {
             var explicit: [String?] = []
             var firstPosition: [String: Int] = [:]
             for column in 0..<columnCount {
-                let raw = chunk.field(column)
                 let name = chunk.text(column)
-                if String(validating: raw, as: UTF8.self) == nil {
+                if String(validating: chunk.field(column), as: UTF8.self) == nil {
                     headerNotes.append("header: the name of column \(column + 1) is not valid UTF-8; bad bytes replaced with U+FFFD")
                 }
                 if name.isEmpty {
@@ -194,7 +238,7 @@ final class CSVFirstPass {
                 }
                 if let earlier = firstPosition[name] {
                     throw CSVError(
-                        file: fileName, line: tokens.recordLines[0], columnName: name, columnIndex: column,
+                        file: fileName, line: chunk.recordLines[0], columnName: name, columnIndex: column,
                         reason: "duplicate column name '\(name)' in the header (columns \(earlier + 1) and \(column + 1))",
                         suggestion: "rename one of them in the file, or read with header=false to name the columns column1, column2, …")
                 }
@@ -233,5 +277,6 @@ final class CSVFirstPass {
             forcedPlans[column] = .forced(type, pattern: pattern)
         }
         inference = Array(repeating: CSVColumnInference(initial: .initial(pattern: pattern)), count: columnCount)
+        columnsKnown = true
     }
 }

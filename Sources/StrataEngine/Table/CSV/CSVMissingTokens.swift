@@ -5,6 +5,9 @@ struct CSVMissingTokens: Sendable {
     /// Bit n set when some token is n bytes long (n < 64).
     private let shortLengths: UInt64
     private let hasLongTokens: Bool
+    /// Bit b set when some token starts with byte b (four words for 256 bytes): rules out numbers
+    /// of the same length as `NA` or `null` without comparing anything.
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
     private let tokens: [[UInt8]]
     let isEmpty: Bool
 
@@ -19,6 +22,18 @@ struct CSVMissingTokens: Sendable {
         }
         shortLengths = lengths
         hasLongTokens = long
+        var first: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for token in byteTokens {
+            guard let byte = token.first else { continue }
+            let bit: UInt64 = 1 << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: first.0 |= bit
+            case 1: first.1 |= bit
+            case 2: first.2 |= bit
+            default: first.3 |= bit
+            }
+        }
+        firstBytes = first
         isEmpty = set.isEmpty
     }
 
@@ -31,6 +46,16 @@ struct CSVMissingTokens: Sendable {
         } else if !hasLongTokens {
             return false
         }
+        let byte = field[0]
+        let bit: UInt64 = 1 << UInt64(byte & 63)
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = firstBytes.0
+        case 1: word = firstBytes.1
+        case 2: word = firstBytes.2
+        default: word = firstBytes.3
+        }
+        if word & bit == 0 { return false }
         return matchesSlowly(field)
     }
 

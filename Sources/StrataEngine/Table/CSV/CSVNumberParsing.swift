@@ -10,6 +10,21 @@ enum CSVNumberParsing {
         return (start, end)
     }
 
+    /// Digits with an optional leading minus, at most 18 of them (so surely within Int64), with no
+    /// padding: the shape of nearly every integer field, checked without any bookkeeping.
+    @inline(__always)
+    static func isShortPlainInt(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = field.count
+        guard n > 0 else { return false }
+        var i = field[0] == UInt8(ascii: "-") ? 1 : 0
+        guard n > i, n - i <= 18 else { return false }
+        while i < n {
+            if field[i] &- UInt8(ascii: "0") >= 10 { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// A plain integer (optional sign, digits) that fits Int64.
     @inline(__always)
     static func parseInt(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
@@ -223,6 +238,10 @@ enum CSVNumberParsing {
         if field[i] | 0x20 == UInt8(ascii: "i") {
             return isInfinityWord(field, from: i, to: end) ? .float : []
         }
+        // Fast path for the commonest field of all, a plain integer short enough to fit.
+        var j = i
+        while j < end, field[j] &- UInt8(ascii: "0") < 10 { j += 1 }
+        if j == end && end - i <= 18 { return .numeric }
 
         var integerDigits = 0
         var groupDigits = 0

@@ -65,15 +65,11 @@ public enum CSVReader {
         context.progress.begin("loading file", total: totalBytes, unit: "B")
         defer { context.progress.end() }
 
-        // Pass 1. Progress counts each pass as half the bytes, so the bar moves once across.
-        let first = CSVFirstPass(options: options, fileName: fileName, missingTokens: missingTokens, pattern: pattern)
-        var tokenizer = CSVTokenizer(delimiter: delimiter, fileName: fileName)
-        try CSVChunkStream.run(
-            source: source, tokenizer: &tokenizer, bufferSize: bufferSize, cancellation: context.cancellation
-        ) { chunk in
-            try first.absorb(chunk)
-            context.progress.update(min(chunk.endOffset, totalBytes) / 2)
-        }
+        let first = try CSVFirstPassRunner.run(
+            CSVFirstPassRunner.Setup(
+                source: source, options: options, delimiter: delimiter, missingTokens: missingTokens,
+                pattern: pattern, bufferSize: bufferSize, context: context),
+            parallel: parallel ?? (totalBytes >= parallelThreshold))
         guard first.columnsKnown else {
             throw CSVError(file: fileName, reason: "file is empty (it has no header or data lines)")
         }
@@ -83,7 +79,7 @@ public enum CSVReader {
             first.forcedPlans[column] ?? first.inference[column].plan(pattern: pattern)
         }
         for (column, state) in first.inference.enumerated() where first.forcedPlans[column] == nil {
-            if let note = state.mixedNote { notes.append(note) }
+            if let note = state.mixedNote(columnName: first.names[column]) { notes.append(note) }
             if case .int(grouped: true) = plans[column] {
                 notes.append("column \(first.names[column]): \(state.thousandsSeparatorCount) values with thousands separators parsed")
             } else if case .float(grouped: true) = plans[column] {

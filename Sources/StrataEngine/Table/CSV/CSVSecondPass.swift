@@ -33,6 +33,7 @@ enum CSVSecondPass {
                 ) { chunk in
                     try only.convert(chunk)
                     context.progress.update(totalBytes / 2 + min(chunk.endOffset, totalBytes) / 2)
+                    return true
                 }
                 return [only]
             }
@@ -61,8 +62,9 @@ enum CSVSecondPass {
                         tokenizer: &tokenizer, bufferSize: bufferSize, cancellation: workerCancellation
                     ) { chunk in
                         try converter.convert(chunk)
-                        let done = shared.bytesDone.add(chunk.tokens.consumed, ordering: .relaxed).newValue
+                        let done = shared.bytesDone.add(chunk.consumed, ordering: .relaxed).newValue
                         if worker == 0 { context.progress.update(totalBytes / 2 + min(done, totalBytes) / 2) }
+                        return true
                     }
                     slot.converter = converter
                 } catch {

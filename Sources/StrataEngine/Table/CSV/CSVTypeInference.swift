@@ -129,33 +129,3 @@ enum CSVBoolParsing {
         }
     }
 }
-
-/// What pass 1 learns about one column.
-struct CSVColumnInference {
-    var candidates: CSVTypeCandidates
-    var sawValue = false
-    var missingCount = 0
-    var thousandsSeparatorCount = 0
-    /// Set when the column turned to text after holding typed values.
-    var mixedNote: String?
-
-    init(initial: CSVTypeCandidates) { candidates = initial }
-
-    /// The way pass 2 converts the column.
-    func plan(pattern: CSVDatePattern?) -> CSVColumnPlan {
-        guard sawValue else { return .string }
-        let c = candidates
-        if c.contains(.int) { return .int(grouped: false) }
-        if c.contains(.float) { return .float(grouped: false) }
-        if c.contains(.groupedInt) { return .int(grouped: true) }
-        if c.contains(.groupedFloat) { return .float(grouped: true) }
-        if c.contains(.isoDate) { return .date(.iso) }
-        if c.contains(.usDate) { return .date(.us) }
-        if c.contains(.customDate) { return .date(.custom) }
-        if c.contains(.isoTimestamp) { return .timestamp(.iso) }
-        if c.contains(.usTimestamp) { return .timestamp(.us) }
-        if c.contains(.customTimestamp) { return .timestamp(.custom) }
-        if c.contains(.bool) { return .bool(acceptDigits: false) }
-        return .string
-    }
-}
