@@ -4,11 +4,14 @@
 /// Invalid UTF-8 is replaced with U+FFFD rather than refused: one bad byte in a free-text column
 /// should not make a whole file unreadable, and the load notes say how many values were affected.
 struct CSVStringInterner {
-    /// Slot → code + 1; 0 marks an empty slot. Power-of-two sized, at most half full.
-    private var slots: [Int32]
+    /// High 32 bits: the top of the value's hash; low 32 bits: code + 1 (0 marks an empty slot).
+    /// Keeping part of the hash in the slot settles most probes without touching other memory.
+    /// Power-of-two sized, at most half full.
+    private var slots: [UInt64]
+    /// Full hashes by code, for growing the table.
     private var hashes: [UInt64] = []
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
+    /// Where each code's bytes sit in `arena`.
+    private var spans: [Span] = []
     /// The raw bytes of every distinct value, back to back.
     private var arena: [UInt8] = []
     private(set) var strings: [String] = []
@@ -19,8 +22,13 @@ struct CSVStringInterner {
     /// The previous field's code: runs of one value (dates, countries) skip the hash entirely.
     private var lastCode: Int32 = -1
 
+    private struct Span {
+        let offset: Int
+        let length: Int
+    }
+
     init() {
-        slots = [Int32](repeating: 0, count: 1024)
+        slots = [UInt64](repeating: 0, count: 1024)
     }
 
     private init(unusable: Void) {
@@ -40,24 +48,26 @@ struct CSVStringInterner {
     mutating func intern(_ field: UnsafeBufferPointer<UInt8>, line: Int) throws(InternError) -> Int32 {
         if lastCode >= 0, sameBytes(field, code: Int(lastCode)) { return lastCode }
         let hash = Self.hash(field)
+        let fingerprint = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let stored = slots[slot]
             if stored == 0 { break }
-            let code = Int(stored - 1)
-            if hashes[code] == hash, sameBytes(field, code: code) {
-                lastCode = Int32(code)
-                return lastCode
+            if stored & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                let code = Int(stored & 0xFFFF_FFFF) - 1
+                if sameBytes(field, code: code) {
+                    lastCode = Int32(code)
+                    return lastCode
+                }
             }
             slot = (slot + 1) & mask
         }
         guard strings.count < Int(Int32.max) - 1 else { throw .tooManyValues }
         let code = Int32(strings.count)
-        slots[slot] = code + 1
+        slots[slot] = fingerprint | UInt64(code + 1)
         hashes.append(hash)
-        offsets.append(arena.count)
-        lengths.append(field.count)
+        spans.append(Span(offset: arena.count, length: field.count))
         arena.append(contentsOf: field)
         if let valid = String(validating: field, as: UTF8.self) {
             strings.append(valid)
@@ -74,29 +84,30 @@ struct CSVStringInterner {
     /// The raw bytes of `code`, for merging one interner into another.
     func withBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try arena.withUnsafeBufferPointer { all in
-            try body(UnsafeBufferPointer(rebasing: all[offsets[code]..<(offsets[code] + lengths[code])]))
+            let span = spans[code]
+            return try body(UnsafeBufferPointer(rebasing: all[span.offset..<(span.offset + span.length)]))
         }
     }
 
     @inline(__always)
     private func sameBytes(_ field: UnsafeBufferPointer<UInt8>, code: Int) -> Bool {
-        let length = lengths[code]
-        guard length == field.count else { return false }
-        if length == 0 { return true }
-        let offset = offsets[code]
+        let span = spans[code]
+        guard span.length == field.count else { return false }
+        if span.length == 0 { return true }
         return arena.withUnsafeBufferPointer { all in
             guard let a = all.baseAddress, let b = field.baseAddress else { return false }
-            return memcmpBytes(a + offset, b, length)
+            return memcmpBytes(a + span.offset, b, span.length)
         }
     }
 
     private mutating func grow() {
-        var larger = [Int32](repeating: 0, count: slots.count * 2)
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
         for code in 0..<hashes.count {
-            var slot = Int(truncatingIfNeeded: hashes[code]) & mask
+            let hash = hashes[code]
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while larger[slot] != 0 { slot = (slot + 1) & mask }
-            larger[slot] = Int32(code + 1)
+            larger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(code + 1)
         }
         slots = larger
     }
