@@ -1,7 +1,10 @@
-/// The typed arrays of one column being filled by pass 2. Sized exactly from pass 1's row count,
-/// so no array ever grows (doubling would overshoot the memory of large loads).
+/// The typed arrays of one column, filled by pass 2. They are created at exactly pass 1's row
+/// count and left uninitialised for the converters, which write every row once (a placeholder
+/// for missing rows): no growth overshoot, no zero-filling pass over memory that is about to be
+/// written anyway, and the first touch of each page happens on the thread that fills it.
 final class CSVColumnStorage {
     let plan: CSVColumnPlan
+    let hasMissing: Bool
     private var int64s: [Int64] = []
     private var doubles: [Double] = []
     private var bools: [Bool] = []
@@ -9,39 +12,69 @@ final class CSVColumnStorage {
     /// Empty when pass 1 found no missing values in the column.
     private var missing: [Bool] = []
 
-    init(plan: CSVColumnPlan, rowCount: Int, hasMissing: Bool) {
+    init(plan: CSVColumnPlan, hasMissing: Bool) {
         self.plan = plan
-        switch plan {
-        case .int, .date, .timestamp: int64s = [Int64](repeating: 0, count: rowCount)
-        case .float: doubles = [Double](repeating: .nan, count: rowCount)
-        case .bool: bools = [Bool](repeating: false, count: rowCount)
-        case .string: codes = [Int32](repeating: -1, count: rowCount)
-        }
-        if hasMissing { missing = [Bool](repeating: false, count: rowCount) }
+        self.hasMissing = hasMissing
     }
 
-    /// Lends out raw pointers to the arrays for the duration of `body`.
-    func withPointers<R>(_ body: (CSVColumnPointers) throws -> R) rethrows -> R {
-        try missing.withUnsafeMutableBufferPointer { missingBuffer in
-            let missingBase = missingBuffer.isEmpty ? nil : missingBuffer.baseAddress
-            switch plan {
+    /// Creates every column's arrays at `rowCount` and runs `body` with pointers to them. `body`
+    /// must initialise all rows of every array; only when it returns normally do the arrays count
+    /// as initialised and become the columns' storage. Should it throw, the arrays are discarded
+    /// without their elements being read.
+    static func fill(
+        _ storages: [CSVColumnStorage], rowCount: Int, _ body: ([CSVColumnPointers]) throws -> Void
+    ) throws {
+        try fill(storages[...], rowCount: rowCount, collected: [], body)
+    }
+
+    private static func fill(
+        _ storages: ArraySlice<CSVColumnStorage>, rowCount: Int, collected: [CSVColumnPointers],
+        _ body: ([CSVColumnPointers]) throws -> Void
+    ) throws {
+        guard let storage = storages.first else {
+            try body(collected)
+            return
+        }
+        let rest = storages.dropFirst()
+        try storage.withMissingArray(rowCount: rowCount) { missing in
+            func next(_ pointers: CSVColumnPointers) throws {
+                try fill(rest, rowCount: rowCount, collected: collected + [pointers], body)
+            }
+            switch storage.plan {
             case .int, .date, .timestamp:
-                return try int64s.withUnsafeMutableBufferPointer {
-                    try body(CSVColumnPointers(int64s: $0.baseAddress, missing: missingBase))
+                storage.int64s = try [Int64](unsafeUninitializedCapacity: rowCount) { buffer, count in
+                    try next(CSVColumnPointers(int64s: buffer.baseAddress, missing: missing))
+                    count = rowCount
                 }
             case .float:
-                return try doubles.withUnsafeMutableBufferPointer {
-                    try body(CSVColumnPointers(doubles: $0.baseAddress, missing: missingBase))
+                storage.doubles = try [Double](unsafeUninitializedCapacity: rowCount) { buffer, count in
+                    try next(CSVColumnPointers(doubles: buffer.baseAddress, missing: missing))
+                    count = rowCount
                 }
             case .bool:
-                return try bools.withUnsafeMutableBufferPointer {
-                    try body(CSVColumnPointers(bools: $0.baseAddress, missing: missingBase))
+                storage.bools = try [Bool](unsafeUninitializedCapacity: rowCount) { buffer, count in
+                    try next(CSVColumnPointers(bools: buffer.baseAddress, missing: missing))
+                    count = rowCount
                 }
             case .string:
-                return try codes.withUnsafeMutableBufferPointer {
-                    try body(CSVColumnPointers(codes: $0.baseAddress, missing: missingBase))
+                storage.codes = try [Int32](unsafeUninitializedCapacity: rowCount) { buffer, count in
+                    try next(CSVColumnPointers(codes: buffer.baseAddress, missing: missing))
+                    count = rowCount
                 }
             }
+        }
+    }
+
+    private func withMissingArray(
+        rowCount: Int, _ body: (UnsafeMutablePointer<Bool>?) throws -> Void
+    ) throws {
+        guard hasMissing else {
+            try body(nil)
+            return
+        }
+        missing = try [Bool](unsafeUninitializedCapacity: rowCount) { buffer, count in
+            try body(buffer.baseAddress)
+            count = rowCount
         }
     }
 
@@ -79,17 +112,6 @@ final class CSVColumnStorage {
         codes = []
         missing = []
         return Column(name: name, data: data, missing: mask)
-    }
-
-    /// Runs `body` with the pointers of all `storages`, in order.
-    static func withAllPointers<R>(
-        _ storages: ArraySlice<CSVColumnStorage>, collected: [CSVColumnPointers] = [],
-        _ body: ([CSVColumnPointers]) throws -> R
-    ) rethrows -> R {
-        guard let first = storages.first else { return try body(collected) }
-        return try first.withPointers { pointers in
-            try withAllPointers(storages.dropFirst(), collected: collected + [pointers], body)
-        }
     }
 }
 

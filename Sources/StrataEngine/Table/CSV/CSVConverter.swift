@@ -82,30 +82,32 @@ struct CSVConverter {
             case .int(let grouped):
                 guard let out = sink.int64s else { continue }
                 if grouped {
-                    try fill(chunk, column, out, missingSink) { CSVNumberParsing.parseGroupedInt($0) }
+                    try fill(chunk, column, out, missingSink, placeholder: 0) { CSVNumberParsing.parseGroupedInt($0) }
                 } else {
-                    try fill(chunk, column, out, missingSink) { CSVNumberParsing.parseInt($0) }
+                    try fill(chunk, column, out, missingSink, placeholder: 0) { CSVNumberParsing.parseInt($0) }
                 }
             case .float(let grouped):
                 guard let out = sink.doubles else { continue }
                 if grouped {
-                    try fill(chunk, column, out, missingSink) { CSVNumberParsing.parseGroupedDouble($0) }
+                    try fill(chunk, column, out, missingSink, placeholder: .nan) { CSVNumberParsing.parseGroupedDouble($0) }
                 } else {
-                    try fill(chunk, column, out, missingSink) { CSVNumberParsing.parseDouble($0) }
+                    try fill(chunk, column, out, missingSink, placeholder: .nan) { CSVNumberParsing.parseDouble($0) }
                 }
             case .bool(let acceptDigits):
                 guard let out = sink.bools else { continue }
-                try fill(chunk, column, out, missingSink) { CSVBoolParsing.parse($0, acceptDigits: acceptDigits) }
+                try fill(chunk, column, out, missingSink, placeholder: false) {
+                    CSVBoolParsing.parse($0, acceptDigits: acceptDigits)
+                }
             case .date(let forms):
                 guard let out = sink.int64s else { continue }
                 let pattern = self.pattern
-                try fill(chunk, column, out, missingSink) {
+                try fill(chunk, column, out, missingSink, placeholder: 0) {
                     CSVDateParsing.parseDate($0, forms: forms, pattern: pattern)
                 }
             case .timestamp(let forms):
                 guard let out = sink.int64s else { continue }
                 let pattern = self.pattern
-                try fill(chunk, column, out, missingSink) {
+                try fill(chunk, column, out, missingSink, placeholder: 0) {
                     CSVDateParsing.parseTimestamp($0, forms: forms, pattern: pattern)
                 }
             case .string:
@@ -116,19 +118,25 @@ struct CSVConverter {
         nextRow = rowBase + keptRecords.count
     }
 
+    /// Writes every kept row of one column: the value, or `placeholder` for a missing cell, and
+    /// the row's missing flag when the column has them (the arrays start uninitialised).
     @inline(__always)
     private func fill<Value>(
         _ chunk: CSVChunkStream.Chunk, _ column: Int, _ out: UnsafeMutablePointer<Value>,
-        _ missing: UnsafeMutablePointer<Bool>?, _ parse: (UnsafeBufferPointer<UInt8>) -> Value?
+        _ missing: UnsafeMutablePointer<Bool>?, placeholder: Value, _ parse: (UnsafeBufferPointer<UInt8>) -> Value?
     ) throws {
         let columnCount = plans.count
         let rowBase = nextRow
         for k in 0..<keptRecords.count {
             let record = keptRecords[k]
             let field = chunk.field(record &* columnCount &+ column)
-            if let missing, missingTokens.matches(field) {
-                missing[rowBase + k] = true
-                continue
+            if let missing {
+                let isMissing = missingTokens.matches(field)
+                missing[rowBase + k] = isMissing
+                if isMissing {
+                    out[rowBase + k] = placeholder
+                    continue
+                }
             }
             guard let value = parse(field) else { throw changedError(line: chunk.recordLines[record]) }
             out[rowBase + k] = value
@@ -149,9 +157,13 @@ struct CSVConverter {
             let record = keptRecords[k]
             let index = record &* columnCount &+ column
             let field = chunk.field(index)
-            if let missing, missingTokens.matches(field) {
-                missing[rowBase + k] = true
-                continue
+            if let missing {
+                let isMissing = missingTokens.matches(field)
+                missing[rowBase + k] = isMissing
+                if isMissing {
+                    out[rowBase + k] = -1
+                    continue
+                }
             }
             let line = chunk.recordLines[record]
             do {

@@ -90,7 +90,7 @@ public enum CSVReader {
         // Pass 2.
         let rowCount = first.rowCount
         let storages = plans.enumerated().map { column, plan in
-            CSVColumnStorage(plan: plan, rowCount: rowCount, hasMissing: first.inference[column].missingCount > 0)
+            CSVColumnStorage(plan: plan, hasMissing: first.inference[column].missingCount > 0)
         }
         var interners: [CSVStringInterner] = plans.map { _ in CSVStringInterner() }
         if rowCount > 0 {

@@ -17,7 +17,8 @@ enum CSVSecondPass {
         let columnHasMissing = first.inference.map { $0.missingCount > 0 }
         let split = parallel ? middleCheckpoint(first.checkpoints, totalBytes: totalBytes, rowCount: rowCount) : nil
 
-        let converted = try CSVColumnStorage.withAllPointers(storages[...]) { pointers -> [CSVConverter] in
+        var converted: [CSVConverter] = []
+        try CSVColumnStorage.fill(storages, rowCount: rowCount) { pointers in
             func converter(firstRow: Int, rowLimit: Int, firstLine: Int, headerPending: Bool) -> CSVConverter {
                 CSVConverter(
                     plans: plans, pointers: pointers, columnHasMissing: columnHasMissing,
@@ -35,7 +36,9 @@ enum CSVSecondPass {
                     context.progress.update(totalBytes / 2 + min(chunk.endOffset, totalBytes) / 2)
                     return true
                 }
-                return [only]
+                converted = [only]
+                try checkComplete(converted, split: nil, rowCount: rowCount, fileName: source.displayName)
+                return
             }
 
             let shared = CSVWorkerShared(slots: [
@@ -80,17 +83,10 @@ enum CSVSecondPass {
             }
             if let error = errors[1] { throw error }
             if let error = errors[0] { throw error }
-            return shared.slots.map(\.converter)
+            converted = shared.slots.map(\.converter)
+            try checkComplete(converted, split: split, rowCount: rowCount, fileName: source.displayName)
         }
 
-        for (index, converter) in converted.enumerated() {
-            let expectedEnd = index == 0 && converted.count > 1 ? (split?.rowsBefore ?? rowCount) : rowCount
-            guard converter.nextRow == expectedEnd else {
-                throw CSVError(
-                    file: source.displayName, reason: "the file changed while it was being read",
-                    suggestion: "load it again once nothing is writing to it")
-            }
-        }
         var interners = converted[0].interners
         if converted.count > 1, let split {
             let later = converted[1].interners
@@ -114,6 +110,19 @@ enum CSVSecondPass {
             }
         }
         return interners
+    }
+
+    /// Every row must have been written before the arrays count as initialised; fewer rows than
+    /// pass 1 counted means the file changed in between.
+    private static func checkComplete(
+        _ converters: [CSVConverter], split: CSVCheckpoint?, rowCount: Int, fileName: String
+    ) throws {
+        let ends = converters.count > 1 ? [split?.rowsBefore ?? rowCount, rowCount] : [rowCount]
+        for (converter, end) in zip(converters, ends) where converter.nextRow != end {
+            throw CSVError(
+                file: fileName, reason: "the file changed while it was being read",
+                suggestion: "load it again once nothing is writing to it")
+        }
     }
 
     /// The interior checkpoint closest to the middle of the input, if any.

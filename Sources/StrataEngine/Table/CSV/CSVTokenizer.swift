@@ -205,15 +205,16 @@ struct CSVTokenizer {
                     var q = pos
                     // Eight bytes at a time while they last: a word-wide test for the three bytes
                     // that end an unquoted field, then the exact position from the lowest hit.
-                    while q + 8 <= end {
+                    while q &+ 8 <= end {
                         let word = UInt64(littleEndian: UnsafeRawPointer(p + q).loadUnaligned(as: UInt64.self))
                         let hits = Self.zeroBytes(word ^ delimiterWord) | Self.zeroBytes(word ^ Self.lineFeedWord)
                             | Self.zeroBytes(word ^ Self.carriageReturnWord)
+                        // Offsets stay below the buffer size, so wrapping adds cannot wrap.
                         if hits != 0 {
-                            q += hits.trailingZeroBitCount >> 3
+                            q &+= hits.trailingZeroBitCount &>> 3
                             break
                         }
-                        q += 8
+                        q &+= 8
                     }
                     if q + 8 > end {
                         while q < end {
@@ -224,10 +225,10 @@ struct CSVTokenizer {
                     }
                     starts[fieldIndex] = UInt32(truncatingIfNeeded: pos)
                     ends[fieldIndex] = UInt32(truncatingIfNeeded: q)
-                    fieldIndex += 1
+                    fieldIndex &+= 1
                     pos = q
                 }
-                fieldsInRecord += 1
+                fieldsInRecord &+= 1
 
                 if pos >= end {
                     if isLastChunk { break fields }
@@ -237,7 +238,7 @@ struct CSVTokenizer {
                 }
                 let c = p[pos]
                 if c == delimiter {
-                    pos += 1
+                    pos &+= 1
                     continue fields
                 }
                 if c == lineFeed {
