@@ -1,11 +1,26 @@
 /// Loads CSV files into tables.
 ///
-/// Two passes over the input, each streaming it in large buffers: pass 1 finds the records,
+/// Two passes over the input, each streaming it in 1 MB buffers: pass 1 finds the records,
 /// checks them, and infers every column's type from all rows; pass 2 converts the fields straight
-/// into arrays sized exactly from pass 1's row count. Peak memory is therefore the finished table
-/// plus a few buffers, whatever the file size, and no value is ever converted twice. On larger
-/// inputs pass 2 runs on two threads, split at a record boundary pass 1 found, with identical
-/// results to a single thread.
+/// into arrays of exactly pass 1's row count. Peak memory is the finished table plus a few
+/// buffers, whatever the file size, and no value is converted twice. From 16 MB on, each pass
+/// runs on two threads, with results identical to one thread (see `CSVFirstPassRunner` and
+/// `CSVSecondPass`).
+///
+/// Decisions a user can notice, each reported in `CSVLoadResult.notes` when it applies:
+/// - Types, tried in order on every non-missing value: int (Int64), float, number with thousands
+///   separators (`1,234.50`, when every value of the column fits that form), date (`YYYY-MM-DD`,
+///   `M/D/YYYY`), timestamp (`YYYY-MM-DD HH:MM[:SS]`, `…T…`, `M/D/YYYY H:MM[:SS]`; dates in a
+///   timestamp column mean midnight), bool (true/false/yes/no in any case; 0/1 stay ints), else
+///   string. Ints mixed with floats make a float column; any other mix makes a string column.
+/// - Missing-value tokens are matched byte for byte, quoted or not; a column with no values at
+///   all is a string column.
+/// - Invalid UTF-8 in text is replaced with U+FFFD rather than refused, so one bad byte does not
+///   make a file unreadable.
+/// - A duplicate header name is an error naming both positions; an empty one becomes `columnN`.
+/// - Blank lines are not records (so a one-column file writes missing values as `NA` or `""`).
+/// - A quote inside an unquoted field is a literal character; text after a closing quote makes
+///   the row bad (an error, or skipped under `onerror=skip`).
 public enum CSVReader {
     /// Reads the file at `path`.
     public static func read(
@@ -53,6 +68,11 @@ public enum CSVReader {
         var notes: [String] = []
         let delimiter: UInt8
         if let chosen = options.delimiter {
+            guard chosen != CSVByte.quote, chosen != CSVByte.lineFeed, chosen != CSVByte.carriageReturn else {
+                throw CSVError(
+                    file: fileName, reason: "the delimiter cannot be a quote or a line break",
+                    suggestion: "use a comma, semicolon, tab or another single character")
+            }
             delimiter = chosen
         } else {
             let detected = try CSVDelimiterDetection.detect(source, extensionHint: extensionHint)
