@@ -120,3 +120,37 @@ struct CSVFileTests {
         #expect(result.table.rowCount > 0)
     }
 }
+
+@Suite("CSV real data")
+struct CSVRealDataTests {
+    static let onlineRetail = "../shared/data/online-retail/online_retail.csv"
+    static let bank = "../shared/data/bank-marketing/bank-full.csv"
+
+    @Test(.enabled(if: access(onlineRetail, R_OK) == 0))
+    func onlineRetailLoadsWithTheDocumentedShape() throws {
+        let result = try CSVReader.read(path: Self.onlineRetail)
+        let table = result.table
+        #expect(table.rowCount == 541_909)
+        #expect(table.columns.map(\.type) == [.string, .string, .string, .int, .timestamp, .float, .int, .string])
+        #expect(table.column("CustomerID")?.missing.missingCount() == 135_080)
+        #expect(table.column("Description")?.missing.missingCount() == 1_454)
+        guard case .string(_, let countries)? = table.column("Country")?.data,
+            case .string(_, let invoices)? = table.column("InvoiceNo")?.data
+        else {
+            Issue.record("text columns are not strings")
+            return
+        }
+        #expect(countries.count == 38)
+        #expect(invoices.count == 25_900)
+        #expect(table.column("InvoiceDate")?.value(at: 0) == .timestamp(CivilCalendar.days(year: 2010, month: 12, day: 1) * 86_400 + 8 * 3600 + 26 * 60))
+    }
+
+    @Test(.enabled(if: access(bank, R_OK) == 0))
+    func semicolonSeparatedBankDataIsDetected() throws {
+        let result = try CSVReader.read(path: Self.bank)
+        #expect(result.table.rowCount == 45_211)
+        #expect(result.table.columnCount == 17)
+        #expect(result.table.column("age")?.type == .int)
+        #expect(result.table.column("y")?.type == .bool)
+    }
+}

@@ -152,3 +152,79 @@ struct CSVReaderStructureTests {
         #expect(S.values(custom, "b") == [.string("NA"), .string(""), .string("x")])
     }
 }
+
+@Suite("CSV errors")
+struct CSVErrorTests {
+    @Test func delimiterMustNotBeAQuoteOrLineBreak() {
+        var options = CSVOptions()
+        options.delimiter = UInt8(ascii: "\"")
+        #expect(S.loadError("a\n1\n", options: options)?.reason == "the delimiter cannot be a quote or a line break")
+    }
+
+    @Test func largeLoadsSayHowManyRowsWereRead() {
+        let small = CSVError(file: "f.csv", line: 9, reason: "expected 2 fields, found 3", rowsReadBefore: 7)
+        #expect(small.message == "f.csv:9: expected 2 fields, found 3")
+        let large = CSVError(file: "f.csv", line: 12_000_001, reason: "expected 2 fields, found 3", rowsReadBefore: 12_000_000)
+        #expect(large.message == "f.csv:12000001: expected 2 fields, found 3 (after 12000000 rows read)")
+    }
+
+    @Test func invalidUTF8InTheHeaderIsNoted() throws {
+        let result = try S.loadBytes([0x61, 0xC3] + Array(",b\n1,2\n".utf8))
+        #expect(result.table.columnNames == ["a\u{FFFD}", "b"])
+        #expect(result.notes.contains { $0.hasPrefix("header: the name of column 1 is not valid UTF-8") })
+    }
+}
+
+/// Shared helpers for the CSV tests.
+enum CSVTestSupport {
+    static func load(
+        _ text: String, name: String = "data.csv", options: CSVOptions = CSVOptions(),
+        bufferSize: Int = CSVChunkStream.defaultBufferSize, parallel: Bool? = nil
+    ) throws -> CSVLoadResult {
+        try loadBytes(Array(text.utf8), name: name, options: options, bufferSize: bufferSize, parallel: parallel)
+    }
+
+    static func loadBytes(
+        _ bytes: [UInt8], name: String = "data.csv", options: CSVOptions = CSVOptions(),
+        bufferSize: Int = CSVChunkStream.defaultBufferSize, parallel: Bool? = nil
+    ) throws -> CSVLoadResult {
+        try CSVReader.load(
+            CSVMemorySource(displayName: name, bytes: bytes), extensionHint: name, options: options,
+            context: .quiet, bufferSize: bufferSize, parallel: parallel)
+    }
+
+    /// The error a load throws, or nil (which fails the calling expectation).
+    static func loadError(_ text: String, name: String = "data.csv", options: CSVOptions = CSVOptions()) -> CSVError? {
+        loadErrorBytes(Array(text.utf8), name: name, options: options)
+    }
+
+    static func loadErrorBytes(_ bytes: [UInt8], name: String = "data.csv", options: CSVOptions = CSVOptions()) -> CSVError? {
+        do {
+            _ = try loadBytes(bytes, name: name, options: options)
+            return nil
+        } catch let error as CSVError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+
+    static func values(_ table: Table, _ name: String) -> [Value] {
+        guard let column = table.column(name) else { return [] }
+        return (0..<column.count).map { column.value(at: $0) }
+    }
+
+    static func type(_ table: Table, _ name: String) -> DataType? { table.column(name)?.type }
+
+    /// Same names, types and cells (floats compared bit for bit apart from NaN).
+    static func sameTable(_ a: Table, _ b: Table) -> Bool {
+        guard a.columnNames == b.columnNames, a.rowCount == b.rowCount else { return false }
+        for (x, y) in zip(a.columns, b.columns) {
+            guard x.type == y.type else { return false }
+            for row in 0..<a.rowCount where x.value(at: row) != y.value(at: row) { return false }
+        }
+        return true
+    }
+
+    static func day(_ y: Int, _ m: Int, _ d: Int) -> Int64 { CivilCalendar.days(year: y, month: m, day: d) }
+}
