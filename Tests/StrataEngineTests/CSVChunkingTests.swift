@@ -131,3 +131,51 @@ struct CSVChunkingTests {
         #expect(single.table.rowCount == 118)
     }
 }
+
+/// Columns that stay int or float keep their values from pass 1; they must equal what pass 2
+/// would have converted (forcing a type sends a column through pass 2).
+@Suite("CSV numeric values kept from pass 1")
+struct CSVSpeculationTests {
+    static func numericFile(rows: Int, seed: UInt64) -> String {
+        var rng = SeededGenerator(seed: seed)
+        var out = "i,late_float,early_float,missing_heavy,to_text,big\n"
+        for row in 0..<rows {
+            let i = rng.nextInt(below: 3) == 0 ? "NA" : String(rng.nextInt(below: 2_000_000) - 1_000_000)
+            let lateFloat = row == rows * 3 / 4 ? "2.5" : String(rng.nextInt(below: 1000))
+            let earlyFloat = row == 2 ? "1e-3" : (rng.nextInt(below: 5) == 0 ? "" : String(rng.nextInt(below: 100)))
+            let heavy = rng.nextInt(below: 10) == 0 ? "\(rng.nextDouble())" : "null"
+            let toText = row == rows - 2 ? "n/a-ish" : String(rng.nextInt(below: 50))
+            let big = String(Int64(bitPattern: rng.next()))
+            out += "\(i),\(lateFloat),\(earlyFloat),\(heavy),\(toText),\(big)\n"
+        }
+        return out
+    }
+
+    @Test func keptValuesEqualSecondPassValues() throws {
+        var forced = CSVOptions()
+        forced.typeOverrides = ["i": .int, "late_float": .float, "early_float": .float, "missing_heavy": .float, "big": .int]
+        for (seed, parallel) in [(UInt64(3), false), (4, true), (5, true)] {
+            let text = Self.numericFile(rows: 3000, seed: seed)
+            let inferred = try CSVTestSupport.load(text, bufferSize: 4096, parallel: parallel)
+            let converted = try CSVTestSupport.load(text, options: forced, bufferSize: 4096, parallel: parallel)
+            #expect(inferred.table.columns.map(\.type) == [.int, .float, .float, .float, .string, .int])
+            #expect(CSVTestSupport.sameTable(inferred.table, converted.table), "seed \(seed)")
+            for column in inferred.table.columns {
+                #expect(column.missing == converted.table.column(column.name)?.missing, "\(column.name)")
+            }
+        }
+    }
+
+    @Test func intInOneHalfAndFloatInTheOtherJoinAsFloat() throws {
+        let front = (0..<200).map { "\($0),\($0 % 3 == 0 ? "" : String($0))" }
+        let back = (0..<200).map { "\($0),\(Double($0) / 4)" }
+        let text = (["n,x"] + front + back).joined(separator: "\n")
+        let single = try CSVTestSupport.load(text, bufferSize: 128, parallel: false)
+        let double = try CSVTestSupport.load(text, bufferSize: 128, parallel: true)
+        #expect(single.table.column("x")?.type == .float)
+        #expect(CSVTestSupport.sameTable(single.table, double.table))
+        #expect(double.table.column("x")?.value(at: 0) == .missing)
+        #expect(double.table.column("x")?.value(at: 1) == .float(1))
+        #expect(double.table.column("x")?.value(at: 399) == .float(199.0 / 4))
+    }
+}

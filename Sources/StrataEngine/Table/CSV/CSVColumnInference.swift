@@ -18,8 +18,14 @@ struct CSVColumnInference {
     var missingCount = 0
     var thousandsSeparatorCount = 0
     private(set) var transitions: [CSVTypeTransition] = []
+    /// The column's values while it still looks like int or float; nil once it cannot be either
+    /// (or for forced columns), and pass 2 converts it instead.
+    var speculation: CSVNumericSpeculation?
 
-    init(initial: CSVTypeCandidates) { candidates = initial }
+    init(initial: CSVTypeCandidates, speculate: Bool) {
+        candidates = initial
+        speculation = speculate ? CSVNumericSpeculation() : nil
+    }
 
     /// Records a value; `remaining` is what survives it. `describe` runs only when something
     /// changed, to keep the text of the value for a note.
@@ -52,6 +58,11 @@ struct CSVColumnInference {
     /// This column's state followed by that of a later stretch of the same file.
     func followed(by later: CSVColumnInference) -> CSVColumnInference {
         var joined = self
+        if let speculation, let laterValues = later.speculation {
+            speculation.append(contentsOf: laterValues)
+        } else {
+            joined.speculation = nil
+        }
         joined.missingCount += later.missingCount
         joined.thousandsSeparatorCount += later.thousandsSeparatorCount
         for transition in later.transitions {

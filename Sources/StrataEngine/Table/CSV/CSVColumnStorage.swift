@@ -5,6 +5,8 @@
 final class CSVColumnStorage {
     let plan: CSVColumnPlan
     let hasMissing: Bool
+    /// False for columns whose arrays came from pass 1 (see `adopt`); pass 2 leaves them alone.
+    private(set) var filledByPassTwo = true
     private var int64s: [Int64] = []
     private var doubles: [Double] = []
     private var bools: [Bool] = []
@@ -36,6 +38,10 @@ final class CSVColumnStorage {
             return
         }
         let rest = storages.dropFirst()
+        guard storage.filledByPassTwo else {
+            try fill(rest, rowCount: rowCount, collected: collected + [CSVColumnPointers()], body)
+            return
+        }
         try storage.withMissingArray(rowCount: rowCount) { missing in
             func next(_ pointers: CSVColumnPointers) throws {
                 try fill(rest, rowCount: rowCount, collected: collected + [pointers], body)
@@ -76,6 +82,27 @@ final class CSVColumnStorage {
             try body(buffer.baseAddress)
             count = rowCount
         }
+    }
+
+    /// Takes a column's finished values from pass 1.
+    func adopt(int64s values: [Int64], missing flags: [Bool]?) {
+        int64s = values
+        missing = flags ?? []
+        filledByPassTwo = false
+    }
+
+    /// Takes a column's finished values from pass 1.
+    func adopt(doubles values: [Double], missing flags: [Bool]?) {
+        doubles = values
+        missing = flags ?? []
+        filledByPassTwo = false
+    }
+
+    /// A text column with no values at all: every row missing, nothing to read in pass 2.
+    func adoptAllMissing(rowCount: Int) {
+        codes = [Int32](repeating: -1, count: rowCount)
+        missing = [Bool](repeating: true, count: rowCount)
+        filledByPassTwo = false
     }
 
     /// Codes rewritten after merging workers' dictionaries.

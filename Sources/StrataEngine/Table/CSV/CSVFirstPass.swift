@@ -46,7 +46,7 @@ final class CSVFirstPass {
         let later = CSVFirstPass(options: options, fileName: fileName, missingTokens: missingTokens, pattern: pattern)
         later.names = names
         later.forcedPlans = forcedPlans
-        later.inference = Array(repeating: CSVColumnInference(initial: .initial(pattern: pattern)), count: names.count)
+        later.inference = forcedPlans.map { CSVColumnInference(initial: .initial(pattern: pattern), speculate: $0 == nil) }
         later.columnsKnown = true
         later.headerPending = false
         return later
@@ -202,23 +202,71 @@ final class CSVFirstPass {
         let skippingBad = !badRecords.isEmpty
         let missingTokens = self.missingTokens
         let pattern = self.pattern
+        // This chunk's values for the speculation, as 8-byte slots in its current kind.
+        let speculation = state.speculation
+        var speculating = speculation != nil
+        var slotsAreFloat = speculation?.kind == .float
+        var slots: [UInt64] = []
+        var missingSlots: [Int] = []
+        if speculating { slots.reserveCapacity(records.count) }
+        let nanBits = Double.nan.bitPattern
+
         for record in records {
             if skippingBad && badRecords[record] { continue }
             let index = record &* columnCount &+ column
             let field = chunk.field(index)
             if missingTokens.matches(field) {
                 state.missingCount += 1
+                if speculating {
+                    missingSlots.append(slots.count)
+                    slots.append(slotsAreFloat ? nanBits : 0)
+                }
                 continue
             }
             if state.isSettledAsText { continue }
             // An int column meeting another plain int changes nothing; skip the full classification.
-            if state.sawValue && state.candidates == .numeric && CSVNumberParsing.isShortPlainInt(field) { continue }
+            if state.sawValue && state.candidates == .numeric, let value = CSVNumberParsing.shortPlainInt(field) {
+                if speculating { slots.append(UInt64(bitPattern: value)) }
+                continue
+            }
             let fits = CSVFieldClassifier.fits(field, among: state.candidates, pattern: pattern)
             if fits.contains(.hasThousandsSeparator) { state.thousandsSeparatorCount += 1 }
             state.record(remaining: fits.intersection(.types), line: chunk.recordLines[record]) {
                 let alone = CSVFieldClassifier.fits(field, among: .initial(pattern: pattern), pattern: pattern)
                 return (chunk.quotedForMessage(index), CSVFieldClassifier.kindName(alone))
             }
+            guard speculating, let speculation else { continue }
+            if state.candidates.contains(.int), let value = CSVNumberParsing.parseInt(field) {
+                slots.append(UInt64(bitPattern: value))
+                continue
+            }
+            if !state.candidates.contains(.int), state.candidates.contains(.float),
+                let value = CSVNumberParsing.parseDouble(field)
+            {
+                if !slotsAreFloat {
+                    var missing = missingSlots[...]
+                    for k in slots.indices {
+                        if missing.first == k {
+                            missing = missing.dropFirst()
+                            slots[k] = nanBits
+                        } else {
+                            slots[k] = Double(Int64(bitPattern: slots[k])).bitPattern
+                        }
+                    }
+                    speculation.convertToFloat()
+                    slotsAreFloat = true
+                }
+                slots.append(value.bitPattern)
+                continue
+            }
+            // Neither int nor float any more: pass 2 will convert this column.
+            speculating = false
+            state.speculation = nil
+            slots = []
+            missingSlots = []
+        }
+        if speculating, let speculation, !speculation.append(slots, missingAt: missingSlots) {
+            state.speculation = nil
         }
     }
 
@@ -276,7 +324,7 @@ final class CSVFirstPass {
             }
             forcedPlans[column] = .forced(type, pattern: pattern)
         }
-        inference = Array(repeating: CSVColumnInference(initial: .initial(pattern: pattern)), count: columnCount)
+        inference = forcedPlans.map { CSVColumnInference(initial: .initial(pattern: pattern), speculate: $0 == nil) }
         columnsKnown = true
     }
 }

@@ -10,19 +10,23 @@ enum CSVNumberParsing {
         return (start, end)
     }
 
-    /// Digits with an optional leading minus, at most 18 of them (so surely within Int64), with no
-    /// padding: the shape of nearly every integer field, checked without any bookkeeping.
+    /// The value of digits with an optional leading minus, at most 18 of them (so surely within
+    /// Int64), with no padding: the shape of nearly every integer field, read without bookkeeping.
     @inline(__always)
-    static func isShortPlainInt(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func shortPlainInt(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
         let n = field.count
-        guard n > 0 else { return false }
-        var i = field[0] == UInt8(ascii: "-") ? 1 : 0
-        guard n > i, n - i <= 18 else { return false }
+        guard n > 0 else { return nil }
+        let negative = field[0] == UInt8(ascii: "-")
+        var i = negative ? 1 : 0
+        guard n > i, n - i <= 18 else { return nil }
+        var value: Int64 = 0
         while i < n {
-            if field[i] &- UInt8(ascii: "0") >= 10 { return false }
+            let digit = field[i] &- UInt8(ascii: "0")
+            if digit >= 10 { return nil }
+            value = value &* 10 &+ Int64(digit)
             i += 1
         }
-        return true
+        return negative ? -value : value
     }
 
     /// A plain integer (optional sign, digits) that fits Int64.
@@ -75,8 +79,8 @@ enum CSVNumberParsing {
     /// An integer written with thousands separators (`1,234,567`) or without.
     static func parseGroupedInt(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
         let shape = numericShape(field)
-        guard shape.contains(.groupedInt) else { return nil }
-        guard shape.contains(.hasThousandsSeparator) else { return parseInt(field) }
+        if shape.contains(.int) { return parseInt(field) }
+        guard shape.contains(.groupedInt), shape.contains(.hasThousandsSeparator) else { return nil }
         let (start, end) = trimmed(field)
         var negative = false
         var magnitude: UInt64 = 0
@@ -212,11 +216,11 @@ enum CSVNumberParsing {
         return true
     }
 
-    /// A float possibly written with thousands separators (`1,234.50`).
+    /// A float in any plain form (exponents too) or with thousands separators (`1,234.50`).
     static func parseGroupedDouble(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         let shape = numericShape(field)
-        guard shape.contains(.groupedFloat) else { return nil }
-        guard shape.contains(.hasThousandsSeparator) else { return parseDouble(field) }
+        if shape.contains(.float) { return parseDouble(field) }
+        guard shape.contains(.groupedFloat), shape.contains(.hasThousandsSeparator) else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: field.count) { scratch in
             var n = 0
             for byte in field where byte != CSVByte.comma {

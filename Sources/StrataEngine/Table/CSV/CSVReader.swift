@@ -1,11 +1,12 @@
 /// Loads CSV files into tables.
 ///
-/// Two passes over the input, each streaming it in 1 MB buffers: pass 1 finds the records,
-/// checks them, and infers every column's type from all rows; pass 2 converts the fields straight
-/// into arrays of exactly pass 1's row count. Peak memory is the finished table plus a few
-/// buffers, whatever the file size, and no value is converted twice. From 16 MB on, each pass
-/// runs on two threads, with results identical to one thread (see `CSVFirstPassRunner` and
-/// `CSVSecondPass`).
+/// Up to two passes over the input, each streaming it in 1 MB buffers. Pass 1 finds the records,
+/// checks them, infers every column's type from all rows, and keeps the values of columns that
+/// look int or float (`CSVNumericSpeculation`). Pass 2, needed only for the other columns
+/// (text, dates, bools, forced types, numbers with thousands separators), converts their fields
+/// straight into arrays of exactly pass 1's row count. Peak memory is the finished table plus a
+/// few buffers, whatever the file size. From 16 MB on, each pass runs on two threads, with
+/// results identical to one thread (see `CSVFirstPassRunner` and `CSVSecondPass`).
 ///
 /// Decisions a user can notice, each reported in `CSVLoadResult.notes` when it applies:
 /// - Types, tried in order on every non-missing value: int (Int64), float, number with thousands
@@ -107,18 +108,35 @@ public enum CSVReader {
             }
         }
 
-        // Pass 2.
+        // Columns that stayed int or float took their values in pass 1; pass 2 reads the rest.
         let rowCount = first.rowCount
         let storages = plans.enumerated().map { column, plan in
             CSVColumnStorage(plan: plan, hasMissing: first.inference[column].missingCount > 0)
         }
+        for (column, storage) in storages.enumerated() where first.forcedPlans[column] == nil {
+            let state = first.inference[column]
+            if plans[column] == .string && !state.sawValue {
+                storage.adoptAllMissing(rowCount: rowCount)
+                continue
+            }
+            guard let speculation = state.speculation, speculation.count == rowCount else { continue }
+            switch (plans[column], speculation.kind) {
+            case (.int(grouped: false), .int):
+                storage.adopt(int64s: speculation.takeInt64s(), missing: speculation.takeMissingFlags())
+            case (.float(grouped: false), .float):
+                storage.adopt(doubles: speculation.takeDoubles(), missing: speculation.takeMissingFlags())
+            default:
+                break
+            }
+        }
         var interners: [CSVStringInterner] = plans.map { _ in CSVStringInterner() }
-        if rowCount > 0 {
+        if rowCount > 0 && storages.contains(where: \.filledByPassTwo) {
             interners = try CSVSecondPass.run(
                 source: source, first: first, plans: plans, storages: storages, delimiter: delimiter,
                 missingTokens: missingTokens, pattern: pattern, bufferSize: bufferSize, context: context,
                 parallel: parallel ?? (totalBytes >= parallelThreshold))
         }
+        context.progress.update(totalBytes)
 
         var columns: [Column] = []
         columns.reserveCapacity(plans.count)

@@ -90,7 +90,7 @@ enum CSVSecondPass {
         var interners = converted[0].interners
         if converted.count > 1, let split {
             let later = converted[1].interners
-            for column in 0..<columnCount where plans[column] == .string {
+            for column in 0..<columnCount where plans[column] == .string && storages[column].filledByPassTwo {
                 var mapping: [Int32] = []
                 mapping.reserveCapacity(later[column].count)
                 let laterFirstInvalid = later[column].firstInvalidLine ?? 0
