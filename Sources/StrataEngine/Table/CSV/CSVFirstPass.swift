@@ -206,9 +206,11 @@ final class CSVFirstPass {
         let speculation = state.speculation
         var speculating = speculation != nil
         var slotsAreFloat = speculation?.kind == .float
-        var slots: [UInt64] = []
+        // Raw rather than an array: appending here runs once per field of every numeric column.
+        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: speculating ? records.count : 0)
+        defer { slots.deallocate() }
+        var slotCount = 0
         var missingSlots: [Int] = []
-        if speculating { slots.reserveCapacity(records.count) }
         let nanBits = Double.nan.bitPattern
 
         for record in records {
@@ -218,15 +220,19 @@ final class CSVFirstPass {
             if missingTokens.matches(field) {
                 state.missingCount += 1
                 if speculating {
-                    missingSlots.append(slots.count)
-                    slots.append(slotsAreFloat ? nanBits : 0)
+                    missingSlots.append(slotCount)
+                    slots[slotCount] = slotsAreFloat ? nanBits : 0
+                    slotCount &+= 1
                 }
                 continue
             }
             if state.isSettledAsText { continue }
             // An int column meeting another plain int changes nothing; skip the full classification.
             if state.sawValue && state.candidates == .numeric, let value = CSVNumberParsing.shortPlainInt(field) {
-                if speculating { slots.append(UInt64(bitPattern: value)) }
+                if speculating {
+                    slots[slotCount] = UInt64(bitPattern: value)
+                    slotCount &+= 1
+                }
                 continue
             }
             let fits = CSVFieldClassifier.fits(field, among: state.candidates, pattern: pattern)
@@ -237,7 +243,8 @@ final class CSVFirstPass {
             }
             guard speculating, let speculation else { continue }
             if state.candidates.contains(.int), let value = CSVNumberParsing.parseInt(field) {
-                slots.append(UInt64(bitPattern: value))
+                slots[slotCount] = UInt64(bitPattern: value)
+                slotCount &+= 1
                 continue
             }
             if !state.candidates.contains(.int), state.candidates.contains(.float),
@@ -245,7 +252,7 @@ final class CSVFirstPass {
             {
                 if !slotsAreFloat {
                     var missing = missingSlots[...]
-                    for k in slots.indices {
+                    for k in 0..<slotCount {
                         if missing.first == k {
                             missing = missing.dropFirst()
                             slots[k] = nanBits
@@ -256,16 +263,18 @@ final class CSVFirstPass {
                     speculation.convertToFloat()
                     slotsAreFloat = true
                 }
-                slots.append(value.bitPattern)
+                slots[slotCount] = value.bitPattern
+                slotCount &+= 1
                 continue
             }
             // Neither int nor float any more: pass 2 will convert this column.
             speculating = false
             state.speculation = nil
-            slots = []
             missingSlots = []
         }
-        if speculating, let speculation, !speculation.append(slots, missingAt: missingSlots) {
+        if speculating, let speculation,
+            !speculation.append(UnsafeBufferPointer(start: slots, count: slotCount), missingAt: missingSlots)
+        {
             state.speculation = nil
         }
     }

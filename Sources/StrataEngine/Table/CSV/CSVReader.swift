@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Loads CSV files into tables.
 ///
 /// Up to two passes over the input, each streaming it in 1 MB buffers. Pass 1 finds the records,
@@ -113,6 +115,7 @@ public enum CSVReader {
         let storages = plans.enumerated().map { column, plan in
             CSVColumnStorage(plan: plan, hasMissing: first.inference[column].missingCount > 0)
         }
+        var keptColumns: [CSVKeptColumn] = []
         for (column, storage) in storages.enumerated() where first.forcedPlans[column] == nil {
             let state = first.inference[column]
             if plans[column] == .string && !state.sawValue {
@@ -121,14 +124,13 @@ public enum CSVReader {
             }
             guard let speculation = state.speculation, speculation.count == rowCount else { continue }
             switch (plans[column], speculation.kind) {
-            case (.int(grouped: false), .int):
-                storage.adopt(int64s: speculation.takeInt64s(), missing: speculation.takeMissingFlags())
-            case (.float(grouped: false), .float):
-                storage.adopt(doubles: speculation.takeDoubles(), missing: speculation.takeMissingFlags())
+            case (.int(grouped: false), .int), (.float(grouped: false), .float):
+                keptColumns.append(CSVKeptColumn(storage: storage, speculation: speculation))
             default:
                 break
             }
         }
+        CSVKeptColumn.adoptAll(keptColumns)
         var interners: [CSVStringInterner] = plans.map { _ in CSVStringInterner() }
         if rowCount > 0 && storages.contains(where: \.filledByPassTwo) {
             interners = try CSVSecondPass.run(
@@ -152,5 +154,32 @@ public enum CSVReader {
         return CSVLoadResult(
             table: Table(uncheckedColumns: columns, rowCount: rowCount),
             skippedRows: first.skippedCount, skippedExamples: first.skippedExamples, notes: notes)
+    }
+}
+
+/// A column whose values pass 1 kept. Unchecked-Sendable so that columns can be assembled on
+/// both cores: each one is touched by exactly one iteration, and only after pass 1 has finished.
+private final class CSVKeptColumn: @unchecked Sendable {
+    let storage: CSVColumnStorage
+    let speculation: CSVNumericSpeculation
+
+    init(storage: CSVColumnStorage, speculation: CSVNumericSpeculation) {
+        self.storage = storage
+        self.speculation = speculation
+    }
+
+    func adopt() {
+        switch speculation.kind {
+        case .int: storage.adopt(int64s: speculation.takeInt64s(), missing: speculation.takeMissingFlags())
+        case .float: storage.adopt(doubles: speculation.takeDoubles(), missing: speculation.takeMissingFlags())
+        }
+    }
+
+    static func adoptAll(_ columns: [CSVKeptColumn]) {
+        if columns.count < 2 {
+            columns.first?.adopt()
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: columns.count) { columns[$0].adopt() }
     }
 }
