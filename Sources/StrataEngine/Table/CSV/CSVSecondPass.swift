@@ -1,10 +1,12 @@
 import Dispatch
 import Synchronization
 
-/// Pass 2: converts the input into the column arrays. With `parallel`, the input is cut at the
-/// pass-1 record boundary nearest its middle and the halves are converted at once; each half has
-/// its own string dictionaries, and the second half's are merged into the first's in order of
-/// first appearance, so the result is exactly what one thread would build.
+/// Pass 2: converts the columns pass 1 did not keep (text, dates, bools, forced types, numbers
+/// with thousands separators) into their arrays; the others get nil pointers and are passed
+/// over. With `parallel`, the input is cut at the pass-1 record boundary nearest its middle and
+/// the halves are converted at once; each half has its own string dictionaries, and the second
+/// half's are merged into the first's in order of first appearance, so the result is exactly what
+/// one thread would build.
 enum CSVSecondPass {
     static func run(
         source: any CSVByteSource, first: CSVFirstPass, plans: [CSVColumnPlan], storages: [CSVColumnStorage],
