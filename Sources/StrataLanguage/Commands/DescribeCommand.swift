@@ -12,9 +12,9 @@ enum DescribeCommand {
         let table = try ctx.subjectTable(parsed)
         let summaries = try table.summaries(of: parsed.strings("cols"), context: ctx.run)
         var out = CommandOutput()
-        if let numeric = numericTable(summaries) { out.append(.table(numeric, title: "numeric columns", footer: nil)) }
-        if let temporal = temporalTable(summaries) { out.append(.table(temporal, title: "date columns", footer: nil)) }
-        out.append(.table(overviewTable(summaries), title: "all columns", footer: nil))
+        if let numeric = numericTable(summaries) { out.append(.table(numeric, title: "numeric columns", showShape: false)) }
+        if let temporal = temporalTable(summaries) { out.append(.table(temporal, title: "date columns", showShape: false)) }
+        out.append(.table(overviewTable(summaries), title: "all columns", showShape: false))
         return out
     }
 

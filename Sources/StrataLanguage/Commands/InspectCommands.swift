@@ -20,9 +20,7 @@ enum InspectCommands {
         let k = min(n, total)
         let rows = fromEnd ? Array((total - k)..<total) : Array(0..<k)
         let shown = table.takingRows(rows)
-        let which = fromEnd ? "last" : "first"
-        let footer = k < total ? "\(which) \(Format.count(k)) of \(Format.count(total)) rows" : nil
-        return CommandOutput([.table(shown, title: nil, footer: footer)])
+        return CommandOutput([.table(shown, totalRows: total)])
     }
 
     static let schema = CommandSpec(
@@ -40,7 +38,7 @@ enum InspectCommands {
             missing.append(.int(Int64(c.missing.missingCount())))
         }
         let t = Table(uncheckedColumns: [names.finish(), types.finish(), missing.finish()], rowCount: table.columnCount)
-        return CommandOutput([.table(t, title: nil, footer: "\(parsed.subject ?? ""): \(Format.count(table.rowCount)) rows × \(table.columnCount) columns")])
+        return CommandOutput([.table(t, showShape: false), .note(Format.shape(parsed.subject ?? "", table))])
     }
 }
 

@@ -82,8 +82,8 @@ enum TransformCommands {
         let aggregates = zip(calls, inputs).map { Aggregate($0.function, of: $1, as: $0.outputName) }
         let grouped = try table.grouped(by: parsed.list("keys"), aggregates: aggregates, context: ctx.run)
         let name = try ctx.bindResult(grouped.table, for: parsed)
-        var out = CommandOutput([.table(grouped.table, title: nil, footer: nil),
-                                 .note("\(name): \(Format.count(grouped.table.rowCount)) groups")])
+        var out = CommandOutput([.table(grouped.table, showShape: false),
+                                 .note("\(name): \(Format.count(grouped.table.rowCount)) groups × \(grouped.table.columnCount) columns")])
         for w in warnings + grouped.notes { out.append(.warning(w)) }
         return out
     }

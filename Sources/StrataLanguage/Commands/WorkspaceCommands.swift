@@ -73,7 +73,7 @@ enum WorkspaceCommands {
             }
         }
         let table = Table(uncheckedColumns: [names, kinds, rows, cols, about].map { $0.finish() }, rowCount: names.count)
-        return CommandOutput([.table(table, title: nil, footer: nil)])
+        return CommandOutput([.table(table, showShape: false)])
     }
 
     static let dropTable = CommandSpec(

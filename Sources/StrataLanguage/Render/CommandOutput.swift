@@ -1,8 +1,10 @@
 /// What a command produces: values, not printed text. Renderers draw the same output for the
 /// terminal, a session file or a notebook, so it reads identically in all three.
 public enum OutputBlock: Sendable {
-    /// A table with an optional title above and footer line below.
-    case table(Table, title: String?, footer: String?)
+    /// A table with an optional title above and footer line below; `totalRows` when it holds
+    /// only some rows of a larger table.
+    /// `showShape: false` drops the "N rows × M columns" line for summaries whose size says nothing.
+    case table(Table, title: String? = nil, footer: String? = nil, totalRows: Int? = nil, showShape: Bool = true)
     /// Aligned `label  value` lines (summaries, settings).
     case keyValues([(String, String)], title: String?)
     /// Preformatted text, printed as is.

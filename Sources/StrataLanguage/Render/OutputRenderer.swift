@@ -5,8 +5,9 @@ public enum OutputRenderer {
         var parts: [String] = []
         for block in output.blocks {
             switch block {
-            case .table(let t, let title, let footer):
-                parts.append(TableRenderer.render(t, title: title, style: style, footer: footer))
+            case .table(let t, let title, let footer, let totalRows, let showShape):
+                parts.append(TableRenderer.render(t, title: title, style: style, footer: footer, totalRows: totalRows,
+                                                  showShape: showShape))
             case .keyValues(let pairs, let title):
                 parts.append(KeyValueRenderer.render(pairs: pairs, title: title, style: style))
             case .text(let s):

@@ -8,12 +8,18 @@ public enum TableRenderer {
     ///   - title: a line above the box (bold with colour).
     ///   - rowNumbers: a leading `#` column counting rows from 1.
     ///   - footer: an extra line below the shape line (a note, a total); may hold several lines.
+    ///   - totalRows: when `table` holds some rows of a larger one (`show`), that table's row count,
+    ///     so the shape line reads "5,000 rows (5 shown)".
+    ///   - showShape: false leaves out the shape line for small result tables whose size says nothing
+    ///     (it still appears when rows were cut).
     public static func render(
         _ table: Table,
         title: String? = nil,
         style: RenderStyle,
         rowNumbers: Bool = false,
-        footer: String? = nil
+        footer: String? = nil,
+        totalRows: Int? = nil,
+        showShape: Bool = true
     ) -> String {
         let glyphs = style.glyphs
         let width = max(1, style.width)
@@ -34,7 +40,7 @@ public enum TableRenderer {
                 markerWidth: DisplayWidth.of(glyphs.ellipsis)
             ).fit()
             lines += box(columns: columns, fit: fit, rows: rows.count, gapAt: gapAt, style: style)
-            lines.append(fitLine(shape(rows: table.rowCount, shown: rows.count, columns: table.columnCount, glyphs: glyphs), style: style))
+            if showShape || table.rowCount > style.maxRows { lines.append(fitLine(shape(rows: max(totalRows ?? 0, table.rowCount), shown: rows.count, columns: table.columnCount, glyphs: glyphs), style: style)) }
             if !fit.hidden.isEmpty {
                 let names = fit.hidden.compactMap { i -> String? in
                     let index = i - (rowNumbers ? 1 : 0)

@@ -1,0 +1,100 @@
+/// Commands that move tables between files and the workspace.
+enum DataCommands {
+    static let all: [CommandSpec] = [load, export]
+
+    static let load = CommandSpec(
+        "load", group: .data, summary: "Load a CSV or TSV file as a table.",
+        arguments: [.path("file", help: "the file to read, in double quotes")],
+        options: [
+            OptionSpec("delim", .string, default: "by extension, or sniffed from the header", "field separator: a character, or tab"),
+            OptionSpec("header", .bool, default: "yes", "whether the first line names the columns"),
+            OptionSpec("types", .pairs, "force column types, e.g. types=id:string,day:date (int, float, string, bool, date, timestamp)"),
+            OptionSpec("na", .list, default: "\"\",NA,N/A,NaN,null,NULL", "cells that mean missing, comma-separated"),
+            OptionSpec("dateformat", .string, default: "ISO and M/D/YYYY [H:MM]", "a pattern such as \"%d/%m/%Y %H:%M\""),
+            OptionSpec("onerror", .choice(["fail", "skip"]), default: "fail", "skip leaves out bad rows and reports them"),
+        ],
+        binding: .named { p in defaultName(forPath: p.text("file") ?? "table") },
+        details: "Column types are inferred from every row: int, float, date, timestamp, bool, else text. "
+            + "Quoted fields may hold separators, quotes (doubled) and line breaks (RFC 4180). "
+            + "Without 'as NAME' the table is named after the file.",
+        examples: ["load \"datasets/transactions.csv\" as tx",
+                   "load \"datasets/customers.csv\" types=customer_id:string na=NA,unknown",
+                   "load \"datasets/ratings.csv\" onerror=skip as ratings"]
+    ) { parsed, ctx in
+        let path = parsed.text("file") ?? ""
+        var options = CSVOptions()
+        if let d = parsed.string("delim") {
+            guard let byte = delimiterByte(d) else {
+                throw SyntaxError("delim must be one character, or tab", at: parsed.optionSpan("delim"), suggestion: "e.g. delim=\";\"")
+            }
+            options.delimiter = byte
+        }
+        options.hasHeader = parsed.bool("header", default: true)
+        if let na = parsed.strings("na") { options.missingTokens = Set(na) }
+        options.dateFormat = parsed.string("dateformat")
+        options.onError = parsed.string("onerror") == "skip" ? .skip : .fail
+        for (column, typeName) in parsed.pairs("types") ?? [] {
+            guard let type = DataType(userName: typeName) else {
+                throw SyntaxError("unknown type '\(typeName)' for column \(column)", at: parsed.optionSpan("types"),
+                                  suggestion: Suggestions.didYouMean(typeName, among: DataType.allCases.map(\.rawValue))
+                                    ?? "types: int, float, string, bool, date, timestamp")
+            }
+            options.typeOverrides[column] = type
+        }
+        let result = try CSVReader.read(path: path, options: options, context: ctx.run)
+        let unknownOverrides = options.typeOverrides.keys.filter { result.table.column($0) == nil }.sorted()
+        if let first = unknownOverrides.first {
+            throw SyntaxError("types= names a column the file does not have: '\(first)'", at: parsed.optionSpan("types"),
+                              suggestion: Suggestions.columnHint(for: first, among: result.table.columnNames))
+        }
+        let name = try ctx.bindResult(result.table, for: parsed)
+        let t = result.table
+        let columns = t.columns.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")
+        var out = CommandOutput.note("\(Format.shape(name, t)) from \(path)\ncolumns: \(columns)")
+        for n in result.notes { out.append(.note(n)) }
+        if result.skippedRows > 0 {
+            let examples = result.skippedExamples.map { "  " + $0.description }.joined(separator: "\n")
+            out.append(.warning("skipped \(Format.count(result.skippedRows)) bad rows (onerror=skip); the first:\n" + examples))
+        }
+        return out
+    }
+
+    static let export = CommandSpec(
+        "export", group: .data, summary: "Write a table to a CSV file.",
+        arguments: [.table("table", help: "the table to write"), .path("file", help: "the file to write, in double quotes")],
+        options: [OptionSpec("delim", .string, default: "comma (tab for .tsv)", "field separator")],
+        details: "Fields holding the separator, quotes or line breaks are quoted (RFC 4180); missing values are empty; "
+            + "dates are ISO 8601. The file is written to a temporary name and renamed, so a failed export leaves no half file.",
+        examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\""]
+    ) { parsed, ctx in
+        let table = try ctx.subjectTable(parsed)
+        let path = parsed.text("file") ?? ""
+        var delimiter: UInt8 = path.hasSuffix(".tsv") || path.hasSuffix(".tab") ? 9 : UInt8(ascii: ",")
+        if let d = parsed.string("delim") {
+            guard let byte = delimiterByte(d) else {
+                throw SyntaxError("delim must be one character, or tab", at: parsed.optionSpan("delim"))
+            }
+            delimiter = byte
+        }
+        try CSVWriter.write(table, to: path, delimiter: delimiter)
+        return .note("wrote \(Format.count(table.rowCount)) rows × \(table.columnCount) columns to \(path)")
+    }
+
+    /// "datasets/online-retail.csv" → "online_retail"
+    static func defaultName(forPath path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = file.split(separator: ".").first.map(String.init) ?? file
+        var name = String(stem.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        if name.first.map({ $0.isNumber }) ?? true { name = "t_" + name }
+        return name
+    }
+
+    static func delimiterByte(_ text: String) -> UInt8? {
+        switch text.lowercased() {
+        case "tab", "\\t", "\t": return 9
+        default:
+            let bytes = Array(text.utf8)
+            return bytes.count == 1 && bytes[0] != UInt8(ascii: "\"") && bytes[0] != 10 && bytes[0] != 13 ? bytes[0] : nil
+        }
+    }
+}
