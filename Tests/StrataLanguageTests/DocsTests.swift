@@ -17,6 +17,16 @@ import Testing
         #expect(committed == generated, "docs/commands.md is stale: run STRATA_UPDATE_DOCS=1 swift test --filter DocsTests")
     }
 
+    @Test func languageReferenceIsCurrent() throws {
+        let path = Self.docsPath.replacingOccurrences(of: "commands.md", with: "language.md")
+        let generated = HelpFormatter.languageMarkdown()
+        if ProcessInfo.processInfo.environment["STRATA_UPDATE_DOCS"] == "1" {
+            try generated.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let committed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(committed == generated, "docs/language.md is stale: run STRATA_UPDATE_DOCS=1 swift test --filter DocsTests")
+    }
+
     @Test func everyCommandHasAnExample() {
         for c in StandardCommands.registry.commands {
             #expect(!c.examples.isEmpty, "\(c.name) has no example")

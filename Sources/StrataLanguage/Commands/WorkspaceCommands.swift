@@ -5,10 +5,14 @@ enum WorkspaceCommands {
     static let help = CommandSpec(
         "help", group: .workspace, summary: "List commands, or show one command's options and examples.",
         arguments: [.rest("command", help: "a command name; without it, the list of all commands")],
-        examples: ["help", "help load", "help filter"]
+        details: "'help expressions' lists the operators and functions of filter, derive and group.",
+        examples: ["help", "help load", "help expressions"]
     ) { parsed, ctx in
         let words = (parsed.tokenRange("command") ?? 0..<0).compactMap { parsed.tokens[$0].word }
         if words.isEmpty { return .text(HelpFormatter.overview(ctx.registry)) }
+        if words.count == 1, ["expressions", "functions", "expression"].contains(words[0].lowercased()) {
+            return .text(ExpressionHelp.reference)
+        }
         if let spec = ctx.registry.match(words: words) { return .text(HelpFormatter.detail(spec)) }
         let name = words.joined(separator: " ")
         throw SyntaxError("no command '\(name)'", at: parsed.span("command"),

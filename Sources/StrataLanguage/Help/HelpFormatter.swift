@@ -15,6 +15,7 @@ public enum HelpFormatter {
         }
         lines.append("Values: numbers, \"strings\", words, lists a,b,c, ranges 2..10, yes/no, dates 2011-12-09.")
         lines.append("A trailing \\ continues a line; # starts a comment; 'as NAME' names a result.")
+        lines.append("'help expressions' lists the operators and functions of filter, derive and group.")
         return lines.joined(separator: "\n")
     }
 
