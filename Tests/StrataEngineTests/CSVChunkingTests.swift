@@ -178,4 +178,23 @@ struct CSVSpeculationTests {
         #expect(double.table.column("x")?.value(at: 1) == .float(1))
         #expect(double.table.column("x")?.value(at: 399) == .float(199.0 / 4))
     }
+
+    @Test func keptValuesSpanSeveralBlocks() throws {
+        let rows = CSVNumericSpeculation.blockCapacity + 70_000
+        var lines = ["n,x"]
+        lines.reserveCapacity(rows + 1)
+        for row in 0..<rows {
+            let x = row == rows - 5 ? "0.5" : (row % 1000 == 7 ? "" : String(row))
+            lines.append("\(row),\(x)")
+        }
+        let text = lines.joined(separator: "\n")
+        var forced = CSVOptions()
+        forced.typeOverrides = ["n": .int, "x": .float]
+        let inferred = try CSVTestSupport.load(text)
+        let converted = try CSVTestSupport.load(text, options: forced)
+        #expect(inferred.table.columns.map(\.type) == [.int, .float])
+        #expect(CSVTestSupport.sameTable(inferred.table, converted.table))
+        #expect(inferred.table.column("x")?.missing == converted.table.column("x")?.missing)
+        #expect(inferred.table.column("x")?.value(at: rows - 1) == .float(Double(rows - 1)))
+    }
 }
