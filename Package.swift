@@ -33,6 +33,9 @@ let package = Package(
         ),
         // Writes the bundled datasets/ from a fixed seed.
         .executableTarget(name: "strata-datagen", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
+        // Strata's side of Benchmarks/load-and-group (a measurement, not a test).
+        .executableTarget(name: "strata-bench", dependencies: ["StrataEngine"], path: "Benchmarks/strata-bench",
+                          swiftSettings: strictSettings),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
         .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], swiftSettings: strictSettings),
         // The executable's own pieces: interrupt flag wiring, line continuation, progress line.

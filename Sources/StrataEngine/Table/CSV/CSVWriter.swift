@@ -12,7 +12,14 @@ import Darwin
 /// back to the same double (always with a `.` or exponent, so they stay floats). Lines end in LF.
 public enum CSVWriter {
     public static func write(_ table: Table, to path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Written beside the target and renamed over it once complete and synced, so a failed or
+        // interrupted export never leaves a half-written file under the real name.
+        var isDirectory = stat()
+        if stat(path, &isDirectory) == 0, (isDirectory.st_mode & S_IFMT) == S_IFDIR {
+            throw CSVError(file: path, reason: "is a directory, not a file", suggestion: "name a file inside it")
+        }
+        let temporary = path + ".strata-partial"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
             let code = errno
             switch code {
@@ -33,10 +40,21 @@ public enum CSVWriter {
         }
         encode(table, delimiter: delimiter, into: &sink)
         sink.flush()
+        let synced = fsync(fd)
         let closed = close(fd)
-        if let failure { throw failure }
-        if closed != 0 {
-            throw CSVError(file: path, reason: "could not finish writing: \(CSVFileSource.systemMessage(errno))")
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        if closed != 0 || synced != 0 {
+            let message = CSVFileSource.systemMessage(errno)
+            unlink(temporary)
+            throw CSVError(file: path, reason: "could not finish writing: \(message)")
+        }
+        if rename(temporary, path) != 0 {
+            let message = CSVFileSource.systemMessage(errno)
+            unlink(temporary)
+            throw CSVError(file: path, reason: "could not replace the file: \(message)")
         }
     }
 
