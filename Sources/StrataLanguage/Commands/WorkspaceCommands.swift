@@ -4,7 +4,7 @@ enum WorkspaceCommands {
 
     static let help = CommandSpec(
         "help", group: .workspace, summary: "List commands, or show one command's options and examples.",
-        arguments: [.rest("command", help: "a command name; without it, the list of all commands")],
+        arguments: [.rest("command", help: "a command name, or 'expressions'; without it, the list of all commands", completesCommands: true)],
         details: "'help expressions' lists the operators and functions of filter, derive and group.",
         examples: ["help", "help load", "help expressions"]
     ) { parsed, ctx in
@@ -23,14 +23,14 @@ enum WorkspaceCommands {
     static let set = CommandSpec(
         "set", group: .workspace, summary: "Change a setting: seed, ascii, rows.",
         arguments: [.choice("setting", choices: ["seed", "ascii", "rows"], help: "which setting"),
-                    .name("value", help: "the new value: a number, or on/off")],
+                    .rest("value", help: "the new value: a number, or on/off")],
         details: "seed: default seed for every random command without seed= (default 42).\n"
             + "ascii: on for plain ASCII borders and charts (default off).\n"
             + "rows: how many rows a table shows before it is cut (default 20).",
         examples: ["set seed 7", "set ascii on", "set rows 40"]
     ) { parsed, ctx in
         let setting = parsed.text("setting") ?? ""
-        let raw = (parsed.text("value") ?? "").lowercased()
+        let raw = (parsed.tokenRange("value") ?? 0..<0).map { parsed.tokens[$0].display }.joined().lowercased()
         let span = parsed.span("value")
         switch setting {
         case "seed":
@@ -83,7 +83,7 @@ enum WorkspaceCommands {
     static let dropTable = CommandSpec(
         "drop table", group: .workspace, summary: "Remove tables or other values from the workspace.",
         arguments: [.tables("names", help: "the values to remove, separated by commas")],
-        examples: ["drop table sales", "drop table a, b"]
+        examples: ["drop table few", "drop table slim, small"]
     ) { parsed, ctx in
         let names = parsed.list("names")
         for n in names { ctx.workspace.remove(n) }

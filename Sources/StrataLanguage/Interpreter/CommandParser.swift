@@ -164,7 +164,7 @@ public struct CommandParser {
             } while cursor.current.isSymbol(",")
             parsed.arguments[label] = .sortKeys(keys)
 
-        case .rest(let label, _):
+        case .rest(let label, _, _):
             parsed.arguments[label] = .tokens(cursor.position..<cursor.end)
             cursor.position = cursor.end
 

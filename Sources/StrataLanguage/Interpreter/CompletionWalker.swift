@@ -121,7 +121,7 @@ struct CompletionWalker {
         case .choice(_, let choices, _): return [.words(choices)]
         case .columns, .sortKeys, .condition, .assignments, .aggregations: return [.columns(excluding: [])]
         case .name, .number: return []
-        case .rest: return [.verbs]
+        case .rest(_, _, let commands): return commands ? [.verbs] : []
         }
     }
 
@@ -145,9 +145,9 @@ struct CompletionWalker {
             }
             return walk(inner)
 
-        case .rest:
+        case .rest(_, _, let commands):
             position = tokens.count
-            return .ended([.verbs])
+            return .ended(commands ? [.verbs] : [])
 
         case .table:
             guard let name = qualifiedName() else { return .mismatch }

@@ -40,14 +40,15 @@ public indirect enum ArgumentSlot: Sendable {
     case number(String, help: String)
     /// Slots that are present only when their first keyword is typed.
     case optional([ArgumentSlot])
-    /// Whatever words follow, possibly none (e.g. the topic of `help`).
-    case rest(String, help: String)
+    /// Whatever words follow, possibly none (a setting's value). With `completesCommands`, Tab offers
+    /// command names (the topic of `help`).
+    case rest(String, help: String, completesCommands: Bool = false)
 
     var label: String {
         switch self {
         case .table(let n, _), .name(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
              .assignments(let n, _), .aggregations(let n, _), .columns(let n, _), .sortKeys(let n, _),
-             .tables(let n, _), .number(let n, _), .rest(let n, _):
+             .tables(let n, _), .number(let n, _), .rest(let n, _, _):
             return n
         case .keyword(let k): return k
         case .optional(let s): return s.first?.label ?? ""
@@ -159,7 +160,7 @@ public struct CommandSpec: Sendable {
             case .keyword(let k): return k
             case .choice(_, let c, _): return c.joined(separator: "|")
             case .optional(let inner): return "[" + inner.map(render).joined(separator: " ") + "]"
-            case .rest(let n, _): return "[" + n.uppercased() + "]"
+            case .rest(let n, _, _): return "[" + n.uppercased() + "]"
             default: return slot.label.uppercased()
             }
         }

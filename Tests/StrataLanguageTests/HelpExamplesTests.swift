@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import StrataLanguage
+
+/// Every example in `help` runs on the bundled data: after loading the datasets the way the
+/// README's tour does, each example succeeds on its own copy of that workspace.
+@Suite struct HelpExamplesTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    static let preamble = [
+        "load \"datasets/transactions.csv\" as tx",
+        "load \"datasets/customers.csv\" as customers",
+        "load \"datasets/ratings.csv\" as ratings",
+        "load \"datasets/items.csv\" as items",
+        "filter tx where quantity > 0 as sales",
+        "sample customers n=5 seed=1 as few",
+        "select tx invoice as slim",
+        "sample tx n=10 as small",
+    ]
+
+    @Test func everyExampleRuns() throws {
+        guard FileManager.default.currentDirectoryPath == Self.root else {
+            Issue.record("run the tests from the package root (\(Self.root)); the examples use relative paths")
+            return
+        }
+        let base = Interpreter()
+        for line in Self.preamble {
+            guard case .success = base.execute(line) else { Issue.record("preamble failed: \(line)"); return }
+        }
+        for spec in StandardCommands.registry.commands {
+            for example in spec.examples {
+                let copy = Interpreter(workspace: base.workspace)
+                switch copy.execute(example) {
+                case .success, .quit: break
+                case .empty: Issue.record("\(spec.name): example is empty: \(example)")
+                case .failure(let message): Issue.record("\(spec.name): example failed: \(example)\n\(message)")
+                }
+            }
+        }
+    }
+}
