@@ -1,5 +1,5 @@
 import Testing
-@testable import strata
+@testable import StrataLanguage
 
 @Suite struct LogicalLinesTests {
     @Test func plainLinesPassThrough() {

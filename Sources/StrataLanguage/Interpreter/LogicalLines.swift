@@ -1,17 +1,19 @@
 /// Joins physical lines ending in `\` into one logical command line, remembering where it started
 /// so errors can say `file:LINE`.
-struct LogicalLines {
+public struct LogicalLines {
     private var parts: [String] = []
-    private(set) var firstLine = 0
+    public private(set) var firstLine = 0
+
+    public init() {}
 
     /// True while a continued line waits for its next part.
-    var isContinuing: Bool { !parts.isEmpty }
+    public var isContinuing: Bool { !parts.isEmpty }
 
     /// The parts collected so far, as they will be joined.
-    var pending: String { parts.joined(separator: " ") }
+    public var pending: String { parts.joined(separator: " ") }
 
     /// Adds one physical line; returns the logical line once it is complete.
-    mutating func add(_ line: String, number: Int) -> String? {
+    public mutating func add(_ line: String, number: Int) -> String? {
         var line = Substring(line)
         if parts.isEmpty {
             firstLine = number
@@ -29,17 +31,17 @@ struct LogicalLines {
     }
 
     /// What was collected, for input that ends in the middle of a continued line.
-    mutating func flush() -> String? {
+    public mutating func flush() -> String? {
         guard !parts.isEmpty else { return nil }
         defer { parts.removeAll() }
         return parts.joined(separator: " ")
     }
 
-    mutating func discard() { parts.removeAll() }
+    public mutating func discard() { parts.removeAll() }
 
     /// The line without its trailing `\` if it continues on the next one. A backslash at the end
     /// of a comment is part of the comment: a script must not swallow the line after it.
-    static func continued(_ line: String) -> String? {
+    public static func continued(_ line: String) -> String? {
         var trimmed = Substring(line)
         while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
         guard trimmed.last == "\\", !hasComment(trimmed) else { return nil }
