@@ -82,7 +82,9 @@ enum TransformCommands {
         let aggregates = zip(calls, inputs).map { Aggregate($0.function, of: $1, as: $0.outputName) }
         let grouped = try table.grouped(by: parsed.list("keys"), aggregates: aggregates, context: ctx.run)
         let name = try ctx.bindResult(grouped.table, for: parsed)
-        var out = CommandOutput([.table(grouped.table, showShape: false),
+        // A preview: the first groups, like `show NAME head 10`; the whole result is in the workspace.
+        let preview = grouped.table.head(10)
+        var out = CommandOutput([.table(preview, totalRows: grouped.table.rowCount, showShape: grouped.table.rowCount > 10),
                                  .note("\(name): \(Format.count(grouped.table.rowCount)) groups × \(grouped.table.columnCount) columns")])
         for w in warnings + grouped.notes { out.append(.warning(w)) }
         return out
