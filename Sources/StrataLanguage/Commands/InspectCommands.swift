@@ -45,15 +45,7 @@ enum InspectCommands {
 /// Small shared text helpers for command messages.
 enum Format {
     /// 1234567 → "1,234,567"
-    static func count(_ n: Int) -> String {
-        let s = String(n.magnitude)
-        var out = ""
-        for (i, c) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func count(_ n: Int) -> String { NumberFormatting.grouped(Int64(n)) }
 
     /// 3 of 8 → "37.5%"
     static func percent(_ part: Int, of whole: Int) -> String {

@@ -100,7 +100,7 @@ struct WarningLog {
     }
 
     var messages: [String] {
-        entries.map { "\($0.what) in \($0.rows) \($0.rows == 1 ? "row" : "rows") gave missing values (in `\($0.context)`)" }
+        entries.map { "\($0.what) in \(NumberFormatting.grouped(Int64($0.rows))) \($0.rows == 1 ? "row" : "rows") gave missing values (in `\($0.context)`)" }
     }
 }
 
