@@ -123,7 +123,7 @@ enum RenderFixtures {
             │ 6 │ 6000 │
             │ 7 │ 7000 │
             └───┴──────┘
-            7 rows (5 shown) × 1 column
+            7 rows × 1 column (… 2 more rows)
             """
         let style = RenderStyle(width: 100, ascii: false, color: false, maxRows: 5)
         #expect(TableRenderer.render(table, style: style, rowNumbers: true) == expected)
@@ -140,7 +140,7 @@ enum RenderFixtures {
             | 6000 |
             | 7000 |
             +------+
-            7 rows (4 shown) x 1 column
+            7 rows x 1 column (... 3 more rows)
             """
         #expect(TableRenderer.render(table, style: ascii) == asciiExpected)
     }
@@ -153,7 +153,7 @@ enum RenderFixtures {
         #expect(lines[13] == "│      9 │")
         #expect(lines[14] == "│   …    │")
         #expect(lines[15] == "│ 12,335 │")
-        #expect(lines.last == "12,345 rows (20 shown) × 1 column")
+        #expect(lines.last == "12,345 rows × 1 column (… 12,325 more rows)")
     }
 
     @Test func shownRowsSplit() {

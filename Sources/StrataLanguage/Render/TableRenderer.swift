@@ -9,7 +9,7 @@ public enum TableRenderer {
     ///   - rowNumbers: a leading `#` column counting rows from 1.
     ///   - footer: an extra line below the shape line (a note, a total); may hold several lines.
     ///   - totalRows: when `table` holds some rows of a larger one (`show`), that table's row count,
-    ///     so the shape line reads "5,000 rows (5 shown)".
+    ///     so the shape line reads "5,000 rows × 4 columns (… 4,995 more rows)".
     ///   - showShape: false leaves out the shape line for small result tables whose size says nothing
     ///     (it still appears when rows were cut).
     public static func render(
@@ -69,11 +69,13 @@ public enum TableRenderer {
         return (Array(0..<head) + Array((count - tail)..<count), head)
     }
 
-    /// `1,000 rows (20 shown) × 3 columns`.
+    /// `1,000 rows × 3 columns (… 980 more rows)`.
     static func shape(rows: Int, shown: Int, columns: Int, glyphs: Glyphs) -> String {
-        var text = NumberFormatting.grouped(Int64(rows)) + (rows == 1 ? " row" : " rows")
-        if shown < rows { text += " (" + NumberFormatting.grouped(Int64(shown)) + " shown)" }
-        return text + " \(glyphs.times) " + NumberFormatting.grouped(Int64(columns)) + (columns == 1 ? " column" : " columns")
+        let text = NumberFormatting.grouped(Int64(rows)) + (rows == 1 ? " row" : " rows")
+            + " \(glyphs.times) " + NumberFormatting.grouped(Int64(columns)) + (columns == 1 ? " column" : " columns")
+        guard shown < rows else { return text }
+        let more = rows - shown
+        return text + " (\(glyphs.ellipsis) " + NumberFormatting.grouped(Int64(more)) + (more == 1 ? " more row)" : " more rows)")
     }
 
     /// A free-text line made safe and cut to the width.
