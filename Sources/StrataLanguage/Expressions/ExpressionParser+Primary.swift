@@ -84,7 +84,7 @@ extension ExpressionParser {
             if let problem = FunctionRegistry.scalarCallProblem(name: w, argumentCount: args.count, span: t.span) {
                 throw problem
             }
-            return Expr(.call(name: lower, arguments: args, nameSpan: t.span), span: span)
+            return try compound(.call(name: lower, arguments: args, nameSpan: t.span), span: span, at: t.span)
         }
         if ExprKeywords.reserved.contains(lower) {
             if position > 0, !peek(-1).isEnd {

@@ -37,6 +37,12 @@ public struct CommandParser {
             }
             parsed.binding = (name, tokens[end - 1].span)
             end -= 2
+        } else if end > verbCount, tokens[end - 1].isWord("as"), Self.canBind(spec),
+                  !tokens[end - 2].isSymbol("="), !tokens[end - 2].isSymbol(","), !tokens[end - 2].isSymbol(":") {
+            // Caught here, once for every command, so that a forgotten name reads the same everywhere
+            // instead of surfacing as whatever the last slot makes of a stray 'as'.
+            throw SyntaxError("'as' must be followed by a name", at: tokens[end - 1].span,
+                              suggestion: "name the result, e.g. … as result, or remove 'as'")
         }
 
         var cursor = SlotCursor(tokens: tokens, position: verbCount, end: end)
@@ -54,6 +60,11 @@ public struct CommandParser {
             }
         }
         return parsed
+    }
+
+    private static func canBind(_ spec: CommandSpec) -> Bool {
+        if case .none = spec.binding { return false }
+        return true
     }
 
     // MARK: slots
@@ -182,7 +193,8 @@ public struct CommandParser {
         while cursor.position < cursor.end, let key = cursor.current.word, cursor.peek(1).isSymbol("=") {
             let keySpan = cursor.current.span
             guard let spec = parsed.spec.option(key.lowercased()) else {
-                // In an expression slot `x = 1` is not an option; let the slot take it.
+                // In an expression slot `x = 1` is not an option (an assignment, or equality in a
+                // condition); let the slot take it.
                 if Self.hasExpressionSlot(parsed.spec.arguments) { return }
                 let keys = parsed.spec.options.map(\.key)
                 throw SyntaxError("'\(parsed.spec.name)' has no option '\(key)'", at: keySpan,
@@ -202,7 +214,7 @@ public struct CommandParser {
     private static func hasExpressionSlot(_ slots: [ArgumentSlot]) -> Bool {
         slots.contains { slot in
             switch slot {
-            case .assignments, .aggregations: return true
+            case .condition, .assignments, .aggregations: return true
             case .optional(let inner): return hasExpressionSlot(inner)
             default: return false
             }
