@@ -59,7 +59,23 @@ public struct CommandParser {
                                   suggestion: "usage: \(spec.synopsis)")
             }
         }
+        try recheckColumnOptions(parsed)
         return parsed
+    }
+
+    /// Column options typed before the table (`describe cols=age customers`) were converted when
+    /// there was no table to check them against; check them now, so they fail here with a caret
+    /// rather than later in the engine without one.
+    private func recheckColumnOptions(_ parsed: ParsedCommand) throws {
+        guard parsed.subject != nil else { return }
+        for option in parsed.spec.options {
+            guard let (value, span) = parsed.options[option.key] else { continue }
+            switch (option.kind, value) {
+            case (.column, .string(let name)): try requireColumn(name, span, parsed.subject)
+            case (.columns, .list(let names)): for name in names { try requireColumn(name, span, parsed.subject) }
+            default: break
+            }
+        }
     }
 
     private static func canBind(_ spec: CommandSpec) -> Bool {
@@ -156,6 +172,7 @@ public struct CommandParser {
                 for (n, s) in items { try requireValue(n, s) }
             } else {
                 for (n, s) in items { try requireColumn(n, s, parsed.subject) }
+                try requireDistinct(items)
             }
             parsed.arguments[label] = .list(items)
 
@@ -262,13 +279,14 @@ public struct CommandParser {
             try requireColumn(s.parts[0], s.span, subject)
             return .string(s.parts[0])
         case .columns:
-            var names: [String] = []
+            var names: [(String, SourceSpan)] = []
             for item in raw.items {
                 guard item.parts.count == 1 else { throw fail("column names separated by commas") }
                 try requireColumn(item.parts[0], item.span, subject)
-                names.append(item.parts[0])
+                names.append((item.parts[0], item.span))
             }
-            return .list(names)
+            try requireDistinct(names)
+            return .list(names.map(\.0))
         case .list:
             return .list(raw.items.map { $0.parts.joined(separator: ":") })
         case .pairs:
@@ -301,6 +319,14 @@ public struct CommandParser {
                           suggestion: Suggestions.didYouMean(name, among: workspace.tableNames)
                             ?? (workspace.tableNames.isEmpty ? "load one first: load \"datasets/transactions.csv\" as tx"
                                 : "tables: " + workspace.tableNames.joined(separator: ", ")))
+    }
+
+    /// A column listed twice would make two columns of one name (select, show) or say nothing new.
+    private func requireDistinct(_ items: [(String, SourceSpan)]) throws {
+        var seen = Set<String>()
+        for (name, span) in items where !seen.insert(name).inserted {
+            throw SyntaxError("column '\(name)' is listed twice", at: span, suggestion: "list each column once")
+        }
     }
 
     private func requireValue(_ name: String, _ span: SourceSpan) throws {
