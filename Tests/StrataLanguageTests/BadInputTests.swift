@@ -552,6 +552,24 @@ final class ScratchDirectory {
         expectFailure(i, "filter tx where " + String(repeating: "(", count: 10_000), ["expression nested too deeply"])
     }
 
+    /// Tab completion walks the same lines; a pasted monster must not crash the session there either.
+    @Test func completionSurvivesDeepAndLongLines() throws {
+        let i = try Self.interpreter()
+        let completer = Completer(registry: StandardCommands.registry, workspace: i.workspace)
+        let lines = [
+            "filter tx where " + String(repeating: "(", count: 10_000) + "qua",
+            "filter tx where " + String(repeating: "not ", count: 10_000) + "qua",
+            "derive tx x = " + Array(repeating: "quantity", count: 10_000).joined(separator: " + ") + " + qua",
+            "derive tx x = " + String(repeating: "abs(", count: 10_000) + "qua",
+            "filter tx where country in (" + Array(repeating: "\"GB\"", count: 20_000).joined(separator: ", ") + ") and qua",
+            "show tx cols=" + Array(repeating: "quantity", count: 10_000).joined(separator: ","),
+        ]
+        for line in lines {
+            _ = completer.complete(line: line, cursor: line.count)
+            _ = completer.complete(line: line, cursor: line.count / 2)
+        }
+    }
+
     @Test func expressionsJustUnderTheDepthLimitStillRun() throws {
         let i = try Self.interpreter()
         // 190 parentheses, then a chain whose tree is 199 levels tall: both evaluate on a test thread.
