@@ -582,6 +582,17 @@ final class ScratchDirectory {
         expectSuccess(i, nots)
         expectFailure(i, "derive tx total2 = " + Array(repeating: "quantity", count: 202).joined(separator: " + "),
                       ["more than 200 levels"])
+        // The most stack per level: nested calls, conditionals and ranges, each just under the limit.
+        let depth = ExpressionParser.maxDepth - 2
+        let ifs = String(repeating: "if(quantity > 0, ", count: depth) + "unit_price" + String(repeating: ", 0.0)", count: depth)
+        expectSuccess(i, "derive tx deep_if = " + ifs)
+        let coalesced = String(repeating: "coalesce(round(", count: depth / 2) + "unit_price" + String(repeating: ", 1), 0.0)", count: depth / 2)
+        expectSuccess(i, "derive tx deep_round = " + coalesced)
+        let bound = String(repeating: "abs(", count: depth - 2) + "9" + String(repeating: ")", count: depth - 2)
+        expectSuccess(i, "filter tx where quantity between -(\(bound)) and \(bound) as ranged")
+        let aggregated = "group tx by country agg s = sum(" + String(repeating: "abs(", count: depth - 1) + "quantity"
+            + String(repeating: ")", count: depth - 1) + ")"
+        expectSuccess(i, aggregated)
     }
 }
 
