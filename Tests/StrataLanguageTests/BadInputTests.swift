@@ -397,6 +397,11 @@ final class ScratchDirectory {
         expectFailure(i, "sample tx n=7 as s", ["cannot sample 7 distinct rows from a table of 6", "at most 6 rows"])
         let out = expectSuccess(i, "sample tx n=7 replace=yes seed=1 as s")
         #expect(out.contains("s: 7 rows sampled from 6"))
+        // With replacement a sample can outgrow its table many times over; two billion rows once
+        // went straight to allocating them (tens of GB) and the process was killed.
+        expectFailure(i, "sample tx n=2147483647 replace=yes as huge", ["a sample of 2147483647 rows is too large",
+                                                                       "at most 40000000 rows of this table", "select fewer columns"])
+        expectFailure(i, "sample tx n=2147483647 as huge", ["cannot sample 2147483647 distinct rows from a table of 6"])
     }
 
     @Test func sortByAMissingColumn() throws {
