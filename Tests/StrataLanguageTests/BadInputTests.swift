@@ -495,6 +495,13 @@ final class ScratchDirectory {
         let longName = String(repeating: "y", count: 100_000)
         expectSuccess(i, "derive tx \(longName) = 1 as wide")
         #expect(i.workspace.table("wide")?.column(longName) != nil)
+        // Shown in a table, the name is cut to the screen.
+        let shown = expectSuccess(i, "show wide head 2")
+        #expect(shown.count < 10_000)
+        expectSuccess(i, "schema wide")
+        expectSuccess(i, "describe wide")
+        expectSuccess(i, "derive tx long_text = upper(\"\(String(repeating: "é", count: 100_000))\") as texty")
+        #expect(expectSuccess(i, "show texty head 1").count < 10_000)
         // A typo in it is still suggested, at once (the edit distance once took minutes here).
         let clock = ContinuousClock()
         let elapsed = clock.measure {
