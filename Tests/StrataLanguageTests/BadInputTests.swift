@@ -526,6 +526,14 @@ final class ScratchDirectory {
         #expect(caret(m)?.carets == "  " + String(repeating: " ", count: 18) + "^^^^")
         let typo = expectFailure(i, "show 表")
         #expect(typo.contains("no table named '表'"))
+        // Loaded from a file: a unicode header and a unicode table name.
+        let dir = try ScratchDirectory("badinput")
+        let path = try dir.write("données.csv", "名前,âge\n太郎,30\nZoë,41\n")
+        #expect(expectSuccess(i, "load \"\(path)\" as データ").contains("データ: 2 rows × 2 columns"))
+        expectSuccess(i, "filter データ where âge > 35 and 名前 = \"Zoë\" as 年長")
+        #expect(i.workspace.table("年長")?.rowCount == 1)
+        expectSuccess(i, "load \"\(path)\"")
+        #expect(i.workspace.table("données") != nil, "named after the file")
     }
 
     @Test func asWithNoName() throws {
