@@ -141,6 +141,9 @@ extension String {
     @Test func conditionOffersSubjectColumns() {
         #expect(texts("filter tx where ") == ["amount", "country", "customer", "größe", "day"])
         #expect(texts("filter tx where amount > 0 and c") == ["country", "customer"])
+        // `=` right after the first column is equality, not an option.
+        #expect(texts("filter tx where amount = 1 and c") == ["country", "customer"])
+        #expect(texts("filter tx where amount = c") == ["country", "customer"])
         #expect(texts("filter users where a") == ["age"])
         #expect(texts("filter tx where (amo") == ["amount"])
     }

@@ -4,6 +4,7 @@ public enum Suggestions {
     /// The best match for `name` among `candidates`, or nil if none is near.
     public static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.lowercased())
+        let allowed = max(1, min(3, target.count / 3 + 1))
         var best: (String, Int)?
         for c in candidates {
             let lc = Array(c.lowercased())
@@ -12,14 +13,14 @@ public enum Suggestions {
                 d = 0
             } else if lc.starts(with: target) && target.count >= 3 {
                 d = 1
+            } else if let within = distance(target, lc, atMost: allowed) {
+                d = within
             } else {
-                d = distance(target, lc)
+                continue
             }
             if d < (best?.1 ?? Int.max) { best = (c, d) }
         }
-        guard let (match, d) = best else { return nil }
-        let allowed = max(1, min(3, target.count / 3 + 1))
-        return d <= allowed ? match : nil
+        return best?.0
     }
 
     /// "did you mean 'x'?" or nil.
@@ -33,6 +34,38 @@ public enum Suggestions {
         guard !columns.isEmpty else { return nil }
         let shown = columns.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
         return columns.count > 8 ? "columns are \(shown), …" : "columns are \(shown)"
+    }
+
+    /// `distance(a, b)` when it is at most `limit`, else nil. Only cells within `limit` of the
+    /// diagonal can lie on such an alignment, so this costs O(length × limit) where the full table
+    /// costs O(length²): names typed or generated at 100,000 characters must not stall the error.
+    public static func distance(_ a: [Character], _ b: [Character], atMost limit: Int) -> Int? {
+        guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let far = limit + 1  // stands for every distance above the limit
+        let m = b.count
+        var prev2 = [Int](repeating: far, count: m + 2)
+        var prev = (0...m + 1).map { min($0, far) }
+        var cur = [Int](repeating: far, count: m + 2)
+        for i in 1...a.count {
+            let lo = max(1, i - limit), hi = min(m, i + limit)
+            // The cells beside the band are read by this row and the next; everything further out never is.
+            cur[lo - 1] = lo == 1 ? min(i, far) : far
+            cur[hi + 1] = far
+            var rowBest = cur[lo - 1]
+            for j in lo...hi {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    v = min(v, prev2[j - 2] + 1)
+                }
+                cur[j] = min(v, far)
+                rowBest = min(rowBest, cur[j])
+            }
+            if rowBest > limit { return nil }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[m] <= limit ? prev[m] : nil
     }
 
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).

@@ -119,6 +119,10 @@ enum TransformCommands {
                 throw SyntaxError("no column '\(key.left)' in table \(parsed.text("left") ?? "")", at: parsed.optionSpan("on"),
                                   suggestion: Suggestions.columnHint(for: key.left, among: left.columnNames))
             }
+            guard right.column(key.right) != nil else {
+                throw SyntaxError("no column '\(key.right)' in table \(rightName)", at: parsed.optionSpan("on"),
+                                  suggestion: Suggestions.columnHint(for: key.right, among: right.columnNames))
+            }
             keys.append(key)
         }
         let kind: JoinKind = parsed.string("how") == "left" ? .left : .inner

@@ -1,12 +1,17 @@
 /// A parsed expression: a node plus the span of source text it came from, so later stages
 /// (type checking, evaluation warnings) can point back at what the user typed.
 public struct Expr: Sendable, Equatable {
-    public var node: ExprNode
+    public let node: ExprNode
     public var span: SourceSpan
+    /// Levels in the tree, 1 for a leaf. Type checking, evaluation and printing all recurse over the
+    /// tree, so the parser refuses trees taller than `ExpressionParser.maxDepth`; kept here so that
+    /// check costs O(1) per node while a long chain like `a + a + … + a` is being built.
+    let height: Int
 
     public init(_ node: ExprNode, span: SourceSpan) {
         self.node = node
         self.span = span
+        self.height = node.childHeight + 1
     }
 }
 
@@ -24,6 +29,20 @@ public indirect enum ExprNode: Sendable, Equatable {
     case between(Expr, low: Expr, high: Expr, negated: Bool, operatorSpan: SourceSpan)
     /// A scalar function call; `name` is lower-cased because function names are case-insensitive.
     case call(name: String, arguments: [Expr], nameSpan: SourceSpan)
+}
+
+extension ExprNode {
+    /// The height of the tallest child; 0 for a leaf.
+    var childHeight: Int {
+        switch self {
+        case .literal, .column: return 0
+        case .unary(_, let e, _), .isMissing(let e, _, _): return e.height
+        case .binary(_, let a, let b, _): return max(a.height, b.height)
+        case .inList(let e, let items, _, _): return items.reduce(e.height) { max($0, $1.height) }
+        case .between(let e, let low, let high, _, _): return max(e.height, low.height, high.height)
+        case .call(_, let arguments, _): return arguments.reduce(0) { max($0, $1.height) }
+        }
+    }
 }
 
 /// `amount`, `tx.amount` or `col("Call  Failure")`.

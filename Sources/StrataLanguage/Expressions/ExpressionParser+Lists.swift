@@ -118,6 +118,8 @@ extension ExpressionParser {
 
     func listContinuationError(item: String) -> SyntaxError {
         let t = current
+        // A misplaced `as` is a binding gone wrong, not a missing comma.
+        if t.isWord("as") { return unexpectedAfterExpression() }
         if t.word != nil || (t.kind != .end && peek(1).isSymbol("=")) {
             return SyntaxError("expected ',' between \(item), found \(t.display)", at: t.span,
                                suggestion: "separate \(item) with commas")

@@ -16,7 +16,7 @@ extension ExpressionParser {
             guard let v = parameters[name] else {
                 throw SyntaxError("unknown parameter $\(name)", at: t.span,
                                   suggestion: Suggestions.closest(to: name, among: Array(parameters.keys))
-                                      .map { "did you mean '$\($0)'?" } ?? "set it first with `set \(name) …`")
+                                      .map { "did you mean '$\($0)'?" } ?? Self.parameterHint(parameters))
             }
             return Expr(.literal(v), span: t.span)
         case .symbol("("):
@@ -34,6 +34,12 @@ extension ExpressionParser {
         default:
             throw SyntaxError("expected a value, found \(t.display)", at: t.span)
         }
+    }
+
+    /// No command defines parameters yet, and `set` only changes settings, so pointing there would mislead.
+    static func parameterHint(_ parameters: [String: Value]) -> String {
+        guard !parameters.isEmpty else { return "no $parameters are defined here: write the value itself" }
+        return "parameters: " + parameters.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
     }
 
     /// A value was expected but the line ended: point at the operator left dangling, if any.
@@ -84,7 +90,7 @@ extension ExpressionParser {
             if let problem = FunctionRegistry.scalarCallProblem(name: w, argumentCount: args.count, span: t.span) {
                 throw problem
             }
-            return Expr(.call(name: lower, arguments: args, nameSpan: t.span), span: span)
+            return try compound(.call(name: lower, arguments: args, nameSpan: t.span), span: span, at: t.span)
         }
         if ExprKeywords.reserved.contains(lower) {
             if position > 0, !peek(-1).isEnd {

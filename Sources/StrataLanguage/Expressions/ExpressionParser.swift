@@ -13,6 +13,16 @@ public struct ExpressionParser: Sendable {
     /// Lower-cased bare words that end an expression at the top level, for commands whose
     /// grammar continues after one (e.g. `by`).
     public var stopWords: Set<String>
+    /// How many nested sub-expressions (parentheses, call arguments, `not`, unary `-`) the parser
+    /// is inside, so that it gives up before the recursion overflows the stack.
+    var depth = 0
+
+    /// The deepest expression accepted, counted both as parser nesting and as the height of the
+    /// finished tree (checking, evaluation and printing recurse over it). Far beyond anything typed
+    /// by hand; at this depth the worst case (nested `if(…)`) needs under 4 MB of stack in a debug
+    /// build, half the 8 MB the session's main thread has. A thread with a smaller stack would
+    /// need a lower limit.
+    public static let maxDepth = 200
 
     public init(tokens: [Token], position: Int, parameters: [String: Value] = [:], stopWords: Set<String> = []) {
         self.tokens = tokens
@@ -87,14 +97,36 @@ public struct ExpressionParser: Sendable {
         return SyntaxError("unexpected \(t.display) after the expression", at: t.span)
     }
 
+    // MARK: - Depth limit
+
+    mutating func descend(at span: SourceSpan) throws {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw Self.tooDeep(at: span) }
+    }
+
+    /// Builds a node with children, refusing one that would make the tree too tall. Chains of
+    /// binary operators are built in loops, not by recursion, so `descend` alone would miss them.
+    func compound(_ node: ExprNode, span: SourceSpan, at operatorSpan: SourceSpan) throws -> Expr {
+        let e = Expr(node, span: span)
+        guard e.height <= Self.maxDepth else { throw Self.tooDeep(at: operatorSpan) }
+        return e
+    }
+
+    static func tooDeep(at span: SourceSpan) -> SyntaxError {
+        SyntaxError("expression nested too deeply (more than \(maxDepth) levels)", at: span,
+                    suggestion: "split it into steps with derive, or write a long chain of `or` as `in (…)`")
+    }
+
     // MARK: - Precedence levels
 
     mutating func parseOr() throws -> Expr {
+        try descend(at: current.span)
+        defer { depth -= 1 }
         var lhs = try parseAnd()
         while current.isWord("or") {
             let op = advance()
             let rhs = try parseAnd()
-            lhs = Expr(.binary(.or, lhs, rhs, operatorSpan: op.span), span: lhs.span.union(rhs.span))
+            lhs = try compound(.binary(.or, lhs, rhs, operatorSpan: op.span), span: lhs.span.union(rhs.span), at: op.span)
         }
         return lhs
     }
@@ -104,7 +136,7 @@ public struct ExpressionParser: Sendable {
         while current.isWord("and") {
             let op = advance()
             let rhs = try parseNot()
-            lhs = Expr(.binary(.and, lhs, rhs, operatorSpan: op.span), span: lhs.span.union(rhs.span))
+            lhs = try compound(.binary(.and, lhs, rhs, operatorSpan: op.span), span: lhs.span.union(rhs.span), at: op.span)
         }
         return lhs
     }
@@ -112,8 +144,10 @@ public struct ExpressionParser: Sendable {
     mutating func parseNot() throws -> Expr {
         guard current.isWord("not") else { return try parseComparison() }
         let op = advance()
+        try descend(at: op.span)
+        defer { depth -= 1 }
         let operand = try parseNot()
-        return Expr(.unary(.not, operand, operatorSpan: op.span), span: op.span.union(operand.span))
+        return try compound(.unary(.not, operand, operatorSpan: op.span), span: op.span.union(operand.span), at: op.span)
     }
 
     static func comparisonOperator(_ t: Token) -> BinaryOperator? {
@@ -152,7 +186,7 @@ public struct ExpressionParser: Sendable {
         if let op = ExpressionParser.comparisonOperator(current) {
             let opTok = advance()
             let rhs = try parseAdditive()
-            return Expr(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span))
+            return try compound(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span), at: opTok.span)
         }
         if current.isWord("is") {
             let isTok = advance()
@@ -168,8 +202,8 @@ public struct ExpressionParser: Sendable {
                 throw SyntaxError("expected 'missing' after '\(negated ? "is not" : "is")'", at: t.span, suggestion: hint)
             }
             let end = advance()
-            return Expr(.isMissing(lhs, negated: negated, operatorSpan: isTok.span.union(end.span)),
-                        span: lhs.span.union(end.span))
+            return try compound(.isMissing(lhs, negated: negated, operatorSpan: isTok.span.union(end.span)),
+                                span: lhs.span.union(end.span), at: isTok.span)
         }
         var negated = false
         var opSpan = current.span
@@ -191,8 +225,8 @@ public struct ExpressionParser: Sendable {
         }
         _ = advance()
         let high = try parseAdditive()
-        return Expr(.between(lhs, low: low, high: high, negated: negated, operatorSpan: opSpan),
-                    span: lhs.span.union(high.span))
+        return try compound(.between(lhs, low: low, high: high, negated: negated, operatorSpan: opSpan),
+                            span: lhs.span.union(high.span), at: opSpan)
     }
 
     mutating func parseInList(_ lhs: Expr, negated: Bool, operatorSpan: SourceSpan) throws -> Expr {
@@ -228,7 +262,8 @@ public struct ExpressionParser: Sendable {
             throw SyntaxError("expected ',' or ')' in the list, found \(current.display)", at: current.span)
         }
         let close = advance()
-        return Expr(.inList(lhs, items, negated: negated, operatorSpan: operatorSpan), span: lhs.span.union(close.span))
+        return try compound(.inList(lhs, items, negated: negated, operatorSpan: operatorSpan), span: lhs.span.union(close.span),
+                            at: operatorSpan)
     }
 
     mutating func parseAdditive() throws -> Expr {
@@ -238,7 +273,7 @@ public struct ExpressionParser: Sendable {
             if current.isSymbol("+") { op = .add } else if current.isSymbol("-") { op = .subtract } else { break }
             let opTok = advance()
             let rhs = try parseMultiplicative()
-            lhs = Expr(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span))
+            lhs = try compound(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span), at: opTok.span)
         }
         return lhs
     }
@@ -258,7 +293,7 @@ public struct ExpressionParser: Sendable {
             }
             let opTok = advance()
             let rhs = try parseUnary()
-            lhs = Expr(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span))
+            lhs = try compound(.binary(op, lhs, rhs, operatorSpan: opTok.span), span: lhs.span.union(rhs.span), at: opTok.span)
         }
         return lhs
     }
@@ -272,7 +307,10 @@ public struct ExpressionParser: Sendable {
             let span = minus.span.union(num.span)
             return Expr(.literal(try LiteralParsing.number(text, negative: true, span: span)), span: span)
         }
+        try descend(at: minus.span)
+        defer { depth -= 1 }
         let operand = try parseUnary()
-        return Expr(.unary(.negate, operand, operatorSpan: minus.span), span: minus.span.union(operand.span))
+        return try compound(.unary(.negate, operand, operatorSpan: minus.span), span: minus.span.union(operand.span),
+                            at: minus.span)
     }
 }

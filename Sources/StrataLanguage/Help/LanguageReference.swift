@@ -23,6 +23,8 @@ extension HelpFormatter {
           new (`load`, `group`, `join`, `sample`) give it a predictable name, which they print.
         - A failed command changes nothing. Errors show the line with a caret under the problem and, where
           one is close, the name you probably meant.
+        - An expression nests at most \(ExpressionParser.maxDepth) levels (parentheses, calls, `not`, or a chain of
+          operators such as `a + b + …`); split a deeper one into several `derive` steps.
         - Anything random takes `seed=`; the default is the session seed (`set seed N`, initially 42).
 
         ## Expressions

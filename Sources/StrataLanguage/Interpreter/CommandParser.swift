@@ -37,6 +37,12 @@ public struct CommandParser {
             }
             parsed.binding = (name, tokens[end - 1].span)
             end -= 2
+        } else if end > verbCount, tokens[end - 1].isWord("as"), Self.canBind(spec),
+                  !tokens[end - 2].isSymbol("="), !tokens[end - 2].isSymbol(","), !tokens[end - 2].isSymbol(":") {
+            // Caught here, once for every command, so that a forgotten name reads the same everywhere
+            // instead of surfacing as whatever the last slot makes of a stray 'as'.
+            throw SyntaxError("'as' must be followed by a name", at: tokens[end - 1].span,
+                              suggestion: "name the result, e.g. … as result, or remove 'as'")
         }
 
         var cursor = SlotCursor(tokens: tokens, position: verbCount, end: end)
@@ -53,7 +59,28 @@ public struct CommandParser {
                                   suggestion: "usage: \(spec.synopsis)")
             }
         }
+        try recheckColumnOptions(parsed)
         return parsed
+    }
+
+    /// Column options typed before the table (`describe cols=age customers`) were converted when
+    /// there was no table to check them against; check them now, so they fail here with a caret
+    /// rather than later in the engine without one.
+    private func recheckColumnOptions(_ parsed: ParsedCommand) throws {
+        guard parsed.subject != nil else { return }
+        for option in parsed.spec.options {
+            guard let (value, span) = parsed.options[option.key] else { continue }
+            switch (option.kind, value) {
+            case (.column, .string(let name)): try requireColumn(name, span, parsed.subject)
+            case (.columns, .list(let names)): for name in names { try requireColumn(name, span, parsed.subject) }
+            default: break
+            }
+        }
+    }
+
+    private static func canBind(_ spec: CommandSpec) -> Bool {
+        if case .none = spec.binding { return false }
+        return true
     }
 
     // MARK: slots
@@ -145,6 +172,7 @@ public struct CommandParser {
                 for (n, s) in items { try requireValue(n, s) }
             } else {
                 for (n, s) in items { try requireColumn(n, s, parsed.subject) }
+                try requireDistinct(items)
             }
             parsed.arguments[label] = .list(items)
 
@@ -182,7 +210,8 @@ public struct CommandParser {
         while cursor.position < cursor.end, let key = cursor.current.word, cursor.peek(1).isSymbol("=") {
             let keySpan = cursor.current.span
             guard let spec = parsed.spec.option(key.lowercased()) else {
-                // In an expression slot `x = 1` is not an option; let the slot take it.
+                // In an expression slot `x = 1` is not an option (an assignment, or equality in a
+                // condition); let the slot take it.
                 if Self.hasExpressionSlot(parsed.spec.arguments) { return }
                 let keys = parsed.spec.options.map(\.key)
                 throw SyntaxError("'\(parsed.spec.name)' has no option '\(key)'", at: keySpan,
@@ -202,7 +231,7 @@ public struct CommandParser {
     private static func hasExpressionSlot(_ slots: [ArgumentSlot]) -> Bool {
         slots.contains { slot in
             switch slot {
-            case .assignments, .aggregations: return true
+            case .condition, .assignments, .aggregations: return true
             case .optional(let inner): return hasExpressionSlot(inner)
             default: return false
             }
@@ -250,13 +279,14 @@ public struct CommandParser {
             try requireColumn(s.parts[0], s.span, subject)
             return .string(s.parts[0])
         case .columns:
-            var names: [String] = []
+            var names: [(String, SourceSpan)] = []
             for item in raw.items {
                 guard item.parts.count == 1 else { throw fail("column names separated by commas") }
                 try requireColumn(item.parts[0], item.span, subject)
-                names.append(item.parts[0])
+                names.append((item.parts[0], item.span))
             }
-            return .list(names)
+            try requireDistinct(names)
+            return .list(names.map(\.0))
         case .list:
             return .list(raw.items.map { $0.parts.joined(separator: ":") })
         case .pairs:
@@ -289,6 +319,14 @@ public struct CommandParser {
                           suggestion: Suggestions.didYouMean(name, among: workspace.tableNames)
                             ?? (workspace.tableNames.isEmpty ? "load one first: load \"datasets/transactions.csv\" as tx"
                                 : "tables: " + workspace.tableNames.joined(separator: ", ")))
+    }
+
+    /// A column listed twice would make two columns of one name (select, show) or say nothing new.
+    private func requireDistinct(_ items: [(String, SourceSpan)]) throws {
+        var seen = Set<String>()
+        for (name, span) in items where !seen.insert(name).inserted {
+            throw SyntaxError("column '\(name)' is listed twice", at: span, suggestion: "list each column once")
+        }
     }
 
     private func requireValue(_ name: String, _ span: SourceSpan) throws {

@@ -63,7 +63,7 @@ struct CompletionWalker {
     private var hasExpressionSlots: Bool {
         func assigning(_ s: ArgumentSlot) -> Bool {
             switch s {
-            case .assignments, .aggregations: return true
+            case .condition, .assignments, .aggregations: return true
             case .optional(let inner): return inner.contains(where: assigning)
             default: return false
             }

@@ -89,6 +89,9 @@ enum CSVChunkStream {
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<filled])
             try tokenizer.tokenize(bytes, from: start, isLastChunk: atEnd, into: tokens)
             let goOn = try body(Chunk(bytes: bytes, tokens: tokens, fileOffset: bufferFileOffset))
+            // A caller that stopped early (reading only the header) leaves the error to whoever
+            // reads the whole input.
+            if goOn, let unclosed = tokenizer.unclosedQuote { throw unclosed }
             if atEnd || !goOn { return }
 
             let consumed = tokens.consumed

@@ -73,6 +73,10 @@ struct CSVTokenizer {
     /// False when the input is cut at a guessed record boundary: a quoted field still open there
     /// means the guess was wrong, which is reported as `CSVSplitInsideQuotedField`.
     var rangeEndIsInputEnd = true
+    /// A quoted field left open at the end of the input. Not thrown by `tokenize`: the records
+    /// before it are handed on first, so that an earlier bad row is reported before it whatever
+    /// the buffer size. `CSVChunkStream` throws it once the last chunk has been taken.
+    var unclosedQuote: CSVError?
 
     init(delimiter: UInt8, fileName: String, expectedFieldCount: Int? = nil, line: Int = 1) {
         self.delimiter = delimiter
@@ -158,7 +162,7 @@ struct CSVTokenizer {
                         if q >= end {
                             if isLastChunk {
                                 guard rangeEndIsInputEnd else { throw CSVSplitInsideQuotedField() }
-                                throw CSVError(
+                                unclosedQuote = CSVError(
                                     file: fileName, line: quoteLine,
                                     reason: "a quoted field opened on this line is never closed",
                                     suggestion: "add the closing quote, or double any quote meant as text (\"\")")

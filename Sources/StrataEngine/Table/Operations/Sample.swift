@@ -13,10 +13,16 @@ public enum SampleSize: Sendable, Hashable {
 public enum RowSampler {
     /// Largest sample accepted, so a typo in `n=` cannot exhaust memory.
     public static let maxRows = Int(Int32.max)
+    /// Largest sample of a table in cells (rows × columns): with replacement a sample may be far
+    /// larger than its table, and two billion rows of even one column would not fit in memory.
+    public static let maxCells = 200_000_000
 
-    public static func indices(_ size: SampleSize, from rowCount: Int, replace: Bool,
+    /// Most rows a sample of a table with `columnCount` columns may have.
+    public static func maxRows(columnCount: Int) -> Int { min(maxRows, maxCells / max(1, columnCount)) }
+
+    public static func indices(_ size: SampleSize, from rowCount: Int, replace: Bool, maxRows limit: Int = maxRows,
                                using generator: inout SeededGenerator) throws -> [Int] {
-        let n = try resolve(size, rowCount: rowCount, replace: replace)
+        let n = try resolve(size, rowCount: rowCount, replace: replace, limit: limit)
         if replace {
             guard n == 0 || rowCount > 0 else {
                 throw EngineError("cannot sample \(n) rows from an empty table")
@@ -26,7 +32,9 @@ public enum RowSampler {
         return generator.sampleIndices(count: n, from: rowCount).sorted()
     }
 
-    private static func resolve(_ size: SampleSize, rowCount: Int, replace: Bool) throws -> Int {
+    private static func resolve(_ size: SampleSize, rowCount: Int, replace: Bool, limit: Int) throws -> Int {
+        // Without replacement a sample is no larger than its table, which is already in memory.
+        let cap = replace ? min(limit, maxRows) : maxRows
         let n: Int
         switch size {
         case .count(let c):
@@ -41,15 +49,20 @@ public enum RowSampler {
                                   suggestion: "use a fraction up to 1, or sample with replacement")
             }
             let rows = (f * Double(rowCount)).rounded(.toNearestOrEven)
-            guard rows <= Double(maxRows) else { throw EngineError("a sample of \(rows) rows is too large") }
+            guard rows <= Double(cap) else { throw tooLarge(rows < 9e18 ? String(Int64(rows)) : "\(rows)", limit: cap) }
             n = Int(rows)
         }
-        guard n <= maxRows else { throw EngineError("a sample of \(n) rows is too large (at most \(maxRows))") }
         guard replace || n <= rowCount else {
             throw EngineError("cannot sample \(n) distinct rows from a table of \(rowCount)",
                               suggestion: "ask for at most \(rowCount) rows, or sample with replacement")
         }
+        guard n <= cap else { throw tooLarge(String(n), limit: cap) }
         return n
+    }
+
+    private static func tooLarge(_ rows: String, limit: Int) -> EngineError {
+        EngineError("a sample of \(rows) rows is too large (at most \(limit) rows of this table)",
+                    suggestion: "sample fewer rows, or select fewer columns first")
     }
 }
 
@@ -63,6 +76,7 @@ extension Table {
     /// A random sample of rows drawn from `generator`, for callers that thread one generator through
     /// several random steps.
     public func sampled(_ size: SampleSize, replace: Bool = false, using generator: inout SeededGenerator) throws -> Table {
-        takingRows(try RowSampler.indices(size, from: rowCount, replace: replace, using: &generator))
+        takingRows(try RowSampler.indices(size, from: rowCount, replace: replace,
+                                          maxRows: RowSampler.maxRows(columnCount: columnCount), using: &generator))
     }
 }

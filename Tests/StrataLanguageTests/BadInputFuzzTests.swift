@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+@testable import StrataLanguage
+
+/// A robustness sweep: every `help` example plus some lines of our own, mutated a few thousand
+/// times with a fixed seed (truncated, tokens deleted, duplicated, swapped or replaced, odd
+/// characters inserted), each run against a small workspace. Whatever a line does, the process
+/// must not crash, a failure must leave the workspace as it was, and a success must leave only
+/// well-formed tables behind.
+@Suite struct BadInputFuzzTests {
+    /// Mutated lines per seed line.
+    static let mutationsPerSeed = 80
+
+    /// Lines beyond the examples, reaching functions, options and forms the examples do not.
+    static let ownLines = [
+        "filter tx where unit_price between 1 and 10 or country not in (\"GB\") as mid",
+        "derive tx r = quantity / (unit_price - unit_price), s = log(unit_price), t = if(quantity > 2, \"big\", \"small\")",
+        "derive tx d = days_between(invoice_date, invoice_date), u = upper(country), l = length(channel)",
+        "filter tx where starts_with(country, \"G\") and not (quantity < 0) and customer_id is missing as g",
+        "group sales by country agg n = count(*), m = median(unit_price), s = std(quantity), f = first(invoice), l = last(invoice)",
+        "sort customers by age desc, spend as oldest",
+        "select customers customer_id, age, spend as c3",
+        "rename customers columns=age:years,spend:total as renamed",
+        "describe tx cols=quantity,unit_price,invoice_date",
+        "show customers tail 3 cols=age,country",
+        "join small customers on=customer_id how=inner as sc",
+        "filter customers where signup_date >= 2020-01-01 and age is missing as unknown_age",
+        "derive customers ratio = spend / orders, flag = coalesce(age, 0) > 40, r2 = round(spend, -1)",
+        "sample ratings fraction=0.5 seed=3 as half",
+        "load \"datasets/ratings.csv\" types=rating:float onerror=skip as r2",
+        "filter tx where col(\"country\") = \"GB\" and -quantity < -1 as neg",
+        "group ratings by item_id agg mean_rating = mean(rating), users = distinct(user_id) as per_item",
+    ]
+
+    static let pool: [String] = [
+        "\"", "'", "\\", "=", "==", ",", "..", "(", ")", "$", "$k", "#", "0", "1", "7", "42", "3.5",
+        "99999999999999999999", "9223372036854775807", "-9223372036854775808", "1e309", "-0", "nan", "inf",
+        "é", "表格", "🙂", "e\u{301}", "\u{200B}", "\t", " ", "-", "*", "/", "%", ":", ".", "[", "]", "!", ";", "<>",
+        "as", "by", "where", "agg", "not", "missing", "and", "or", "in", "is", "between", "head", "tail",
+        "2011-02-30", "2011-12-09T25:00", "col(", "sum(", "count()", "tx", "customers", "quantity", "n=", "on=",
+    ]
+
+    // MARK: the workspace
+
+    static func column(_ name: String, _ g: inout SeededGenerator, _ n: Int, strings pool: [String]) -> Column {
+        Column(name: name, data: .string(codes: (0..<n).map { _ in Int32(g.nextInt(below: pool.count)) }, dictionary: pool))
+    }
+
+    static func ints(_ name: String, _ g: inout SeededGenerator, _ n: Int, _ range: Range<Int>, missingEvery: Int = 0) -> Column {
+        let values = (0..<n).map { _ in Int64(range.lowerBound + g.nextInt(below: range.count)) }
+        guard missingEvery > 0 else { return Column(name: name, data: .int(values)) }
+        return Column(name: name, data: .int(values), missing: MissingMask(flags: (0..<n).map { $0 % missingEvery == 3 }))
+    }
+
+    static func floats(_ name: String, _ g: inout SeededGenerator, _ n: Int, scale: Double) -> Column {
+        Column(name: name, data: .float((0..<n).map { _ in (g.nextDouble() * scale * 100).rounded() / 100 }))
+    }
+
+    /// The bundled datasets' shapes in miniature: same table and column names, a few hundred rows.
+    static func baseWorkspace() throws -> Workspace {
+        var g = SeededGenerator(seed: 20_251_123)
+        let countries = ["GB", "NL", "FR", "DE", "ES"], channels = ["web", "store", "app"]
+        var ws = Workspace()
+        let nTx = 1_200
+        ws.bind("tx", table: try Table(columns: [
+            column("invoice", &g, nTx, strings: (0..<400).map { $0 % 37 == 0 ? "C5\($0)" : "5\($0)" }),
+            ints("customer_id", &g, nTx, 1..<301, missingEvery: 9),
+            ints("item_id", &g, nTx, 1001..<1051),
+            ints("quantity", &g, nTx, -2..<21),
+            floats("unit_price", &g, nTx, scale: 40),
+            Column(name: "invoice_date", data: .timestamp((0..<nTx).map { _ in 1_291_161_600 + Int64(g.nextInt(below: 31_536_000)) })),
+            column("country", &g, nTx, strings: countries),
+            column("channel", &g, nTx, strings: channels),
+        ]))
+        let nC = 300
+        ws.bind("customers", table: try Table(columns: [
+            Column(name: "customer_id", data: .int((1...Int64(nC)).map { $0 })),
+            Column(name: "signup_date", data: .date((0..<nC).map { _ in 17_000 + Int64(g.nextInt(below: 2_000)) })),
+            ints("age", &g, nC, 18..<80, missingEvery: 25),
+            column("gender", &g, nC, strings: ["f", "m", "x"]),
+            column("country", &g, nC, strings: countries),
+            column("channel", &g, nC, strings: channels),
+            ints("tenure_months", &g, nC, 0..<60),
+            ints("orders", &g, nC, 0..<30),
+            floats("spend", &g, nC, scale: 2_000),
+            ints("support_calls", &g, nC, 0..<8),
+            floats("avg_basket", &g, nC, scale: 90),
+            Column(name: "last_order_date", data: .date((0..<nC).map { _ in 19_000 + Int64(g.nextInt(below: 400)) })),
+            ints("churned", &g, nC, 0..<2),
+        ]))
+        let nR = 400
+        ws.bind("ratings", table: try Table(columns: [
+            ints("user_id", &g, nR, 10_000..<10_100),
+            ints("item_id", &g, nR, 1001..<1051),
+            ints("rating", &g, nR, 1..<6),
+            Column(name: "timestamp", data: .timestamp((0..<nR).map { _ in 1_736_000_000 + Int64(g.nextInt(below: 9_000_000)) })),
+        ]))
+        let nI = 50
+        ws.bind("items", table: try Table(columns: [
+            Column(name: "item_id", data: .int((1001...Int64(1000 + nI)).map { $0 })),
+            column("title", &g, nI, strings: ["Bamboo Shoe Rack", "Linen Throw, \"Sand\"", "Desk Lamp"]),
+            column("category", &g, nI, strings: ["Furniture", "Home", "Lighting"]),
+            column("genres", &g, nI, strings: ["boho", "modern|minimal", ""]),
+            floats("price", &g, nI, scale: 120),
+            column("description", &g, nI, strings: ["Hand-finished.", "Soft;\nwarm", "Bright"]),
+        ]))
+        let interpreter = Interpreter(workspace: ws)
+        for line in ["filter tx where quantity > 0 as sales", "sample customers n=5 seed=1 as few",
+                     "select tx invoice as slim", "sample tx n=10 as small"] {
+            guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
+        }
+        return interpreter.workspace
+    }
+
+    // MARK: mutation
+
+    struct Mutator {
+        var g: SeededGenerator
+
+        mutating func pick<T>(_ items: [T]) -> T { items[g.nextInt(below: items.count)] }
+
+        mutating func mutate(_ line: String) -> String {
+            var s = line
+            // Mostly one mutation, so that many lines still get past the parser into the commands.
+            for _ in 0..<(g.nextInt(below: 3) == 0 ? 2 : 1) {
+                var words = s.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                var chars = Array(s)
+                switch g.nextInt(below: 6) {
+                case 0:
+                    s = String(chars.prefix(g.nextInt(below: chars.count + 1)))
+                case 1 where words.count > 1:
+                    words.remove(at: g.nextInt(below: words.count))
+                    s = words.joined(separator: " ")
+                case 2 where !words.isEmpty:
+                    let k = g.nextInt(below: words.count)
+                    words.insert(words[k], at: k)
+                    s = words.joined(separator: " ")
+                case 3 where words.count > 1:
+                    words.swapAt(g.nextInt(below: words.count), g.nextInt(below: words.count))
+                    s = words.joined(separator: " ")
+                case 4:
+                    chars.insert(contentsOf: Array(pick(BadInputFuzzTests.pool)), at: g.nextInt(below: chars.count + 1))
+                    s = String(chars)
+                default:
+                    guard !words.isEmpty else { continue }
+                    words[g.nextInt(below: words.count)] = pick(BadInputFuzzTests.pool)
+                    s = words.joined(separator: " ")
+                }
+            }
+            return s
+        }
+    }
+
+    /// Every column of every table has the table's row count (a ragged table would trap later).
+    static func malformedTable(in ws: Workspace) -> String? {
+        for name in ws.tableNames {
+            guard let t = ws.table(name) else { continue }
+            for c in t.columns where c.count != t.rowCount || (c.missing.flags.map { $0.count != t.rowCount } ?? false) {
+                return "\(name).\(c.name) has \(c.count) values for \(t.rowCount) rows"
+            }
+        }
+        return nil
+    }
+
+    @Test func mutatedLinesNeverCrashAndFailuresChangeNothing() throws {
+        let dir = try ScratchDirectory("fuzz")
+        let base = try Self.baseWorkspace()
+        // The datasets the examples load, written small into the scratch folder; exports go there too.
+        for (table, file) in [("tx", "transactions.csv"), ("customers", "customers.csv"), ("ratings", "ratings.csv"), ("items", "items.csv")] {
+            try CSVWriter.write(try #require(base.table(table)), to: dir.path + "/" + file)
+        }
+        func local(_ line: String) -> String {
+            line.replacingOccurrences(of: "\"/tmp/", with: "\"datasets/")
+                .replacingOccurrences(of: "\"datasets/", with: "\"\(dir.path)/")
+        }
+        let seeds = (StandardCommands.registry.commands.flatMap(\.examples) + Self.ownLines).map(local)
+        #expect(seeds.count > 50)
+
+        let baseShape = WorkspaceShape(base)
+        var outcomes = (success: 0, failure: 0, other: 0, skipped: 0)
+
+        func run(_ line: String, mustSucceed: Bool) {
+            // Only `export` writes, and only into the scratch folder.
+            if let parsed = try? CommandParser(registry: StandardCommands.registry, workspace: base).parse(line),
+               parsed.spec.name == "export" {
+                let path = parsed.text("file") ?? ""
+                guard path.hasPrefix(dir.path + "/"), !path.contains("..") else {
+                    outcomes.skipped += 1
+                    return
+                }
+            }
+            let i = Interpreter(workspace: base)
+            switch i.execute(line) {
+            case .success(let output):
+                outcomes.success += 1
+                _ = OutputRenderer.render(output)
+                if let problem = Self.malformedTable(in: i.workspace) { Issue.record("\(problem) after: \(line)") }
+            case .failure(let message):
+                outcomes.failure += 1
+                if mustSucceed { Issue.record("seed line failed: \(line)\n\(message)") }
+                #expect(!message.isEmpty)
+                let after = WorkspaceShape(i.workspace)
+                if after != baseShape { Issue.record("failed line changed the workspace: \(line)\n\(baseShape)\n→ \(after)") }
+            case .empty, .quit:
+                outcomes.other += 1
+            }
+        }
+
+        for seed in seeds { run(seed, mustSucceed: true) }
+        var mutator = Mutator(g: SeededGenerator(seed: 7_919))
+        for seed in seeds {
+            for _ in 0..<Self.mutationsPerSeed { run(mutator.mutate(seed), mustSucceed: false) }
+        }
+        // The sweep means something only if mutations both fail and succeed in numbers.
+        #expect(outcomes.failure > 1_000, "\(outcomes)")
+        #expect(outcomes.success > 300, "\(outcomes)")
+    }
+}
