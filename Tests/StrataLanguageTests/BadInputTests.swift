@@ -192,7 +192,7 @@ final class ScratchDirectory {
         let path = try dir.write("latin1.csv", bytes: bytes)
         let i = try Self.interpreter()
         let out = expectSuccess(i, "load \"\(path)\" as names")
-        #expect(out.contains("column name: 1 values are not valid UTF-8 (first on line 3); bad bytes replaced with U+FFFD"))
+        #expect(out.contains("column name: 1 value is not valid UTF-8 (first on line 3); bad bytes replaced with U+FFFD"))
         let t = try #require(i.workspace.table("names"))
         guard case .string(let s)? = t.column("name")?.value(at: 1) else {
             Issue.record("expected text, got \(String(describing: t.column("name")?.value(at: 1)))")
@@ -271,7 +271,7 @@ final class ScratchDirectory {
         let i = try Self.interpreter()
         expectFailure(i, "load \"\(path)\" types=v:int as tx", ["mixed.csv:4", "column 'v'", "'abc'", "int", "onerror=skip"])
         let out = expectSuccess(i, "load \"\(path)\" types=v:int onerror=skip as m")
-        #expect(out.contains("skipped 1 bad rows"))
+        #expect(out.contains("skipped 1 bad row (onerror=skip)"))
         #expect(out.contains("line 4: column 'v': cannot read 'abc' as an int"))
         let t = try #require(i.workspace.table("m"))
         #expect(t.rowCount == 3 && t.column("v")?.type == .int)

@@ -54,7 +54,8 @@ enum DataCommands {
         for n in result.notes { out.append(.note(n)) }
         if result.skippedRows > 0 {
             let examples = result.skippedExamples.map { "  " + $0.description }.joined(separator: "\n")
-            out.append(.warning("skipped \(Format.count(result.skippedRows)) bad rows (onerror=skip); the first:\n" + examples))
+            let rows = result.skippedRows == 1 ? "bad row" : "bad rows"
+            out.append(.warning("skipped \(Format.count(result.skippedRows)) \(rows) (onerror=skip); the first:\n" + examples))
         }
         return out
     }

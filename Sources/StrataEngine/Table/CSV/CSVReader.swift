@@ -147,7 +147,7 @@ public enum CSVReader {
             if !interner.invalidCodes.isEmpty {
                 let affected = storage.countCodes(in: Set(interner.invalidCodes))
                 let line = interner.firstInvalidLine.map { " (first on line \($0))" } ?? ""
-                notes.append("column \(first.names[column]): \(affected) values are not valid UTF-8\(line); bad bytes replaced with U+FFFD")
+                notes.append("column \(first.names[column]): \(affected) \(affected == 1 ? "value is" : "values are") not valid UTF-8\(line); bad bytes replaced with U+FFFD")
             }
             columns.append(storage.makeColumn(name: first.names[column], dictionary: interner.strings))
         }
