@@ -5,7 +5,7 @@ import Testing
 @Suite struct BadInputSampleSizeTests {
     @Test func aSampleWithReplacementIsBoundedInCells() throws {
         let table = try Table(columns: (0..<4).map { Column(name: "c\($0)", data: .int([1, 2, 3])) })
-        let limit = RowSampler.maxCells / 4
+        let limit = ResultLimits.maxCells / 4
         #expect(RowSampler.maxRows(columnCount: 4) == limit)
         #expect(throws: EngineError.self) { try table.sampled(.count(limit + 1), replace: true, seed: 1) }
         #expect(throws: EngineError.self) { try table.sampled(.count(RowSampler.maxRows), replace: true, seed: 1) }
@@ -17,5 +17,16 @@ import Testing
         } catch let e as EngineError {
             #expect(e.message.contains("distinct rows"))
         }
+    }
+}
+
+@Suite struct JoinResultLimitTests {
+    /// A many-to-many join whose result would exceed the cell limit is refused before anything is built.
+    @Test func hugeManyToManyJoinIsRefused() throws {
+        let n = 20_000
+        let left = try Table(columns: [Column(name: "k", data: .int([Int64](repeating: 1, count: n)))])
+        let right = try Table(columns: [Column(name: "k", data: .int([Int64](repeating: 1, count: n))),
+                                        Column(name: "v", data: .int([Int64](repeating: 2, count: n)))])
+        #expect(throws: EngineError.self) { try left.joined(with: right, on: [JoinKey("k")]) }
     }
 }

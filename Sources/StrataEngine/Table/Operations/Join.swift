@@ -116,7 +116,8 @@ extension Table {
     /// Joins `right` onto this table (see `Join` for matching, order and naming rules).
     public func joined(with right: Table, on keys: [JoinKey], kind: JoinKind = .inner, rightSuffix: String = "_right",
                        maxRows: Int = 500_000_000, context: RunContext = .quiet) throws -> Table {
-        let pairs = try Join.rowPairs(left: self, right: right, on: keys, kind: kind, maxRows: maxRows, context: context)
+        let cap = min(maxRows, ResultLimits.maxRows(columnCount: columnCount + right.columnCount))
+        let pairs = try Join.rowPairs(left: self, right: right, on: keys, kind: kind, maxRows: cap, context: context)
         var used = Set(columnNames)
         var output = columns.map { $0.taking(pairs.left) }
         let repeatedKeys = Set(keys.filter { $0.left == $0.right }.map(\.right))

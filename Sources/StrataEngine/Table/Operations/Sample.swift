@@ -13,12 +13,9 @@ public enum SampleSize: Sendable, Hashable {
 public enum RowSampler {
     /// Largest sample accepted, so a typo in `n=` cannot exhaust memory.
     public static let maxRows = Int(Int32.max)
-    /// Largest sample of a table in cells (rows × columns): with replacement a sample may be far
-    /// larger than its table, and two billion rows of even one column would not fit in memory.
-    public static let maxCells = 200_000_000
-
-    /// Most rows a sample of a table with `columnCount` columns may have.
-    public static func maxRows(columnCount: Int) -> Int { min(maxRows, maxCells / max(1, columnCount)) }
+    /// Most rows a sample of a table with `columnCount` columns may have: with replacement a sample
+    /// may be far larger than its table.
+    public static func maxRows(columnCount: Int) -> Int { min(maxRows, ResultLimits.maxRows(columnCount: columnCount)) }
 
     public static func indices(_ size: SampleSize, from rowCount: Int, replace: Bool, maxRows limit: Int = maxRows,
                                using generator: inout SeededGenerator) throws -> [Int] {
