@@ -18,8 +18,6 @@ struct ScriptRunner {
     /// Runs lines until the input ends, `quit`, or (unless `keepGoing`) the first failure.
     /// Returns the exit status: 0 when every command succeeded, 1 otherwise.
     func run(_ nextLine: () -> String?) -> Int32 {
-        var lines = LogicalLines()
-        var number = 0
         var failed = false
 
         /// false when the run should stop.
@@ -41,12 +39,7 @@ struct ScriptRunner {
             }
         }
 
-        while let physical = nextLine() {
-            number += 1
-            guard let line = lines.add(physical, number: number) else { continue }
-            guard execute(line, at: lines.firstLine) else { return failed ? 1 : 0 }
-        }
-        if let rest = lines.flush() { _ = execute(rest, at: lines.firstLine) }
+        LogicalLines.forEach(nextLine, execute)
         return failed ? 1 : 0
     }
 }

@@ -23,8 +23,6 @@ enum RunCommand {
         let text = String(decoding: data, as: UTF8.self)
         let nested = Interpreter(registry: ctx.registry, workspace: ctx.workspace)
         var out = CommandOutput()
-        var lines = LogicalLines()
-        var number = 0
         var physical = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if physical.last == "" { physical.removeLast() }
 
@@ -41,13 +39,8 @@ enum RunCommand {
                 throw EngineError("the run of \(path) stopped; nothing it did was kept\n" + message)
             }
         }
-        for raw in physical {
-            number += 1
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
-            guard let logical = lines.add(line, number: number) else { continue }
-            guard try execute(logical, at: lines.firstLine) else { break }
-        }
-        if let rest = lines.flush() { _ = try execute(rest, at: lines.firstLine) }
+        var remaining = physical[...]
+        try LogicalLines.forEach({ remaining.popFirst() }, execute)
         ctx.workspace = nested.workspace
         return out
     }

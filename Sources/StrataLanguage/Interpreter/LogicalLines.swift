@@ -39,6 +39,20 @@ public struct LogicalLines {
 
     public mutating func discard() { parts.removeAll() }
 
+    /// Feeds every logical line of a script to `body` with the number of the physical line it starts
+    /// on, until the input ends or `body` returns false. A script may end inside a continued line.
+    public static func forEach(_ nextLine: () -> String?, _ body: (_ line: String, _ number: Int) throws -> Bool) rethrows {
+        var lines = LogicalLines()
+        var number = 0
+        while let physical = nextLine() {
+            number += 1
+            let line = physical.hasSuffix("\r") ? String(physical.dropLast()) : physical
+            guard let logical = lines.add(line, number: number) else { continue }
+            guard try body(logical, lines.firstLine) else { return }
+        }
+        if let rest = lines.flush() { _ = try body(rest, lines.firstLine) }
+    }
+
     /// The line without its trailing `\` if it continues on the next one. A backslash at the end
     /// of a comment is part of the comment: a script must not swallow the line after it.
     public static func continued(_ line: String) -> String? {
