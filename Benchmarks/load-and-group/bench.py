@@ -59,7 +59,7 @@ def main():
     p.add_argument("--strata", required=True); p.add_argument("--repeats", type=int, default=3)
     a = p.parse_args()
     tools = {
-        "strata": [a.strata, a.file, a.key, a.value],
+        "strata": [a.strata, "load-and-group", a.file, a.key, a.value],
         "pandas": [sys.executable, "-c", PY_CHILD, "pandas", a.file, a.key, a.value],
         "polars": [sys.executable, "-c", PY_CHILD, "polars", a.file, a.key, a.value],
         "polars (all rows inferred)": [sys.executable, "-c", PY_CHILD, "polars-all-rows", a.file, a.key, a.value],

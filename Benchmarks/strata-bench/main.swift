@@ -1,29 +1,21 @@
-// Strata's side of Benchmarks/load-and-group: load one CSV file, group it by a key column with
-// count and mean of a value column, and print the timings as one JSON line (peak RSS is read by
-// the caller from wait4, the same way as for pandas and polars).
-import StrataEngine
+// Strata's side of the benchmarks under Benchmarks/: `strata-bench MODE ARGS…` runs one measured
+// task and prints its timings as one JSON line, so each run.sh can put them beside the peers'.
+// Each mode lives in its own file; add a line to `modes` for a new one.
 #if canImport(Glibc)
 import Glibc
 #endif
 
-let args = CommandLine.arguments
-guard args.count == 4 else {
-    print("usage: strata-bench FILE KEY_COLUMN VALUE_COLUMN")
+let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
+    "load-and-group": (LoadAndGroup.usage, LoadAndGroup.run),
+]
+
+let args = Array(CommandLine.arguments.dropFirst())
+guard let mode = args.first, let entry = modes[mode] else {
+    print("usage: strata-bench MODE ARGS…\nmodes:\n" + modes.keys.sorted().map { "  \($0) \(modes[$0]?.usage ?? "")" }.joined(separator: "\n"))
     exit(2)
 }
-let clock = ContinuousClock()
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
-
 do {
-    let start = clock.now
-    let loaded = try CSVReader.read(path: args[1])
-    let loadedAt = clock.now
-    let table = loaded.table
-    let value = try table.requireColumn(args[3])
-    let grouped = try table.grouped(by: [args[2]], aggregates: [.count(as: "n"), Aggregate(.mean, of: value, as: "mean")])
-    let groupedAt = clock.now
-    print("{\"rows\": \(table.rowCount), \"groups\": \(grouped.table.rowCount), "
-          + "\"load_seconds\": \(seconds(loadedAt - start)), \"group_seconds\": \(seconds(groupedAt - loadedAt))}")
+    print(try entry.run(Array(args.dropFirst())))
 } catch {
     print("{\"error\": \"\(error)\"}")
     exit(1)
