@@ -15,10 +15,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // SHA-256 of the data files a session reads (BoringSSL's hashing runs at memory speed).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure computation: tables, CSV, algorithms. No terminal I/O.
-        .target(name: "StrataEngine", swiftSettings: strictSettings),
+        .target(name: "StrataEngine", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strictSettings),
         // The command language: lexer, parser, registry, interpreter, workspace, rendering.
         .target(name: "StrataLanguage", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
         // libedit, reached through a module map; C globals and variadic calls go through inline shims.

@@ -11,9 +11,8 @@ struct Repl {
     let interpreter: Interpreter
     let terminal: TerminalInfo
     let historyPath: String?
+    let journalDirectory: String?
     let ascii: Bool
-
-    static let version = "0.1"
 
     func run() -> Int32 {
         // Before the editor starts, so the saved terminal modes are the user's, not libedit's.
@@ -36,16 +35,16 @@ struct Repl {
             return result
         }
         let dash = ascii ? "-" : "—"
-        let welcome = "Strata \(Self.version) \(dash) type 'help' for commands, or run the tour: run \"sessions/tour.strata\"\n"
+        var welcome = "Strata \(StrataVersion.current) \(dash) type 'help' for commands, or run the tour: run \"sessions/tour.strata\"\n"
+        let journal = startJournal(&welcome)
         // With stdout redirected the greeting belongs on the terminal, not in the captured output.
         if terminal.stdoutIsTerminal || !terminal.stderrIsTerminal { Console.out(welcome) } else { Console.err(welcome) }
+        defer { journal?.finish() }
 
         let progress: any ProgressSink = terminal.stderrIsTerminal ? TerminalProgress(ascii: ascii) : SilentProgress()
         let context = RunContext(cancellation: Interrupts.cancellation, progress: progress)
-        var cell = 1
-
         while true {
-            let prompt = lines.isContinuing ? "...> " : "[\(cell)]> "
+            let prompt = lines.isContinuing ? "...> " : "[\(interpreter.nextCellNumber)]> "
             switch editor.read(prompt: prompt) {
             case .endOfInput:
                 editor.show("\n")
@@ -53,16 +52,14 @@ struct Repl {
             case .interrupted:
                 lines.discard()
             case .line(let physical):
-                guard let line = lines.add(physical, number: cell) else { continue }
+                guard let line = lines.add(physical, number: interpreter.nextCellNumber) else { continue }
                 guard !line.allSatisfy(\.isWhitespace) else { continue }
                 editor.remember(line)
 
                 Interrupts.reset()
-                let clock = ContinuousClock()
-                let started = clock.now
                 let result = interpreter.execute(line, context: context)
                 progress.end()
-                let elapsed = clock.now - started
+                let elapsed = interpreter.cells.last?.duration ?? .zero
 
                 switch result {
                 case .empty:
@@ -78,12 +75,30 @@ struct Repl {
                 case .failure(let message):
                     Console.err(Console.failure(message, color: terminal.colorAllowed) + "\n")
                 }
-                cell += 1
                 if terminal.stderrIsTerminal {
                     Console.err(Style.dim("(\(Self.format(elapsed)))", terminal.colorAllowed) + "\n")
                 }
             }
         }
+    }
+
+    /// Opens this session's journal and looks for one a crashed session left; says so in the welcome.
+    private func startJournal(_ welcome: inout String) -> Journal? {
+        interpreter.isInteractive = true
+        guard let directory = journalDirectory else { return nil }
+        if let left = Journal.abandoned(in: directory).first {
+            interpreter.recoverableJournal = left.path
+            let cells = left.unsavedCells == 1 ? "1 unsaved command" : "\(left.unsavedCells) unsaved commands"
+            welcome += "A session that ended unexpectedly left \(cells) (\(left.path)).\n"
+                + "Type 'recover' to replay them here, or 'recover discard' to delete them.\n"
+        }
+        guard let journal = Journal(directory: directory, seed: interpreter.workspace.settings.seed) else {
+            welcome += "(no journal: cannot write to \(directory); a crash would lose unsaved work)\n"
+            return nil
+        }
+        interpreter.onCell = { journal.record($0) }
+        interpreter.onSessionSaved = { journal.markSaved(to: $0) }
+        return journal
     }
 
     /// `(0.12 s)`; sub-centisecond commands read as `(<0.01 s)` rather than a misleading zero.

@@ -15,56 +15,52 @@ struct ScriptRunner {
     /// Run every command even after one fails (the exit status still reports the failure).
     let keepGoing: Bool
 
-    /// Runs lines until the input ends, `quit`, or (unless `keepGoing`) the first failure.
+    /// Runs piped lines until the input ends, `quit`, or (unless `keepGoing`) the first failure.
     /// Returns the exit status: 0 when every command succeeded, 1 otherwise.
     func run(_ nextLine: () -> String?) -> Int32 {
         var failed = false
-
-        /// false when the run should stop.
-        func execute(_ line: String, at lineNumber: Int) -> Bool {
-            switch interpreter.execute(line, context: .quiet, location: "\(source):\(lineNumber)") {
-            case .empty:
-                return true
-            case .success(let output):
-                // Fixed width, no colour: the same bytes on every machine, so replays compare equal.
-                let text = OutputRenderer.render(output, style: OutputRenderer.style(for: interpreter.workspace.settings))
-                if !text.isEmpty { Console.out(text + "\n") }
-                return true
-            case .failure(let message):
-                Console.err(message + "\n")
-                failed = true
-                return keepGoing
-            case .quit:
-                return false
-            }
+        LogicalLines.forEach(nextLine) { line, number in
+            execute(line, location: "\(source):\(number)", comments: [], failed: &failed)
         }
-
-        LogicalLines.forEach(nextLine, execute)
         return failed ? 1 : 0
     }
-}
 
-/// Lines of a text file, read as they are needed.
-final class FileLines {
-    private let file: UnsafeMutablePointer<FILE>
-
-    /// nil with `errno` set when the file cannot be opened.
-    init?(path: String) {
-        guard let f = fopen(path, "r") else { return nil }
-        file = f
+    /// Runs a script or saved session: nothing runs if a line is not a command; a warning comes
+    /// before a command that reads a data file which changed since the session was saved.
+    func run(_ document: SessionDocument, overrides: [String: String]) -> Int32 {
+        let plan = SessionPlan(document, path: source, overrides: overrides, registry: interpreter.registry)
+        guard plan.errors.isEmpty else {
+            for e in plan.errors { Console.err(e + "\n") }
+            Console.err("\(source): nothing was run (\(plan.errors.count == 1 ? "1 error" : "\(plan.errors.count) errors"))\n")
+            return 1
+        }
+        var files = DataFileCheck(header: document.header)
+        var failed = false
+        for entry in document.entries {
+            for w in files.warnings(before: entry.source) { Console.err(w + "\n") }
+            guard execute(entry.source, location: "\(source):\(entry.line)", comments: entry.comments, failed: &failed) else { break }
+        }
+        let unused = overrides.keys.filter { interpreter.workspace.parameters[$0] == nil }.sorted()
+        for name in unused { Console.err("warning: --set \(name)=… was not used: \(source) declares no 'param \(name)'\n") }
+        return failed ? 1 : 0
     }
 
-    deinit { fclose(file) }
-
-    func next() -> String? {
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        let n = getline(&buffer, &capacity, file)
-        guard n >= 0, let buffer else { return nil }
-        var bytes = UnsafeRawBufferPointer(start: buffer, count: n)[...]
-        if bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
-        if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-        return String(decoding: bytes, as: UTF8.self)
+    /// false when the run should stop.
+    private func execute(_ line: String, location: String, comments: [String], failed: inout Bool) -> Bool {
+        switch interpreter.execute(line, context: .quiet, location: location, comments: comments) {
+        case .empty:
+            return true
+        case .success(let output):
+            // Fixed width, no colour: the same bytes on every machine, so replays compare equal.
+            let text = OutputRenderer.render(output, style: OutputRenderer.style(for: interpreter.workspace.settings))
+            if !text.isEmpty { Console.out(text + "\n") }
+            return true
+        case .failure(let message):
+            Console.err(message + "\n")
+            failed = true
+            return keepGoing
+        case .quit:
+            return false
+        }
     }
 }

@@ -23,7 +23,8 @@ struct Strata: ParsableCommand {
         usage: """
             strata [--no-history] [--ascii]          interactive session
               strata [--keep-going] < script.strata    run piped commands
-              strata run FILE                          run a script
+              strata run FILE [--set NAME=VALUE …]     replay a script or saved session
+              strata check FILE…                       replay and compare with the recorded output
             """,
         discussion: """
             With no arguments on a terminal, opens the interactive session. When stdin is not a \
@@ -31,8 +32,8 @@ struct Strata: ParsableCommand {
             errors on stderr as `<stdin>:LINE`, stopping at the first failed command (see \
             --keep-going). The exit status is 0 when every command succeeded, 1 otherwise.
             """,
-        version: Repl.version,
-        subcommands: [Run.self]
+        version: StrataVersion.current,
+        subcommands: [Run.self, Check.self]
     )
 
     @OptionGroup var options: CommonOptions
@@ -40,13 +41,17 @@ struct Strata: ParsableCommand {
     @Flag(help: "With piped input, run every command even after one fails (the exit status is still 1).")
     var keepGoing = false
 
+    @Flag(help: "Keep no journal (the journal lets the next start recover a session that crashed).")
+    var noJournal = false
+
     func run() throws {
-        let terminal = Session.start()
-        let interpreter = Session.interpreter(ascii: options.ascii || !terminal.utf8)
+        let terminal = Startup.start()
+        let interpreter = Startup.interpreter(ascii: options.ascii || !terminal.utf8)
         let status: Int32
         if terminal.stdinIsTerminal {
             status = Repl(interpreter: interpreter, terminal: terminal,
-                          historyPath: options.noHistory ? nil : Session.historyPath(),
+                          historyPath: options.noHistory ? nil : Startup.historyPath(),
+                          journalDirectory: noJournal ? nil : Journal.defaultDirectory(),
                           ascii: options.ascii || !terminal.utf8).run()
         } else {
             status = ScriptRunner(interpreter: interpreter, source: "<stdin>", keepGoing: keepGoing).run { readLine() }
@@ -55,36 +60,109 @@ struct Strata: ParsableCommand {
     }
 }
 
+/// `--set NAME=VALUE`, repeatable.
+struct ParameterOptions: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter declared with 'param NAME = …'.",
+                                                          valueName: "NAME=VALUE"))
+    var assignments: [String] = []
+
+    func overrides() throws -> [String: String] {
+        var out: [String: String] = [:]
+        for a in assignments {
+            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                throw ValidationError("--set expects NAME=VALUE, got '\(a)'")
+            }
+            out[String(a[..<eq])] = String(a[a.index(after: eq)...])
+        }
+        return out
+    }
+}
+
 /// `strata run FILE`: runs a script without the interactive session.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the commands in FILE, stopping at the first one that fails.",
-        discussion: "Errors name FILE:LINE. The exit status is 0 when every command succeeded, 1 otherwise."
+        abstract: "Run the commands in FILE (a script or a saved session), stopping at the first one that fails.",
+        discussion: """
+            Nothing runs if a line of FILE is not a command. Errors name FILE:LINE. A saved session's \
+            recorded seed is used, and a warning comes before any command that reads a data file which \
+            changed since the session was saved. The exit status is 0 when every command succeeded, 1 otherwise.
+            """
     )
 
     @Argument(help: "A script of Strata commands, one per line (a trailing \\ continues a line).")
     var file: String
 
     @OptionGroup var options: CommonOptions
+    @OptionGroup var parameters: ParameterOptions
 
     @Flag(help: "Run every command even after one fails (the exit status is still 1).")
     var keepGoing = false
 
+    @Flag(help: "Run nothing: list the files the script would read and write, and check its commands.")
+    var dryRun = false
+
     func run() throws {
-        let terminal = Session.start()
-        guard let lines = FileLines(path: file) else {
-            let reason = String(cString: strerror(errno))
-            Console.err("strata: cannot read '\(file)': \(reason)\n")
-            throw ExitCode(1)
+        let terminal = Startup.start()
+        let document = try Startup.document(file)
+        let overrides = try parameters.overrides()
+        if dryRun {
+            let plan = SessionPlan(document, path: file, overrides: overrides)
+            Console.out("\(file): \(document.entries.count) commands\n" + plan.describe() + "\n")
+            for e in plan.errors { Console.err(e + "\n") }
+            if !plan.errors.isEmpty { throw ExitCode(1) }
+            return
         }
-        let interpreter = Session.interpreter(ascii: options.ascii || !terminal.utf8)
-        let status = ScriptRunner(interpreter: interpreter, source: file, keepGoing: keepGoing).run { lines.next() }
+        let interpreter = Startup.interpreter(ascii: options.ascii || !terminal.utf8, document: document, overrides: overrides)
+        let status = ScriptRunner(interpreter: interpreter, source: file, keepGoing: keepGoing).run(document, overrides: overrides)
         if status != 0 { throw ExitCode(status) }
     }
 }
 
+/// `strata check FILE…`: replays saved sessions and compares their output with what they recorded.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay saved sessions and compare each command's output with the output recorded in the file.",
+        discussion: """
+            Prints, for each file, every cell whose output differs (with a unified diff) and a summary \
+            line. The exit status is 0 only when every cell of every file matches.
+            """
+    )
+
+    @Argument(help: "Saved session files (.strata).")
+    var files: [String]
+
+    @OptionGroup var parameters: ParameterOptions
+
+    func run() throws {
+        _ = Startup.start()
+        let overrides = try parameters.overrides()
+        var allPassed = true
+        for file in files {
+            let document: SessionDocument
+            do {
+                document = try SessionSource.read(file)
+            } catch {
+                Console.err("strata: \(error)\n")
+                allPassed = false
+                continue
+            }
+            let plan = SessionPlan(document, path: file, overrides: overrides)
+            if !plan.errors.isEmpty {
+                for e in plan.errors { Console.err(e + "\n") }
+                Console.out("\(file): not checked, \(plan.errors.count == 1 ? "1 error" : "\(plan.errors.count) errors")\n")
+                allPassed = false
+                continue
+            }
+            let result = SessionCheck.run(document, path: file, overrides: overrides)
+            Console.out(result.report() + "\n")
+            allPassed = allPassed && result.passed
+        }
+        if !allPassed { throw ExitCode(1) }
+    }
+}
+
 /// Start-up shared by every mode.
-enum Session {
+enum Startup {
     /// Locale first, so libedit and the width of non-ASCII text are right. Signal handlers are the
     /// interactive session's business: a script leaves the terminal alone and Ctrl-C ends it.
     static func start() -> TerminalInfo {
@@ -92,10 +170,20 @@ enum Session {
         return TerminalInfo.detect()
     }
 
-    static func interpreter(ascii: Bool) -> Interpreter {
+    static func interpreter(ascii: Bool, document: SessionDocument? = nil, overrides: [String: String] = [:]) -> Interpreter {
         var workspace = Workspace()
         workspace.settings.ascii = ascii
+        if let document { workspace = SessionReplay.workspace(for: document, overrides: overrides, base: workspace) }
         return Interpreter(registry: StandardCommands.registry, workspace: workspace)
+    }
+
+    static func document(_ path: String) throws -> SessionDocument {
+        do {
+            return try SessionSource.read(path)
+        } catch {
+            Console.err("strata: \(error)\n")
+            throw ExitCode(1)
+        }
     }
 
     /// `$STRATA_HISTORY`, else `~/.strata_history`; nil when there is no home to put it in.

@@ -19,7 +19,8 @@ enum DataCommands {
             + "Without 'as NAME' the table is named after the file.",
         examples: ["load \"datasets/transactions.csv\" as tx",
                    "load \"datasets/customers.csv\" types=customer_id:string na=NA,unknown",
-                   "load \"datasets/ratings.csv\" onerror=skip as ratings"]
+                   "load \"datasets/ratings.csv\" onerror=skip as ratings"],
+        fileAccess: .reads
     ) { parsed, ctx in
         let path = parsed.text("file") ?? ""
         var options = CSVOptions()
@@ -48,6 +49,7 @@ enum DataCommands {
                               suggestion: Suggestions.columnHint(for: first, among: result.table.columnNames))
         }
         let name = try ctx.bindResult(result.table, for: parsed)
+        ctx.workspace.recordInput(FileRecord(path: path, sha256: FileDigest.sha256(path: path), rows: result.table.rowCount))
         let t = result.table
         let columns = t.columns.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")
         var out = CommandOutput.note("\(Format.shape(name, t)) from \(path)\ncolumns: \(columns)")
@@ -66,7 +68,8 @@ enum DataCommands {
         options: [OptionSpec("delim", .string, default: "comma (tab for .tsv)", "field separator")],
         details: "Fields holding the separator, quotes or line breaks are quoted (RFC 4180); missing values are empty; "
             + "dates are ISO 8601. The file is written to a temporary name and renamed, so a failed export leaves no half file.",
-        examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\""]
+        examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\""],
+        fileAccess: .writes
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         let path = parsed.text("file") ?? ""

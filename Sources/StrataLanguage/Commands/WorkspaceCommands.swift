@@ -92,7 +92,7 @@ enum WorkspaceCommands {
 
     static let quit = CommandSpec(
         "quit", group: .workspace, summary: "Leave Strata (Ctrl-D does the same).",
-        examples: ["quit"]
+        examples: ["quit"], isRecorded: false
     ) { _, ctx in
         ctx.quitRequested = true
         return .empty
@@ -100,7 +100,7 @@ enum WorkspaceCommands {
 
     static let exit = CommandSpec(
         "exit", group: .workspace, summary: "Leave Strata (same as quit).",
-        examples: ["exit"]
+        examples: ["exit"], isRecorded: false
     ) { _, ctx in
         ctx.quitRequested = true
         return .empty

@@ -6,6 +6,18 @@ public struct CommandContext: Sendable {
     public let registry: CommandRegistry
     /// Set by `quit`/`exit`.
     public var quitRequested = false
+    /// The session's cells before this command (read by history, save session, export notebook).
+    public var cells: [Cell] = []
+    /// At the prompt rather than replaying a file.
+    public var isInteractive = false
+    /// The journal `recover` may replay; `recover` sets it to nil once dealt with.
+    public var recoverableJournal: String?
+    /// Cells replayed by `recover`, which the session takes as its own instead of the `recover` cell.
+    public var adoptedCells: [Cell] = []
+    /// Set by `save session` to the file it wrote, so the REPL's journal can note it.
+    public var savedSession: String?
+    /// The seed the session started with (recorded in a saved session's header).
+    public var initialSeed: UInt64 = Settings().seed
 
     public init(workspace: Workspace, run: RunContext, registry: CommandRegistry) {
         self.workspace = workspace

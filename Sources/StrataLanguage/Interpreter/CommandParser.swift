@@ -11,8 +11,12 @@ public struct CommandParser {
 
     /// nil for a blank or comment-only line.
     public func parse(_ line: String) throws -> ParsedCommand? {
-        let tokens = try Lexer.tokenize(line)
+        var tokens = try Lexer.tokenize(line)
         guard let first = tokens.first, !first.isEnd else { return nil }
+        // `param` declares a parameter: its own `$name`s are not substituted.
+        if !first.isWord("param") {
+            tokens = try ParameterSubstitution.apply(tokens, parameters: workspace.parameters)
+        }
         var verbWords: [String] = []
         for t in tokens.prefix(3) {
             guard let w = t.word else { break }
@@ -207,6 +211,8 @@ public struct CommandParser {
     // MARK: options
 
     private func consumeOptions(_ cursor: inout SlotCursor, into parsed: inout ParsedCommand) throws {
+        // A command that takes its words as they are (`param k = 4`) has no options to find in them.
+        if parsed.spec.options.isEmpty, case .rest? = parsed.spec.arguments.first { return }
         while cursor.position < cursor.end, let key = cursor.current.word, cursor.peek(1).isSymbol("=") {
             let keySpan = cursor.current.span
             guard let spec = parsed.spec.option(key.lowercased()) else {

@@ -118,6 +118,14 @@ public enum Binding: Sendable {
     case named(@Sendable (ParsedCommand) -> String)
 }
 
+/// What a command does with the file named by its path argument; `strata run --dry-run` lists
+/// these before anything runs.
+public enum FileAccess: Sendable {
+    case none
+    case reads
+    case writes
+}
+
 /// A command, declared once. Parsing, validation, `help`, completion and `docs/commands.md`
 /// are all derived from this declaration.
 public struct CommandSpec: Sendable {
@@ -129,12 +137,16 @@ public struct CommandSpec: Sendable {
     public let binding: Binding
     public let details: String?
     public let examples: [String]
+    public let fileAccess: FileAccess
+    /// False for commands about the session itself (history, save session, …): a saved session
+    /// does not replay them.
+    public let isRecorded: Bool
     public let run: @Sendable (ParsedCommand, inout CommandContext) throws -> CommandOutput
 
     public init(
         _ name: String, group: CommandGroup, summary: String,
         arguments: [ArgumentSlot] = [], options: [OptionSpec] = [], binding: Binding = .none,
-        details: String? = nil, examples: [String],
+        details: String? = nil, examples: [String], fileAccess: FileAccess = .none, isRecorded: Bool = true,
         run: @escaping @Sendable (ParsedCommand, inout CommandContext) throws -> CommandOutput
     ) {
         self.name = name
@@ -145,6 +157,8 @@ public struct CommandSpec: Sendable {
         self.binding = binding
         self.details = details
         self.examples = examples
+        self.fileAccess = fileAccess
+        self.isRecorded = isRecorded
         self.run = run
     }
 

@@ -10,10 +10,10 @@ struct BoxDrawing {
     func bottom() -> String { rule(glyphs.bottomLeft, glyphs.bottomMid, glyphs.bottomRight) }
 
     /// One line of cells; `cells` and `alignments` pair up with `widths`.
-    func row(_ cells: [Cell], _ alignments: [CellAlignment]) -> String {
+    func row(_ cells: [MeasuredText], _ alignments: [CellAlignment]) -> String {
         var line = glyphs.vertical
         for (i, width) in widths.enumerated() {
-            let cell = i < cells.count ? cells[i] : Cell("")
+            let cell = i < cells.count ? cells[i] : MeasuredText("")
             let alignment = i < alignments.count ? alignments[i] : .left
             line += " " + alignment.place(cell, width: width, ellipsis: glyphs.ellipsis, color: style.color) + " " + glyphs.vertical
         }

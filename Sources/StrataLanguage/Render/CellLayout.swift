@@ -1,5 +1,5 @@
 /// A piece of text already measured, with how it should stand out when colour is on.
-struct Cell: Sendable {
+struct MeasuredText: Sendable {
     var text: String
     var width: Int
     var emphasis: TextEmphasis
@@ -18,7 +18,7 @@ enum CellAlignment: Sendable {
 
     /// Places `cell` in exactly `width` cells: cut with `ellipsis` if too wide, padded with
     /// spaces otherwise. Escape codes go around the text only, never into the measured width.
-    func place(_ cell: Cell, width: Int, ellipsis: String, color: Bool) -> String {
+    func place(_ cell: MeasuredText, width: Int, ellipsis: String, color: Bool) -> String {
         var text = cell.text
         var used = cell.width
         if used > width {

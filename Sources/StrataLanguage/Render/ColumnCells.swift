@@ -1,8 +1,8 @@
 /// One column of a table as it will be drawn: header, type label and the text of the shown rows.
 struct ColumnCells: Sendable {
-    var header: Cell
-    var typeLabel: Cell
-    var cells: [Cell]
+    var header: MeasuredText
+    var typeLabel: MeasuredText
+    var cells: [MeasuredText]
     var alignment: CellAlignment
     /// Text columns may be cut narrower to make room; numbers, dates and bools never are
     /// (short of a terminal too narrow for anything else).
@@ -18,7 +18,7 @@ struct ColumnCells: Sendable {
         type.isNumeric ? .right : .left
     }
 
-    init(header: Cell, typeLabel: Cell, cells: [Cell], alignment: CellAlignment, shrinkable: Bool) {
+    init(header: MeasuredText, typeLabel: MeasuredText, cells: [MeasuredText], alignment: CellAlignment, shrinkable: Bool) {
         self.header = header
         self.typeLabel = typeLabel
         self.cells = cells
@@ -30,8 +30,8 @@ struct ColumnCells: Sendable {
         let ellipsis = style.glyphs.ellipsis
         let limit = max(1, style.maxCellWidth)
         let name = DisplayWidth.truncate(CellText.sanitize(column.name, ascii: style.ascii), to: limit, ellipsis: ellipsis)
-        header = Cell(name, emphasis: .bold)
-        typeLabel = Cell(column.type.rawValue, emphasis: .dim)
+        header = MeasuredText(name, emphasis: .bold)
+        typeLabel = MeasuredText(column.type.rawValue, emphasis: .dim)
         alignment = Self.alignment(for: column.type)
         shrinkable = column.type == .string
 
@@ -51,11 +51,11 @@ struct ColumnCells: Sendable {
         let layout = FloatLayout.choose(for: floats)
         cells = values.map { value in
             switch value {
-            case .missing: return Cell(ValueFormatter.missingMarker, emphasis: .dim)
-            case .float(let d) where d.isNaN: return Cell(ValueFormatter.missingMarker, emphasis: .dim)
-            case .float(let d): return Cell(layout.format(d, grouping: grouping))
-            case .int(let v): return Cell(NumberFormatting.integer(v, grouping: grouping))
-            default: return Cell(ValueFormatter.format(value, ascii: style.ascii, maxWidth: limit))
+            case .missing: return MeasuredText(ValueFormatter.missingMarker, emphasis: .dim)
+            case .float(let d) where d.isNaN: return MeasuredText(ValueFormatter.missingMarker, emphasis: .dim)
+            case .float(let d): return MeasuredText(layout.format(d, grouping: grouping))
+            case .int(let v): return MeasuredText(NumberFormatting.integer(v, grouping: grouping))
+            default: return MeasuredText(ValueFormatter.format(value, ascii: style.ascii, maxWidth: limit))
             }
         }
     }
@@ -65,9 +65,9 @@ struct ColumnCells: Sendable {
     static func rowNumbers(rows: [Int]) -> ColumnCells {
         let grouping = NumberFormatting.wantsGrouping(largestMagnitude: Double((rows.max() ?? 0) + 1))
         return ColumnCells(
-            header: Cell("#", emphasis: .bold),
-            typeLabel: Cell(""),
-            cells: rows.map { Cell(NumberFormatting.integer(Int64($0) + 1, grouping: grouping), emphasis: .dim) },
+            header: MeasuredText("#", emphasis: .bold),
+            typeLabel: MeasuredText(""),
+            cells: rows.map { MeasuredText(NumberFormatting.integer(Int64($0) + 1, grouping: grouping), emphasis: .dim) },
             alignment: .right,
             shrinkable: false)
     }
@@ -75,9 +75,9 @@ struct ColumnCells: Sendable {
     /// Stands in for the hidden columns.
     static func hiddenMarker(rowCount: Int, ellipsis: String) -> ColumnCells {
         ColumnCells(
-            header: Cell(ellipsis, emphasis: .dim),
-            typeLabel: Cell(""),
-            cells: Array(repeating: Cell(ellipsis, emphasis: .dim), count: rowCount),
+            header: MeasuredText(ellipsis, emphasis: .dim),
+            typeLabel: MeasuredText(""),
+            cells: Array(repeating: MeasuredText(ellipsis, emphasis: .dim), count: rowCount),
             alignment: .center,
             shrinkable: false)
     }

@@ -13,9 +13,9 @@ public enum KeyValueRenderer {
 
         let ellipsis = style.glyphs.ellipsis
         let keys = pairs.map {
-            Cell(DisplayWidth.truncate(CellText.sanitize($0.0, ascii: style.ascii), to: max(1, style.maxCellWidth), ellipsis: ellipsis))
+            MeasuredText(DisplayWidth.truncate(CellText.sanitize($0.0, ascii: style.ascii), to: max(1, style.maxCellWidth), ellipsis: ellipsis))
         }
-        let values = pairs.map { Cell(CellText.sanitize($0.1, ascii: style.ascii)) }
+        let values = pairs.map { MeasuredText(CellText.sanitize($0.1, ascii: style.ascii)) }
         let numeric = values.allSatisfy { looksNumeric($0.text) }
         let alignments: [CellAlignment] = [.left, numeric ? .right : .left]
         let natural = [keys, values].map { column in column.reduce(1) { max($0, $1.width) } }

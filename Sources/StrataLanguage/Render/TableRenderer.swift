@@ -100,14 +100,14 @@ public enum TableRenderer {
             if r == gapAt {
                 lines.append(box.row(widths.map { gapCell(width: $0, ellipsis: ellipsis) }, gapAlignments))
             }
-            lines.append(box.row(drawn.map { r < $0.cells.count ? $0.cells[r] : Cell("") }, alignments))
+            lines.append(box.row(drawn.map { r < $0.cells.count ? $0.cells[r] : MeasuredText("") }, alignments))
         }
         lines.append(box.bottom())
         return lines
     }
 
     /// The `…` of the skipped-rows line; in ASCII, as many dots of `...` as the column holds.
-    private static func gapCell(width: Int, ellipsis: String) -> Cell {
-        Cell(DisplayWidth.prefix(ellipsis, width: width).text, emphasis: .dim)
+    private static func gapCell(width: Int, ellipsis: String) -> MeasuredText {
+        MeasuredText(DisplayWidth.prefix(ellipsis, width: width).text, emphasis: .dim)
     }
 }

@@ -38,8 +38,19 @@ public struct Workspace: Sendable {
     /// Names in the order they were first bound, so listings are stable.
     public private(set) var names: [String] = []
     public var settings = Settings()
+    /// Files read so far, in order, once each (the latest read of a path wins).
+    public private(set) var inputs: [FileRecord] = []
+    /// Values of `$name`, declared by `param` (or given with `strata run --set`).
+    public var parameters: [String: ParameterValue] = [:]
+    /// `strata run FILE --set k=6`: raw text that overrides what `param k = …` declares.
+    public var parameterOverrides: [String: String] = [:]
 
     public init() {}
+
+    public mutating func recordInput(_ record: FileRecord) {
+        inputs.removeAll { $0.path == record.path }
+        inputs.append(record)
+    }
 
     public subscript(name: String) -> WorkspaceValue? { values[name] }
 
