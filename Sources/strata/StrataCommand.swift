@@ -133,6 +133,9 @@ struct Check: ParsableCommand {
 
     @OptionGroup var parameters: ParameterOptions
 
+    @Flag(help: "Re-record: write each file again with the replayed output (keeping its comments), when every command succeeds.")
+    var update = false
+
     func run() throws {
         _ = Startup.start()
         let overrides = try parameters.overrides()
@@ -154,6 +157,21 @@ struct Check: ParsableCommand {
                 continue
             }
             let result = SessionCheck.run(document, path: file, overrides: overrides)
+            if update {
+                guard !result.mismatches.contains(where: \.failed) else {
+                    Console.out(result.report() + "\n\(file): not updated, a command failed\n")
+                    allPassed = false
+                    continue
+                }
+                do {
+                    try AtomicFile.write(result.rerecorded, to: file)
+                    Console.out("\(file): re-recorded \(result.cellCount) cells (\(result.mismatches.count) had changed)\n")
+                } catch {
+                    Console.err("strata: \(error)\n")
+                    allPassed = false
+                }
+                continue
+            }
             Console.out(result.report() + "\n")
             allPassed = allPassed && result.passed
         }

@@ -37,11 +37,7 @@ public final class Journal {
         path = "\(directory)/journal-\(getpid()).strata"
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
         guard fd >= 0 else { return nil }
-        var header = SessionHeader()
-        header.strataVersion = StrataVersion.current
-        header.savedOn = SessionFiles.today()
-        header.seed = seed
-        append(header.lines().joined(separator: "\n") + "\n")
+        append(SessionHeader.forSaving(seed: seed, inputs: []).lines().joined(separator: "\n") + "\n")
     }
 
     deinit { close(fd) }

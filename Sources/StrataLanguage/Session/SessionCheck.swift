@@ -14,6 +14,8 @@ public struct SessionCheck: Sendable {
     public let mismatches: [Mismatch]
     /// Changed data files, said before the cells that read them.
     public let warnings: [String]
+    /// The file as it would be saved now: the replayed cells and outputs, comments kept.
+    public let rerecorded: String
 
     public var passed: Bool { mismatches.isEmpty }
 
@@ -40,7 +42,9 @@ public struct SessionCheck: Sendable {
             }
             if case .quit = result { break }
         }
-        return SessionCheck(path: path, cellCount: count, mismatches: mismatches, warnings: warnings)
+        let header = SessionHeader.forSaving(seed: interpreter.initialSeed, inputs: interpreter.workspace.inputs)
+        let text = SessionDocument.render(cells: interpreter.cells, header: header, trailingComments: document.trailingComments)
+        return SessionCheck(path: path, cellCount: count, mismatches: mismatches, warnings: warnings, rerecorded: text)
     }
 
     /// The report: each mismatching cell with a unified diff (at most `maxDiffs`), then a summary line.

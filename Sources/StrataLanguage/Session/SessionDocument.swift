@@ -17,6 +17,8 @@ public struct SessionDocument: Sendable {
     public var entries: [Entry] = []
     /// Whether the file carries a header (a plain script does not).
     public var hasHeader = false
+    /// `#` comments after the last command, kept when the session is re-recorded.
+    public var trailingComments: [String] = []
 
     static let outputPrefix = "#>"
 
@@ -45,24 +47,27 @@ public struct SessionDocument: Sendable {
                     continue
                 }
                 if trimmed.isEmpty {
-                    // A blank line ends the header block; comments before a blank line stay with the next command.
+                    // A blank line ends the header block. Between comments it separates paragraphs, which stay.
                     if hasHeader { inHeader = false }
+                    if let last = comments.last, !last.isEmpty { comments.append("") }
                     continue
                 }
             }
             inHeader = false
             if let complete = logical.add(line, number: number) {
-                entries.append(Entry(source: complete, line: logical.firstLine, comments: comments, recorded: []))
+                entries.append(Entry(source: complete, line: logical.firstLine, comments: Self.trimmed(comments), recorded: []))
                 comments = []
             }
         }
         if let rest = logical.flush() {
-            entries.append(Entry(source: rest, line: logical.firstLine, comments: comments, recorded: []))
+            entries.append(Entry(source: rest, line: logical.firstLine, comments: Self.trimmed(comments), recorded: []))
+            comments = []
         }
+        trailingComments = Self.trimmed(comments)
     }
 
     /// The text of a session: header, then every saved cell with its comments and output.
-    public static func render(cells: [Cell], header: SessionHeader) -> String {
+    public static func render(cells: [Cell], header: SessionHeader, trailingComments: [String] = []) -> String {
         var out = header.lines()
         for cell in cells where cell.isSaved {
             out.append("")
@@ -70,7 +75,14 @@ public struct SessionDocument: Sendable {
             out.append(cell.source)
             out += cell.outputLines.map { $0.isEmpty ? outputPrefix : outputPrefix + " " + $0 }
         }
+        if !trailingComments.isEmpty { out += [""] + trailingComments }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func trimmed(_ comments: [String]) -> [String] {
+        var out = comments
+        while out.last == "" { out.removeLast() }
+        return out
     }
 
     /// Recorded lines compare without trailing spaces: editors strip them, and they carry nothing.

@@ -10,6 +10,17 @@ public struct SessionHeader: Sendable, Equatable {
 
     public init() {}
 
+    /// The header a session saved now gets: this version, today, the seed it started with, and
+    /// the files its workspace was built from.
+    public static func forSaving(seed: UInt64, inputs: [FileRecord]) -> SessionHeader {
+        var header = SessionHeader()
+        header.strataVersion = StrataVersion.current
+        header.savedOn = SessionFiles.today()
+        header.seed = seed
+        header.files = inputs.map { FileRecord(path: SessionFiles.displayPath($0.path), sha256: $0.sha256, rows: $0.rows) }
+        return header
+    }
+
     static let marker = "# strata session"
 
     /// The header's lines, each starting with `#`.

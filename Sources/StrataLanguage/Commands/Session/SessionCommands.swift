@@ -65,13 +65,7 @@ enum SessionCommands {
     ) { parsed, ctx in
         let path = SessionFiles.resolve(sessionName: parsed.text("name") ?? "")
         try ensureFolder(of: path, span: parsed.span("name"))
-        var header = SessionHeader()
-        header.strataVersion = StrataVersion.current
-        header.savedOn = SessionFiles.today()
-        header.seed = ctx.initialSeed
-        header.files = ctx.workspace.inputs.map {
-            FileRecord(path: SessionFiles.displayPath($0.path), sha256: $0.sha256, rows: $0.rows)
-        }
+        let header = SessionHeader.forSaving(seed: ctx.initialSeed, inputs: ctx.workspace.inputs)
         try AtomicFile.write(SessionDocument.render(cells: ctx.cells, header: header), to: path)
         ctx.savedSession = path
         let saved = ctx.cells.filter(\.isSaved).count
