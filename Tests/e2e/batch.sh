@@ -109,7 +109,7 @@ check "run FILE names FILE:LINE" contains "$err" "error: $work/bad.strata:3: unk
 
 run '' run "$work/missing.strata"
 check "run on a missing file fails" [ "$rc" = 1 ]
-check "run on a missing file says why" contains "$err" "cannot read"
+check "run on a missing file says why" contains "$err" "no file"
 
 run '' --definitely-not-an-option
 check "unknown option is a usage error" [ "$rc" != 0 -a "$rc" != 1 ]

@@ -16,23 +16,18 @@ enum SessionCommands {
         let cells = ctx.cells.filter { includeFailed || $0.succeeded }
         guard !cells.isEmpty else { return .note("no cells yet") }
         let ascii = ctx.workspace.settings.ascii
-        var number = ColumnBuilder(name: "cell", type: .int)
-        var status = ColumnBuilder(name: "ok", type: .string)
-        var seconds = ColumnBuilder(name: "seconds", type: .float)
-        var source = ColumnBuilder(name: "command", type: .string)
-        for cell in cells {
-            number.append(.int(Int64(cell.number)))
-            status.appendString(cell.succeeded ? (cell.isRecorded ? (ascii ? "ok" : "✓") : "·") : (ascii ? "x" : "✗"))
-            seconds.append(.float(Self.seconds(cell.duration)))
-            source.appendString(cell.source)
-        }
+        let width = String(cells[cells.count - 1].number).count + 2
         // Durations change from run to run; a replayed session must print the same text, so they
-        // are shown only at the prompt.
-        let columns = ctx.isInteractive ? [number, status, seconds, source] : [number, status, source]
-        let table = Table(uncheckedColumns: columns.map { $0.finish() }, rowCount: number.count)
+        // are shown only at the prompt. Commands are shown whole: they are what a reader wants.
+        let lines = cells.map { cell -> String in
+            let label = "[\(cell.number)]"
+            let mark = cell.succeeded ? (cell.isRecorded ? (ascii ? "ok" : "✓") : (ascii ? "- " : "·")) : (ascii ? "x " : "✗")
+            let time = ctx.isInteractive ? " " + Self.formatSeconds(cell.duration) : ""
+            return String(repeating: " ", count: width - label.count) + label + " " + mark + time + "  " + cell.source
+        }
         let saved = cells.filter(\.isSaved).count
-        return CommandOutput([.table(table, showShape: false),
-                              .note("\(saved) of \(cells.count) cells would be saved (· = about the session, not saved)")])
+        return CommandOutput([.text(lines.joined(separator: "\n")),
+                              .note("\(saved) of \(cells.count) cells would be saved (\(ascii ? "- or x" : "· or ✗") are not)")])
     }
 
     static let showCell = CommandSpec(
@@ -187,7 +182,11 @@ enum SessionCommands {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    /// `  0.12 s`, fixed width so commands line up.
+    static func formatSeconds(_ d: Duration) -> String {
+        let seconds = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        let hundredths = Int((seconds * 100).rounded())
+        let text = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
+        return String(repeating: " ", count: max(0, 8 - text.count)) + text
     }
 }
