@@ -30,7 +30,7 @@ import Testing
         }
         for spec in StandardCommands.registry.commands {
             for example in spec.examples {
-                let copy = Interpreter(workspace: base.workspace)
+                let copy = Interpreter(workspace: base.workspace, cells: base.cells)
                 switch copy.execute(example) {
                 case .success, .quit: break
                 case .empty: Issue.record("\(spec.name): example is empty: \(example)")

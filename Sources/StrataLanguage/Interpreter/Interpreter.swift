@@ -27,9 +27,11 @@ public final class Interpreter {
     /// An unsaved journal left by a session that ended abnormally, offered to `recover`.
     public var recoverableJournal: String?
 
-    public init(registry: CommandRegistry = StandardCommands.registry, workspace: Workspace = Workspace()) {
+    /// `cells` continue an earlier session's numbering and history.
+    public init(registry: CommandRegistry = StandardCommands.registry, workspace: Workspace = Workspace(), cells: [Cell] = []) {
         self.registry = registry
         self.workspace = workspace
+        self.cells = cells
         self.initialSeed = workspace.settings.seed
     }
 

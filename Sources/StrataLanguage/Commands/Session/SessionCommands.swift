@@ -139,7 +139,7 @@ enum SessionCommands {
         details: "The prompt appends every command to a journal as soon as it finishes. When Strata starts and finds "
             + "the journal of a session that crashed or was killed, it says so; 'recover' replays those commands "
             + "(they become this session's cells), 'recover discard' deletes the journal.",
-        examples: [], isRecorded: false
+        examples: ["recover", "recover discard"], isRecorded: false
     ) { parsed, ctx in
         guard let path = ctx.recoverableJournal else { return .note("nothing to recover") }
         if parsed.text("action") == "discard" {
