@@ -180,6 +180,6 @@ private final class CSVKeptColumn: @unchecked Sendable {
             columns.first?.adopt()
             return
         }
-        DispatchQueue.concurrentPerform(iterations: columns.count) { columns[$0].adopt() }
+        Parallel.forEach(chunks: columns.count) { columns[$0].adopt() }
     }
 }
