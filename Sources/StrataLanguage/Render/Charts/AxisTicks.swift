@@ -78,6 +78,12 @@ public enum AxisTicks {
             if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
         }
         var step = niceStep(span: hi - lo, maxTicks: max(2, maxTicks))
+        // Widening to whole steps can waste much of the axis (0…10 for data up to 6); a finer round
+        // step that costs at most one tick more is taken when it wastes a quarter less.
+        let finer = smallerNiceStep(step)
+        let waste = { (s: Double) in ((hi / s - 1e-9).rounded(.up) - (lo / s + 1e-9).rounded(.down)) * s / (hi - lo) - 1 }
+        let finerTicks = Int((hi / finer - 1e-9).rounded(.up) - (lo / finer + 1e-9).rounded(.down)) + 1
+        if waste(step) > 0.25, finerTicks <= maxTicks + 1, waste(finer) < waste(step) - 0.25 { step = finer }
         if kind == .date { step = max(1, step.rounded()) }
         let first = (lo / step + 1e-9).rounded(.down)
         let last = (hi / step - 1e-9).rounded(.up)
@@ -85,6 +91,13 @@ public enum AxisTicks {
         let decimals = kind == .date ? 0 : max(0, -Int((Foundation.log10(step) + 1e-9).rounded(.down)))
         return AxisScale(lower: first * step, upper: last * step, ticks: ticks.map { $0 == 0 ? 0 : $0 },
                          kind: kind, decimals: decimals)
+    }
+
+    /// The next round step down: 5 → 2 → 1 → 0.5 ….
+    static func smallerNiceStep(_ step: Double) -> Double {
+        let magnitude = pow(10, (Foundation.log10(step) + 1e-9).rounded(.down))
+        let multiple = (step / magnitude).rounded()
+        return multiple >= 5 ? 2 * magnitude : multiple >= 2 ? magnitude : magnitude / 2
     }
 
     /// A log10 scale over positive `low...high`, widened to whole decades, ticks at powers of ten

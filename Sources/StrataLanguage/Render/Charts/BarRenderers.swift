@@ -111,8 +111,9 @@ enum BarGeometry {
                 fill(&grid, column, width, rows - 1 - (start + whole), glyphs.verticalEighths[rest - 1], series)
             }
         } else {
-            let from = Int(top.rounded()), to = Int(zero.rounded())
-            for r in from..<max(from, to) { fill(&grid, column, width, rows - 1 - r, glyphs.fullBlock, series) }
+            // A negative value always fills at least one cell below the zero line.
+            let to = Int(zero.rounded()), from = min(Int(top.rounded()), to - 1)
+            for r in max(0, from)..<max(max(0, from), to) { fill(&grid, column, width, rows - 1 - r, glyphs.fullBlock, series) }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one chart kind draws: the body lines, the legend entries and notes of its own.
 struct ChartBody {
     var lines: [String]
@@ -29,19 +31,19 @@ struct ChartCanvas {
 public enum ChartRenderer {
     public static func render(_ chart: Chart, style: RenderStyle) -> String {
         let width = ChartLayout.width(chart, style)
-        let canvas = ChartCanvas(width: max(width, min(ChartLayout.minimumWidth, style.width)),
+        let canvas = ChartCanvas(width: width,
                                  height: ChartLayout.plotHeight(chart, style),
                                  glyphs: ChartGlyphs(ascii: style.ascii), color: style.color,
                                  maxLabelWidth: max(4, min(style.maxCellWidth, width / 3)))
         var lines: [String] = []
         if let title = chart.title {
-            lines.append(TextEmphasis.bold.apply(canvas.fit(title, width), color: style.color))
+            lines.append(TextEmphasis.bold.apply(canvas.fit(asciiPunctuation(title, style.ascii), width), color: style.color))
         }
         let body = self.body(chart.kind, canvas)
         lines += body.lines
         lines += legendLines(body.legend, canvas, width: width)
         for note in body.notes + chart.notes {
-            lines += MessageRenderer.wrap(CellText.sanitize(note, ascii: style.ascii), width: width)
+            lines += MessageRenderer.wrap(CellText.sanitize(asciiPunctuation(note, style.ascii), ascii: style.ascii), width: width)
         }
         if !style.color {
             lines = lines.map { DisplayWidth.of($0) > width ? DisplayWidth.prefix($0, width: width).text : $0 }
@@ -82,6 +84,13 @@ public enum ChartRenderer {
         }
         if used > 0 { lines.append(line) }
         return lines
+    }
+
+    /// The typographic marks chart titles and notes use, spelled in ASCII for ASCII mode.
+    static func asciiPunctuation(_ text: String, _ ascii: Bool) -> String {
+        guard ascii else { return text }
+        return text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "≤", with: "<=")
+            .replacingOccurrences(of: "×", with: "x").replacingOccurrences(of: "…", with: "...")
     }
 
     static func trimTrailing(_ line: String) -> String {

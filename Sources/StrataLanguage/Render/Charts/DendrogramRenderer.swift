@@ -16,7 +16,7 @@ enum DendrogramRenderer {
         let left = PlotFrame.leftMargin(for: labels)
         let plotWidth = max(4, canvas.width - left - 1)
         let spacing = tree.leafLabels.count * 2 - 1 <= 60 ? 2 : 1
-        let scale = heightScale(tree, length: plotWidth, labelWidth: 6)
+        let scale = heightScale(tree, length: plotWidth, labelWidth: 3)
         var lines = JointGrid(width: plotWidth, height: (tree.leafLabels.count - 1) * spacing + 1)
         let place = { (position: Double, height: Double) -> (Int, Int) in
             (ChartLayout.dotColumn(scale.fraction(axisValue: height), columns: plotWidth, dotsPerColumn: 1),
@@ -39,13 +39,14 @@ enum DendrogramRenderer {
         let leaves = tree.leafLabels.count
         let spacing = max(1, min(8, room / max(1, leaves)))
         var lines = JointGrid(width: min(room, leaves * spacing), height: rows)
+        // Heights use all rows but the last, where every leaf starts, so low merges stay off the leaf row.
+        let heightRow = { (height: Double) in ChartLayout.dotRow(scale.fraction(axisValue: height), rows: max(1, rows - 1), dotsPerRow: 1) }
         let place = { (position: Double, height: Double) -> (Int, Int) in
-            (Int((position * Double(spacing)).rounded()) + (spacing - 1) / 2,
-             ChartLayout.dotRow(scale.fraction(axisValue: height), rows: rows, dotsPerRow: 1))
+            (Int((position * Double(spacing)).rounded()) + (spacing - 1) / 2, height <= 0 ? rows - 1 : heightRow(height))
         }
         tree.draw(into: &lines, place: place)
         let frame = PlotFrame(
-            yTicks: scale.ticks.map { PlacedTick(position: ChartLayout.dotRow(scale.fraction(axisValue: $0), rows: rows, dotsPerRow: 1), label: scale.label($0)) },
+            yTicks: scale.ticks.map { PlacedTick(position: heightRow($0), label: scale.label($0)) },
             secondaryTicks: nil,
             xTicks: tree.leafLabels.enumerated().map { PlacedTick(position: $0.offset * spacing + (spacing - 1) / 2, label: canvas.fit($0.element, max(1, spacing - 1))) },
             yLabel: d.heightLabel ?? "merge height", secondaryLabel: nil, xLabel: nil, glyphs: canvas.glyphs)

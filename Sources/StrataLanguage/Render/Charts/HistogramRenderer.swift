@@ -46,7 +46,8 @@ enum HistogramRenderer {
         guard let first = edges.first, let last = edges.last else { return ChartBody(lines: []) }
         let probe = AxisTicks.scale(first, last, kind: h.xKind, maxTicks: max(2, plotWidth / 8))
         let widest = probe.ticks.map { DisplayWidth.of(probe.label($0)) }.max() ?? 4
-        let xScale = AxisTicks.scale(first, last, kind: h.xKind, maxTicks: ChartLayout.maxTicks(length: plotWidth, labelWidth: widest))
+        // Two more than fit: the ticks outside the binned range are dropped below.
+        let xScale = AxisTicks.scale(first, last, kind: h.xKind, maxTicks: ChartLayout.maxTicks(length: plotWidth, labelWidth: widest) + 2)
         let lo = xScale.position(first) ?? 0, hi = xScale.position(last) ?? 1
         let xTicks = xScale.ticks.filter { $0 >= lo - 1e-9 * abs(hi - lo) && $0 <= hi + 1e-9 * abs(hi - lo) }.map { t in
             PlacedTick(position: min(plotWidth - 1, Int(((t - lo) / max(hi - lo, .leastNormalMagnitude) * Double(plotWidth)).rounded(.down))),

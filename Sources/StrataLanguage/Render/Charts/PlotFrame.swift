@@ -93,10 +93,6 @@ struct PlotFrame {
 
 /// Sizes shared by the chart kinds.
 enum ChartLayout {
-    /// The narrowest a chart is drawn; a narrower style still gets lines no wider than its width,
-    /// cut at the edge.
-    static let minimumWidth = 24
-
     static func width(_ chart: Chart, _ style: RenderStyle) -> Int {
         let available = max(1, style.width)
         return min(available, max(1, chart.width ?? available))
