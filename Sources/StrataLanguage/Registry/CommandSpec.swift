@@ -164,6 +164,7 @@ public struct CommandSpec: Sendable {
             case .choice(_, let c, _): return c.joined(separator: "|")
             case .optional(let inner): return "[" + inner.map(render).joined(separator: " ") + "]"
             case .rest(let n, _, _): return "[" + n.uppercased() + "]"
+            case .tableColumn: return "TABLE.COLUMN"
             default: return slot.label.uppercased()
             }
         }

@@ -17,13 +17,19 @@ enum ChartCommands {
     static let kinds = ["hist", "bar", "line", "scatter", "box", "heatmap", "spark"]
 
     static let overview = CommandSpec(
-        "chart", group: .charts, summary: "Draw a chart of table columns: chart hist|bar|line|scatter|box|heatmap|spark ….",
+        "chart", group: .charts, summary: "List the kinds of chart: chart hist|bar|line|scatter|box|heatmap|spark ….",
         arguments: [.rest("kind", help: "the kind of chart and its arguments")],
         details: "See 'help chart hist' and the other kinds, and docs/charts.md.",
-        examples: []
-    ) { parsed, _ in
-        throw parsed.error("chart needs a kind: " + kinds.joined(separator: ", "),
-                           suggestion: "e.g. chart hist tx.quantity, or help chart hist")
+        examples: ["chart"]
+    ) { parsed, ctx in
+        if let range = parsed.tokenRange("kind"), let first = range.first, first < parsed.tokens.count,
+           !range.isEmpty {
+            let word = parsed.tokens[first].word ?? parsed.tokens[first].display
+            throw parsed.error("'\(word)' is not a kind of chart; kinds: " + kinds.joined(separator: ", "),
+                               at: parsed.tokens[first].span, suggestion: Suggestions.didYouMean(word, among: kinds))
+        }
+        let specs = ctx.registry.commands.filter { $0.name.hasPrefix("chart ") }
+        return CommandOutput([.keyValues(specs.map { ($0.name, $0.summary) }, title: "charts (help chart KIND for options)")])
     }
 
     static func finish(_ chart: Chart, _ parsed: ParsedCommand, defaultTitle: String, notes: [String] = []) -> CommandOutput {

@@ -126,7 +126,7 @@ extension ChartCommands {
         guard points.contains(where: { !$0.isEmpty }) else { throw parsed.error("no row has both \(xName) and \(yName)") }
         let colorName = parsed.string("color")
         let series = zip(groups.names, points).map { group, groupPoints in
-            ChartSeries(colorName.map { "\($0) \(group)" } ?? yName, points: groupPoints)
+            ChartSeries(colorName.map { "\($0)=\(group)" } ?? yName, points: groupPoints)
         }
         let chart = Chart.scatter(groups: series, xLabel: xName, yLabel: yName, xKind: x.kind, yKind: y.kind)
         return finish(chart, parsed, defaultTitle: "\(yName) against \(xName)" + (colorName.map { " by \($0)" } ?? ""),
