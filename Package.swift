@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(name: "strata-bench", dependencies: ["StrataEngine"], path: "Benchmarks/strata-bench",
                           swiftSettings: strictSettings),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
-        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], swiftSettings: strictSettings),
+        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], exclude: ["Fixtures"], swiftSettings: strictSettings),
         // The executable's own pieces: interrupt flag wiring, line continuation, progress line.
         .testTarget(name: "strataTests", dependencies: ["strata"], swiftSettings: strictSettings),
     ]

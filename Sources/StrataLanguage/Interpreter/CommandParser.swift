@@ -130,6 +130,12 @@ public struct CommandParser {
             parsed.arguments[label] = .text(name, span)
             if parsed.subject == nil { parsed.subject = name }
 
+        case .tableColumn(let label, _):
+            guard let (name, span) = cursor.qualifiedName() else { throw missing("TABLE.COLUMN (\(label))", cursor, parsed) }
+            let (table, column) = try splitTableColumn(name, span)
+            parsed.arguments[label] = .text(column, span)
+            if parsed.subject == nil { parsed.subject = table }
+
         case .name(let label, _):
             guard let (name, span) = cursor.qualifiedName() else { throw missing(label, cursor, parsed) }
             parsed.arguments[label] = .text(name, span)
@@ -325,6 +331,29 @@ public struct CommandParser {
                           suggestion: Suggestions.didYouMean(name, among: workspace.tableNames)
                             ?? (workspace.tableNames.isEmpty ? "load one first: load \"datasets/transactions.csv\" as tx"
                                 : "tables: " + workspace.tableNames.joined(separator: ", ")))
+    }
+
+    /// `TABLE.COLUMN` split at the dot that leaves a table on the left (table names may hold dots).
+    private func splitTableColumn(_ name: String, _ span: SourceSpan) throws -> (table: String, column: String) {
+        var dot = name.lastIndex(of: ".")
+        while let d = dot {
+            let table = String(name[..<d])
+            if workspace.table(table) != nil {
+                let column = String(name[name.index(after: d)...])
+                try requireColumn(column, span, table)
+                return (table, column)
+            }
+            dot = name[..<d].lastIndex(of: ".")
+        }
+        guard let first = name.firstIndex(of: ".") else {
+            if workspace.table(name) != nil {
+                throw SyntaxError("name a column of \(name): \(name).COLUMN", at: span,
+                                  suggestion: "e.g. \(name).\(workspace.table(name)?.columnNames.first ?? "column")")
+            }
+            throw SyntaxError("expected TABLE.COLUMN, got '\(name)'", at: span, suggestion: "e.g. tx.quantity")
+        }
+        try requireTable(String(name[..<first]), span)
+        throw SyntaxError("expected TABLE.COLUMN, got '\(name)'", at: span)
     }
 
     /// A column listed twice would make two columns of one name (select, show) or say nothing new.

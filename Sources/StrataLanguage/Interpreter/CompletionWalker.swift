@@ -115,7 +115,7 @@ struct CompletionWalker {
         switch slot {
         case .keyword(let k): return [.words([k])]
         case .optional(let inner): return inner.first.map { expectations(at: $0) } ?? []
-        case .table: return [.tables]
+        case .table, .tableColumn: return [.tables]
         case .tables: return [.values]
         case .path: return [.path]
         case .choice(_, let choices, _): return [.words(choices)]
@@ -152,6 +152,10 @@ struct CompletionWalker {
         case .table:
             guard let name = qualifiedName() else { return .mismatch }
             if subject == nil { subject = name }
+
+        case .tableColumn:
+            guard let name = qualifiedName() else { return .mismatch }
+            if subject == nil, let dot = name.lastIndex(of: ".") { subject = String(name[..<dot]) }
 
         case .name, .choice:
             guard qualifiedName() != nil else { return .mismatch }

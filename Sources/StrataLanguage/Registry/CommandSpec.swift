@@ -3,6 +3,7 @@ public enum CommandGroup: String, Sendable, CaseIterable {
     case data = "Data"
     case transform = "Transform"
     case inspect = "Inspect"
+    case charts = "Charts"
     case workspace = "Workspace"
     case segmentation = "Segmentation"
     case models = "Models"
@@ -16,6 +17,8 @@ public indirect enum ArgumentSlot: Sendable {
     /// The name of an existing table; the first one is the command's subject, whose columns
     /// are validated and completed in later slots.
     case table(String, help: String)
+    /// `TABLE.COLUMN`: one column of an existing table, which becomes the subject.
+    case tableColumn(String, help: String)
     /// Any name (a new or existing workspace value, a column to rename…).
     case name(String, help: String)
     /// A quoted file path.
@@ -46,7 +49,7 @@ public indirect enum ArgumentSlot: Sendable {
 
     var label: String {
         switch self {
-        case .table(let n, _), .name(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
+        case .table(let n, _), .tableColumn(let n, _), .name(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
              .assignments(let n, _), .aggregations(let n, _), .columns(let n, _), .sortKeys(let n, _),
              .tables(let n, _), .number(let n, _), .rest(let n, _, _):
             return n
@@ -175,6 +178,7 @@ public struct CommandSpec: Sendable {
             case .choice(_, let c, _): return c.joined(separator: "|")
             case .optional(let inner): return "[" + inner.map(render).joined(separator: " ") + "]"
             case .rest(let n, _, _): return "[" + n.uppercased() + "]"
+            case .tableColumn: return "TABLE.COLUMN"
             default: return slot.label.uppercased()
             }
         }

@@ -13,6 +13,8 @@ public enum OutputBlock: Sendable {
     case note(String)
     /// Something the user should know although the command succeeded.
     case warning(String)
+    /// A chart, drawn for the style at hand (see `ChartRenderer`).
+    case chart(Chart)
 }
 
 public struct CommandOutput: Sendable {

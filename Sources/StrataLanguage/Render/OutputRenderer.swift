@@ -16,6 +16,8 @@ public enum OutputRenderer {
                 parts.append(MessageRenderer.render(s, style: style))
             case .warning(let s):
                 parts.append(MessageRenderer.render("warning: " + s, style: style))
+            case .chart(let chart):
+                parts.append(ChartRenderer.render(chart, style: style))
             }
         }
         return parts.joined(separator: "\n")

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Charts of several columns of one table: bar, line, scatter, box, heatmap.
+extension ChartCommands {
+    static let bar = CommandSpec(
+        "chart bar", group: .charts, summary: "Bars of a value per category, or of how often each category occurs.",
+        arguments: [.table("table", help: "the table")],
+        options: [OptionSpec("x", .column, "the category column"),
+                  OptionSpec("y", .column, default: "none: count the rows of each category", "the value column; summed per category"),
+                  OptionSpec("orient", .choice(["horizontal", "vertical"]), default: "horizontal", "direction of the bars"),
+                  OptionSpec("top", .int(1...ChartCommands.maxCategories), default: "20", "the most bars drawn"),
+                  OptionSpec("sort", .choice(["value", "label", "none"]), default: "value (counts), none (with y)", "bar order")] + sizeOptions,
+        details: "Bars start at zero. Categories beyond top= are left out and the note says how many and what they add up to.",
+        examples: ["chart bar tx x=country", "chart bar few x=customer_id y=spend orient=vertical", "chart bar customers x=channel sort=label"]
+    ) { parsed, ctx in
+        let table = try ctx.subjectTable(parsed)
+        try ChartColumnData.requireRows(table, parsed)
+        guard let xName = parsed.string("x") else { throw parsed.error("chart bar needs x=COLUMN (the categories)", suggestion: "e.g. chart bar tx x=country") }
+        let labels = try ChartColumnData.labels(table, xName, parsed, at: parsed.optionSpan("x"))
+        var order: [String] = []
+        var totals: [String: Double] = [:]
+        var skipped = 0
+        var summed = false
+        if let yName = parsed.string("y") {
+            let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
+            try y.requireValues(yName, parsed, at: parsed.optionSpan("y"))
+            for (label, value) in zip(labels, y.values) {
+                guard let value else { skipped += 1; continue }
+                if totals[label] == nil { order.append(label) } else { summed = true }
+                totals[label, default: 0] += value
+            }
+        } else {
+            for label in labels {
+                if totals[label] == nil { order.append(label) }
+                totals[label, default: 0] += 1
+            }
+        }
+        switch parsed.string("sort") ?? (parsed.hasOption("y") ? "none" : "value") {
+        case "value": order = order.enumerated().sorted { a, b in
+            let (va, vb) = (totals[a.element] ?? 0, totals[b.element] ?? 0)
+            return va != vb ? va > vb : a.offset < b.offset
+        }.map(\.element)
+        case "label": order.sort { $0.localizedStandardCompare($1) == .orderedAscending }
+        default: break
+        }
+        let top = parsed.int("top", default: 20)
+        var notes = skippedNote(skipped)
+        if summed { notes.append("values of rows with the same \(xName) are summed") }
+        if order.count > top {
+            let rest = order[top...].reduce(0) { $0 + (totals[$1] ?? 0) }
+            notes.append("\(order.count - top) more categories not shown (together \(ChartNumber.format([rest])[0])); raise top= up to \(maxCategories)")
+            order = Array(order.prefix(top))
+        }
+        let orientation: BarOrientation = parsed.string("orient") == "vertical" ? .vertical : .horizontal
+        let valueLabel = parsed.string("y") ?? "rows"
+        let chart = Chart.bar(labels: order, values: order.map { totals[$0] ?? 0 }, orientation: orientation,
+                              valueLabel: valueLabel, categoryLabel: xName)
+        return finish(chart, parsed, defaultTitle: "\(valueLabel) by \(xName)", notes: notes)
+    }
+
+    static let line = CommandSpec(
+        "chart line", group: .charts, summary: "Lines of one or more numeric columns against a numeric or date column.",
+        arguments: [.table("table", help: "the table")],
+        options: [OptionSpec("x", .column, "the x column (numbers or dates); rows are drawn in its order"),
+                  OptionSpec("y", .columns, "one or more numeric columns, one line each"),
+                  OptionSpec("points", .bool, default: "no", "mark every data point")] + sizeOptions,
+        details: "Rows missing x or y are skipped for that line and counted below the chart. At most 8 lines.",
+        examples: ["chart line few x=tenure_months y=spend,avg_basket points=yes", "chart line small x=invoice_date y=unit_price"]
+    ) { parsed, ctx in
+        let table = try ctx.subjectTable(parsed)
+        try ChartColumnData.requireRows(table, parsed)
+        guard let xName = parsed.string("x"), let yNames = parsed.strings("y") else {
+            throw parsed.error("chart line needs x=COLUMN and y=COLUMN[,COLUMN…]", suggestion: "e.g. chart line few x=tenure_months y=spend")
+        }
+        guard yNames.count <= maxGroups else {
+            throw parsed.error("\(yNames.count) lines are too many to tell apart; at most \(maxGroups)", at: parsed.optionSpan("y"))
+        }
+        let x = try ChartColumnData.numbers(table, xName, parsed, at: parsed.optionSpan("x"))
+        try x.requireValues(xName, parsed, at: parsed.optionSpan("x"))
+        let order = (0..<table.rowCount).filter { x.values[$0] != nil }.sorted { (x.values[$0] ?? 0) < (x.values[$1] ?? 0) }
+        var series: [ChartSeries] = []
+        var skipped = table.rowCount - order.count
+        for yName in yNames {
+            let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
+            let points = order.compactMap { row in y.values[row].map { ChartPoint(x: x.values[row] ?? 0, y: $0) } }
+            skipped += order.count - points.count
+            series.append(ChartSeries(yName, points: points))
+        }
+        guard series.contains(where: { !$0.points.isEmpty }) else {
+            throw parsed.error("no row has both \(xName) and a value of \(yNames.joined(separator: ", "))")
+        }
+        let chart = Chart.line(series: series, xLabel: xName, yLabel: yNames.count == 1 ? yNames[0] : nil, xKind: x.kind,
+                               showPoints: parsed.bool("points", default: false))
+        return finish(chart, parsed, defaultTitle: yNames.joined(separator: ", ") + " by " + xName,
+                      notes: skippedNote(skipped, "missing values"))
+    }
+
+    static let scatter = CommandSpec(
+        "chart scatter", group: .charts, summary: "Points of two numeric columns, coloured and marked by a category.",
+        arguments: [.table("table", help: "the table")],
+        options: [OptionSpec("x", .column, "the x column"), OptionSpec("y", .column, "the y column"),
+                  OptionSpec("color", .column, default: "none", "a category column: one colour and marker per value (at most 8)")]
+            + sizeOptions,
+        details: "Braille dots, one colour per group on a colour terminal; without colour each group gets its own marker. "
+            + "Beyond 8 groups the smallest share one group called other.",
+        examples: ["chart scatter customers x=tenure_months y=spend", "chart scatter customers x=orders y=spend color=channel"]
+    ) { parsed, ctx in
+        let table = try ctx.subjectTable(parsed)
+        try ChartColumnData.requireRows(table, parsed)
+        guard let xName = parsed.string("x"), let yName = parsed.string("y") else {
+            throw parsed.error("chart scatter needs x=COLUMN and y=COLUMN", suggestion: "e.g. chart scatter customers x=orders y=spend")
+        }
+        let x = try ChartColumnData.numbers(table, xName, parsed, at: parsed.optionSpan("x"))
+        let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
+        var groups = CategoryGroups(labels: Array(repeating: "", count: table.rowCount), limit: maxGroups, what: "groups")
+        if let colorName = parsed.string("color") {
+            groups = CategoryGroups(labels: try ChartColumnData.labels(table, colorName, parsed, at: parsed.optionSpan("color")),
+                                    limit: maxGroups, what: "values of \(colorName)")
+        }
+        var points = Array(repeating: [ChartPoint](), count: groups.names.count)
+        var skipped = 0
+        for row in 0..<table.rowCount {
+            guard let px = x.values[row], let py = y.values[row] else { skipped += 1; continue }
+            points[groups.groupOfRow[row]].append(ChartPoint(x: px, y: py))
+        }
+        guard points.contains(where: { !$0.isEmpty }) else { throw parsed.error("no row has both \(xName) and \(yName)") }
+        let colorName = parsed.string("color")
+        let series = zip(groups.names, points).map { group, groupPoints in
+            ChartSeries(colorName.map { "\($0)=\(group)" } ?? yName, points: groupPoints)
+        }
+        let chart = Chart.scatter(groups: series, xLabel: xName, yLabel: yName, xKind: x.kind, yKind: y.kind)
+        return finish(chart, parsed, defaultTitle: "\(yName) against \(xName)" + (colorName.map { " by \($0)" } ?? ""),
+                      notes: skippedNote(skipped) + (groups.note.map { [$0] } ?? []))
+    }
+
+    static let box = CommandSpec(
+        "chart box", group: .charts, summary: "Box plots of a numeric column, overall or per category.",
+        arguments: [.table("table", help: "the table")],
+        options: [OptionSpec("y", .column, "the numeric column"),
+                  OptionSpec("by", .column, default: "none: one box", "a category column: one box per value")] + sizeOptions,
+        details: "Quartiles by linear interpolation (as NumPy); whiskers reach the furthest values within 1.5 IQR of the box; "
+            + "points beyond are outliers. More than 40 groups: the smallest share one box called other.",
+        examples: ["chart box customers y=spend by=channel", "chart box tx y=quantity"]
+    ) { parsed, ctx in
+        let table = try ctx.subjectTable(parsed)
+        try ChartColumnData.requireRows(table, parsed)
+        guard let yName = parsed.string("y") else { throw parsed.error("chart box needs y=COLUMN", suggestion: "e.g. chart box customers y=spend by=channel") }
+        let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
+        try y.requireValues(yName, parsed, at: parsed.optionSpan("y"))
+        var groups = CategoryGroups(labels: Array(repeating: yName, count: table.rowCount), limit: maxCategories, what: "groups")
+        if let byName = parsed.string("by") {
+            groups = CategoryGroups(labels: try ChartColumnData.labels(table, byName, parsed, at: parsed.optionSpan("by")),
+                                    limit: maxCategories, what: "values of \(byName)")
+        }
+        var values = Array(repeating: [Double](), count: groups.names.count)
+        for row in 0..<table.rowCount { if let v = y.values[row] { values[groups.groupOfRow[row]].append(v) } }
+        let chart = Chart.box(groups: zip(groups.names, values).map { (name: $0.0, values: $0.1) }, valueLabel: yName)
+        return finish(chart, parsed, defaultTitle: yName + (parsed.string("by").map { " by \($0)" } ?? ""),
+                      notes: skippedNote(y.missingCount, "missing values") + (groups.note.map { [$0] } ?? []))
+    }
+}
