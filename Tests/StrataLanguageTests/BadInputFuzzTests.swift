@@ -10,6 +10,9 @@ import Testing
 @Suite struct BadInputFuzzTests {
     /// Mutated lines per seed line.
     static let mutationsPerSeed = 80
+    /// One earlier cell, so `show cell 1` and `history` have something to show.
+    static let earlierCells = [Cell(number: 1, source: "tables", status: .succeeded, output: .note("earlier"),
+                                    settings: Settings(), duration: .zero, isRecorded: true)]
 
     /// Lines beyond the examples, reaching functions, options and forms the examples do not.
     static let ownLines = [
@@ -180,16 +183,13 @@ import Testing
         var outcomes = (success: 0, failure: 0, other: 0, skipped: 0)
 
         func run(_ line: String, mustSucceed: Bool) {
-            // Only `export` writes, and only into the scratch folder.
-            if let parsed = try? CommandParser(registry: StandardCommands.registry, workspace: base).parse(line),
-               parsed.spec.name == "export" {
-                let path = parsed.text("file") ?? ""
-                guard path.hasPrefix(dir.path + "/"), !path.contains("..") else {
-                    outcomes.skipped += 1
-                    return
-                }
+            // Commands that write files (export, save session, export notebook) write only into the scratch folder.
+            let writes = SessionPlan(SessionDocument(text: line), path: "fuzz").files.filter { $0.access == .writes }
+            guard writes.allSatisfy({ $0.path.hasPrefix(dir.path + "/") && !$0.path.contains("..") }) else {
+                outcomes.skipped += 1
+                return
             }
-            let i = Interpreter(workspace: base)
+            let i = Interpreter(workspace: base, cells: Self.earlierCells)
             switch i.execute(line) {
             case .success(let output):
                 outcomes.success += 1

@@ -35,7 +35,11 @@ enum SessionCommands {
         arguments: [.number("number", help: "the cell number, as in the prompt [n]>")],
         examples: ["show cell 1"], isRecorded: false
     ) { parsed, ctx in
-        let wanted = Int(parsed.number("number") ?? 0)
+        let raw = parsed.number("number") ?? 0
+        guard raw.isFinite, raw >= 1, raw <= 1e9, raw == raw.rounded() else {
+            throw SyntaxError("a cell number is a whole number ≥ 1", at: parsed.span("number"), suggestion: "e.g. show cell 3")
+        }
+        let wanted = Int(raw)
         guard let cell = ctx.cells.first(where: { $0.number == wanted }) else {
             let range = ctx.cells.isEmpty ? "there are no cells yet"
                 : "cells are numbered \(ctx.cells[0].number)…\(ctx.cells[ctx.cells.count - 1].number)"
