@@ -9,10 +9,18 @@ struct SegmentGroups {
 
     static let missingLabel = "(missing)"
 
-    init(_ column: Column, context: RunContext) throws {
+    /// `preferred` labels come first, in that order; the rest follow in the default order.
+    init(_ column: Column, preferred: [String] = [], context: RunContext) throws {
         let keys = try DenseKeyEncoder.encode(column, missing: .ownKey, context: context)
         let values = keys.firstRow.map { column.value(at: $0) }
-        let order = Self.order(values)
+        var order = Self.order(values)
+        if !preferred.isEmpty {
+            let rank = Dictionary(preferred.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            let label = { (id: Int) in values[id].isMissing ? Self.missingLabel : DescribeFormat.plain(values[id]) }
+            order = order.enumerated().sorted { a, b in
+                (rank[label(a.element)] ?? preferred.count + a.offset) < (rank[label(b.element)] ?? preferred.count + b.offset)
+            }.map(\.element)
+        }
         var position = [Int](repeating: 0, count: keys.count)
         for (p, id) in order.enumerated() { position[id] = p }
         labels = order.map { values[$0].isMissing ? Self.missingLabel : DescribeFormat.plain(values[$0]) }

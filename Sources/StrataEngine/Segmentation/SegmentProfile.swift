@@ -40,13 +40,14 @@ public struct SegmentProfile: Sendable {
         Column.fromValues(name: name, type: .float, values: values.map { $0.map(Value.float) ?? .missing })
     }
 
-    /// Numeric columns default to every numeric column but the segment column; text columns to every
+    /// Segments are listed numbers ascending, standard RFM names in their order, other text alphabetically;
+    /// labels in `order` come first. Numeric columns default to every numeric column but the segment column; text columns to every
     /// other text column with at most `maxCategories` distinct values.
     public static func compute(_ table: Table, by segmentColumn: String, numeric: [String]? = nil,
-                               categorical: [String]? = nil, maxCategories: Int = 50,
+                               categorical: [String]? = nil, order: [String] = [], maxCategories: Int = 50,
                                context: RunContext = .quiet) throws -> SegmentProfile {
         let segment = try table.requireColumn(segmentColumn)
-        let groups = try SegmentGroups(segment, context: context)
+        let groups = try SegmentGroups(segment, preferred: order, context: context)
         let numericNames = numeric ?? table.columns.filter { $0.name != segmentColumn && $0.type != .string && $0.type != .bool }.map(\.name)
         var means: [[Double?]] = Array(repeating: [], count: groups.labels.count)
         var overall: [Double?] = []
