@@ -135,10 +135,11 @@ public enum RFM {
                        Column(name: "m_score", data: .int(m.map { Int64($0) }))]
         var code = ColumnBuilder(name: "rfm", type: .string, capacity: kept.count)
         var segment = ColumnBuilder(name: "segment", type: .string, capacity: kept.count)
-        var named = true
+        // Names belong to the 5 × 5 map, so every metric needs exactly five scores.
+        var named = RFMMetric.allCases.allSatisfy { (o.cuts[$0]?.count ?? o.bins - 1) == 4 }
         for i in kept.indices {
             code.appendString("\(r[i])\(f[i])\(m[i])")
-            if let s = RFMSegments.name(r: r[i], f: f[i], m: m[i]) { segment.appendString(s) } else { named = false; segment.appendMissing() }
+            if named, let s = RFMSegments.name(r: r[i], f: f[i], m: m[i]) { segment.appendString(s) } else { named = false; segment.appendMissing() }
         }
         columns.append(code.finish())
         if named { columns.append(segment.finish()) }
