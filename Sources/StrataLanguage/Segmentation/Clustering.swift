@@ -18,12 +18,15 @@ public struct Clustering: WorkspaceObject {
     public let table: Table
     /// One label per row of `table`: 0…k−1, −1 for DBSCAN noise.
     public let labels: [Int]
-    /// The scaled features the labels were fitted on, for validity figures and projections.
+    /// The scaled features the labels were fitted on, for validity figures, projections and `assign`.
     public let scaledFeatures: FeatureMatrix
-    /// k-means centres in scaled units.
+    /// Cluster centres in scaled units: the k-means centres, or the cluster means for hierarchical.
     public let centers: FeatureMatrix?
-    /// DBSCAN only.
+    /// Hierarchical clustering only.
+    public let dendrogram: Dendrogram?
+    /// DBSCAN only: core flags per row and the radius.
     public let isCore: [Bool]?
+    public let eps: Double?
     /// Validity figures by name (silhouette, Davies–Bouldin, …), nil where undefined.
     public let validity: [(String, Double?)]
 
@@ -32,6 +35,17 @@ public struct Clustering: WorkspaceObject {
     public var clusterCount: Int { Set(labels.filter { $0 >= 0 }).count }
 
     public var summary: String {
-        "\(method.rawValue), \(clusterCount) clusters of \(table.rowCount) rows on \(featureColumns.joined(separator: ", "))"
+        "\(method.rawValue), \(clusterCount) cluster\(clusterCount == 1 ? "" : "s") of \(Format.count(table.rowCount)) rows on "
+            + featureColumns.joined(separator: ", ")
+    }
+
+    /// Labels for new rows, scaled with this clustering's scaler: nearest centre (k-means, hierarchical)
+    /// or nearest core point within eps (DBSCAN).
+    public func assign(_ x: FeatureMatrix) throws -> [Int] {
+        let scaled = try scaler.transform(x)
+        if let isCore, let eps {
+            return ClusterAssignment.nearestCore(scaled, fitted: scaledFeatures, labels: labels, isCore: isCore, eps: eps)
+        }
+        return ClusterAssignment.nearestCenter(scaled, centers: centers ?? ClusterAssignment.centroids(scaledFeatures, labels: labels))
     }
 }
