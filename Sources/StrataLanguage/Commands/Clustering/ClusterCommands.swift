@@ -60,7 +60,7 @@ enum ClusterCommands {
             + "Merge heights follow SciPy's linkage. The last merges are printed with the cluster count each cut leaves, "
             + "to choose k from the big jumps. Without 'as NAME' the clustering is called TABLE_tree.",
         examples: ["cluster hierarchical rfm cols=recency,frequency,monetary scale=log1p_zscore linkage=ward k=4 as tree",
-                   "cluster hierarchical few cols=age,spend linkage=average height=1.5"]
+                   "cluster hierarchical rfm_small cols=recency,monetary scale=robust linkage=average height=1.5"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
         let linkage = parsed.string("linkage").flatMap(Linkage.init(rawValue:)) ?? .ward

@@ -21,11 +21,12 @@ struct ClusterInput {
             throw parsed.error("\(parsed.spec.name) needs cols=", suggestion: numeric.isEmpty ? nil
                                : "numeric columns: " + numeric.prefix(10).joined(separator: ", "))
         }
-        let (extracted, notes) = try SegmentationOptions.features(table, columns, parsed)
+        let (extracted, notes) = try SegmentationOptions.features(table, columns, parsed, allowConstant: true)
         guard extracted.matrix.rowCount >= minimumRows else {
             throw EngineError("\(parsed.spec.name) needs at least \(minimumRows) rows; there \(extracted.matrix.rowCount == 1 ? "is" : "are") "
                               + "\(extracted.matrix.rowCount)")
         }
+        try SegmentationOptions.requireVarying(extracted.matrix)
         let (scaled, scaler) = try Scaling.fitTransform(extracted.matrix, method: SegmentationOptions.scaling(parsed, default: .zscore))
         raw = extracted.matrix
         self.scaled = scaled

@@ -15,7 +15,7 @@ enum ClusterSweepCommand {
             + "Davies–Bouldin (lower is better) and Calinski–Harabasz (higher is better). The best k by silhouette is "
             + "named. Silhouette is exact up to 10,000 points, else on a seeded sample. The table is kept as TABLE_sweep.",
         examples: ["cluster sweep kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=2..6 seed=42 n_init=3",
-                   "cluster sweep hierarchical few cols=age,spend,orders k=2..4"]
+                   "cluster sweep hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=2..8"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
         let range = parsed.range("k") ?? 2...10

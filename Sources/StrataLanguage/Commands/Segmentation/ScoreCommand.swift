@@ -40,10 +40,10 @@ enum ScoreCommand {
             }
             let x = extracted.matrix
             let criteriaOnly = FeatureMatrix(columns: (0..<items.count).map { x.column($0) }, names: items.map(\.column))
-            try requireVarying(criteriaOnly)
+            try SegmentationOptions.requireVarying(criteriaOnly)
             result = try ScoringMatrix.learned(criteriaOnly, target: x.column(items.count), scaling: scaling)
         } else {
-            try requireVarying(extracted.matrix)
+            try SegmentationOptions.requireVarying(extracted.matrix)
             let criteria = items.map { Criterion(column: $0.column, direction: $0.direction ?? .higherIsBetter, weight: $0.weight ?? 1) }
             result = try ScoringMatrix.manual(extracted.matrix, criteria: criteria, scaling: scaling)
         }
@@ -67,15 +67,5 @@ enum ScoreCommand {
         output.append(.note("\(name): \(columnName) = Σ weight × scaled criterion (\(method)); "
                             + "share = part of the mean score\(scaling == .zscore || scaling == .robust || scaling == .log1pZscore ? " (not shown for centred scales)" : "")"))
         return output
-    }
-
-    private static func requireVarying(_ x: FeatureMatrix) throws {
-        for j in 0..<x.columnCount {
-            let c = x.column(j)
-            if let first = c.first, c.allSatisfy({ $0 == first }) {
-                throw EngineError("criterion '\(x.columnNames[j])' is constant (\(DescribeFormat.number(first))) and cannot rank anyone",
-                                  suggestion: "leave it out of criteria=")
-            }
-        }
     }
 }

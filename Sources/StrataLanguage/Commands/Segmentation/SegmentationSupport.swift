@@ -30,6 +30,17 @@ enum SegmentationOptions {
         return (extracted, notes)
     }
 
+    /// Refuses a constant column by name: it cannot rank or separate anything.
+    static func requireVarying(_ x: FeatureMatrix) throws {
+        for j in 0..<x.columnCount {
+            let c = x.column(j)
+            if let first = c.first, c.allSatisfy({ $0 == first }) {
+                throw EngineError("column '\(x.columnNames[j])' is constant (\(DescribeFormat.number(first))) and carries no information",
+                                  suggestion: "leave it out")
+            }
+        }
+    }
+
     /// `col:weight` or `col:lower|higher` items; a bare column means weight 1, higher is better.
     static func criteria(_ text: String, _ parsed: ParsedCommand, table: Table) throws -> [(column: String, weight: Double?, direction: Direction?)] {
         var out: [(String, Double?, Direction?)] = []
