@@ -59,7 +59,7 @@ enum ClusterCommands {
         details: "Needs O(n²) memory: refused above \(Format.count(HierarchicalClustering.maxPoints)) rows (sample first). "
             + "Merge heights follow SciPy's linkage. The last merges are printed with the cluster count each cut leaves, "
             + "to choose k from the big jumps. Without 'as NAME' the clustering is called TABLE_tree.",
-        examples: ["cluster hierarchical rfm cols=recency,frequency,monetary scale=log1p_zscore linkage=ward k=4 as tree",
+        examples: ["cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore linkage=ward k=4 as tree",
                    "cluster hierarchical rfm_small cols=recency,monetary scale=robust linkage=average height=1.5"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
@@ -120,7 +120,7 @@ enum ClusterCommands {
         binding: .named { p in "\(p.subject ?? "table")_dbscan" },
         details: "Same semantics as scikit-learn's DBSCAN (min_samples = minpts). Warns when most points are noise or "
             + "everything is one cluster. Without 'as NAME' the clustering is called TABLE_dbscan.",
-        examples: ["cluster dbscan rfm cols=recency,frequency scale=zscore eps=0.3 minpts=8 as dense"]
+        examples: ["cluster dbscan rfm cols=recency,frequency,monetary scale=log1p_zscore eps=0.35 minpts=10 as dense"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
         guard parsed.hasOption("eps") else { throw parsed.error("cluster dbscan needs eps=", suggestion: "read one off: kdist TABLE cols=… k=4") }

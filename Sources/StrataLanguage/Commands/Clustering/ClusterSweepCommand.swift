@@ -74,7 +74,7 @@ enum KDistCommand {
         binding: .named { p in "\(p.subject ?? "table")_kdist" },
         details: "The suggested eps is at the knee of the sorted curve (where it bends up most sharply). The curve is kept "
             + "as TABLE_kdist (rank, distance) for a chart; 21 points along it are printed.",
-        examples: ["kdist rfm cols=recency,frequency scale=zscore k=7"]
+        examples: ["kdist rfm cols=recency,frequency,monetary scale=log1p_zscore k=9"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
         let k = parsed.int("k", default: 4)
