@@ -118,3 +118,27 @@ import Testing
             .contains("at least 2 points"))
     }
 }
+
+@Suite struct SilhouetteSquareRootTests {
+    @Test func packedSquareRootIsWithinTwoUlps() {
+        var generator = SeededGenerator(seed: 3)
+        var values = (0..<10_000).map { _ in
+            let exponent = Double(generator.nextInt(below: 80) - 40)
+            return generator.nextDouble() * Double.pow10(exponent)
+        }
+        values += [0, 1, 4, 2, 1e-300, 1e300, 0.25]
+        let expected = values.map { $0.squareRoot() }
+        values.withUnsafeMutableBufferPointer { SilhouetteTileKernel.squareRoots($0.baseAddress!, count: $0.count) }
+        for (ours, exact) in zip(values, expected) {
+            #expect(abs(ours - exact) <= 2 * exact.ulp)
+        }
+    }
+}
+
+private extension Double {
+    static func pow10(_ e: Double) -> Double {
+        var r = 1.0
+        for _ in 0..<Int(abs(e)) { r *= 10 }
+        return e < 0 ? 1 / r : r
+    }
+}

@@ -89,16 +89,14 @@ enum KMeansMiniBatch {
         table.transposed.withUnsafeBufferPointer { ct in
             table.squaredNorms.withUnsafeBufferPointer { norms in
                 centers.withUnsafeBufferPointer { cs in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { scores in
-                        for i in batch {
-                            let row = space.row(i)
-                            let best = KMeansKernels.nearest(
-                                row, d: d, k: k, transposed: ct.baseAddress.unsafelyUnwrapped,
-                                norms: norms.baseAddress.unsafelyUnwrapped, scores: scores.baseAddress.unsafelyUnwrapped)
-                            inertia += KMeansKernels.squaredDistance(row, cs.baseAddress.unsafelyUnwrapped + best * d, d)
-                            batchCounts[best] += 1
-                            for f in 0..<d { sums[best * d + f] += row[f] }
-                        }
+                    for i in batch {
+                        let row = space.row(i)
+                        let best = KMeansKernels.nearestPair(
+                            row, row, d: d, width: table.width, transposed: ct.baseAddress.unsafelyUnwrapped,
+                            norms: norms.baseAddress.unsafelyUnwrapped).0
+                        inertia += KMeansKernels.squaredDistance(row, cs.baseAddress.unsafelyUnwrapped + best * d, d)
+                        batchCounts[best] += 1
+                        for f in 0..<d { sums[best * d + f] += row[f] }
                     }
                 }
             }

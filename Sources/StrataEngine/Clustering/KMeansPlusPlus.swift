@@ -45,13 +45,14 @@ enum KMeansPlusPlus {
             }
             try candidates.withUnsafeBufferPointer { ids in
                 try space.parallel { c in
-                    let sums = trialPotential.base(c)
-                    sums.update(repeating: 0, count: trials)
-                    for i in chunks.range(c) {
-                        let row = space.row(i)
-                        for t in 0..<trials {
-                            sums[t] += min(closest[i], KMeansKernels.squaredDistance(row, space.row(ids[t]), d))
+                    // One candidate at a time, so the running sum stays in a register.
+                    for t in 0..<trials {
+                        let candidate = space.row(ids[t])
+                        var sum = 0.0
+                        for i in chunks.range(c) {
+                            sum += min(closest[i], KMeansKernels.squaredDistance(space.row(i), candidate, d))
                         }
+                        trialPotential.base(c)[t] = sum
                     }
                 }
             }

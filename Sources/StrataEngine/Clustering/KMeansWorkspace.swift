@@ -71,8 +71,6 @@ final class KMeansWorkspace: @unchecked Sendable {
                 let transposed = ct.baseAddress.unsafelyUnwrapped
                 let squaredNorms = norms.baseAddress.unsafelyUnwrapped
                 try parallel { c in
-                    let scores = UnsafeMutablePointer<Double>.allocate(capacity: k)
-                    defer { scores.deallocate() }
                     let sums = chunkSums.base(c)
                     let counts = chunkCounts.base(c)
                     if updateSums {
@@ -80,19 +78,28 @@ final class KMeansWorkspace: @unchecked Sendable {
                         counts.update(repeating: 0, count: k)
                     }
                     var changed = 0
-                    for i in chunks.range(c) {
-                        let source = row(i)
-                        let best = KMeansKernels.nearest(source, d: d, k: k, transposed: transposed,
-                                                         norms: squaredNorms, scores: scores)
-                        if labels[i] != Int32(best) {
+                    func record(_ r: Int, _ best: Int) {
+                        if labels[r] != Int32(best) {
                             changed += 1
-                            labels[i] = Int32(best)
+                            labels[r] = Int32(best)
                         }
                         if updateSums {
                             counts[best] += 1
                             let target = sums + best * d
+                            let source = row(r)
                             for f in 0..<d { target[f] += source[f] }
                         }
+                    }
+                    // Rows go in pairs; an odd last row is paired with itself.
+                    let range = chunks.range(c)
+                    var i = range.lowerBound
+                    while i < range.upperBound {
+                        let next = min(i + 1, range.upperBound - 1)
+                        let (first, second) = KMeansKernels.nearestPair(
+                            row(i), row(next), d: d, width: table.width, transposed: transposed, norms: squaredNorms)
+                        record(i, first)
+                        if next != i { record(next, second) }
+                        i += 2
                     }
                     changes.base(c).pointee = changed
                 }

@@ -80,9 +80,10 @@ struct SilhouetteComputation {
         let laneSums = ChunkSlots<Double>(chunks: lanes, stride: n * m, initial: 0)
         try rows.withUnsafeBufferPointer { rowBuffer in
             try columns.withUnsafeBufferPointer { columnBuffer in
+                try cluster.withUnsafeBufferPointer { clusterBuffer in
                 let kernel = SilhouetteTileKernel(
                     rows: rowBuffer.baseAddress.unsafelyUnwrapped, columns: columnBuffer.baseAddress.unsafelyUnwrapped,
-                    cluster: cluster, n: n, d: d, m: m, tile: Self.tile)
+                    cluster: clusterBuffer.baseAddress.unsafelyUnwrapped, n: n, d: d, m: m, tile: Self.tile)
                 FixedChunks(total: lanes, size: 1).forEach(workers: workers, cancellation: cancellation) { lane in
                     let sums = laneSums.base(lane)
                     let scratch = SilhouetteTileKernel.Scratch(tile: Self.tile)
@@ -92,6 +93,7 @@ struct SilhouetteComputation {
                     }
                 }
                 try cancellation.check()
+                }
             }
         }
         var total = [Double](repeating: 0, count: n * m)
