@@ -48,7 +48,7 @@ public struct SegmentProfile: Sendable {
                                context: RunContext = .quiet) throws -> SegmentProfile {
         let segment = try table.requireColumn(segmentColumn)
         let groups = try SegmentGroups(segment, preferred: order, context: context)
-        let numericNames = numeric ?? table.columns.filter { $0.name != segmentColumn && $0.type != .string && $0.type != .bool }.map(\.name)
+        let numericNames = numeric ?? table.columns.filter { $0.name != segmentColumn && [.int, .float].contains($0.type) }.map(\.name)
         var means: [[Double?]] = Array(repeating: [], count: groups.labels.count)
         var overall: [Double?] = []
         for name in numericNames {
