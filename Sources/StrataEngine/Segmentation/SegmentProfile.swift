@@ -41,8 +41,8 @@ public struct SegmentProfile: Sendable {
     }
 
     /// Segments are listed numbers ascending, standard RFM names in their order, other text alphabetically;
-    /// labels in `order` come first. Numeric columns default to every numeric column but the segment column; text columns to every
-    /// other text column with at most `maxCategories` distinct values.
+    /// labels in `order` come first. Numeric columns default to every int and float column but the
+    /// segment column; text columns to every other text column with at most `maxCategories` values.
     public static func compute(_ table: Table, by segmentColumn: String, numeric: [String]? = nil,
                                categorical: [String]? = nil, order: [String] = [], maxCategories: Int = 50,
                                context: RunContext = .quiet) throws -> SegmentProfile {

@@ -4,7 +4,7 @@ enum ProfileCommand {
         "profile", group: .segmentation, summary: "Profile segments or clusters: size, share, feature means and their index against the overall mean.",
         arguments: [.name("source", help: "a table (with 'by COLUMN') or a clustering"),
                     .optional([.keyword("by"), .name("column", help: "the segment column of the table")])],
-        options: [OptionSpec("cols", .list, default: "every numeric column (a clustering: its features)", "numeric columns to average"),
+        options: [OptionSpec("cols", .list, default: "every int and float column (a clustering: its features)", "numeric columns to average"),
                   OptionSpec("cats", .list, default: "text columns with at most 50 values", "text columns whose most frequent value is shown"),
                   OptionSpec("order", .list, default: "numbers ascending, RFM names in map order, other text alphabetically",
                              "segment labels in the order to list them, e.g. order=Low,Mid,High,Top")],
