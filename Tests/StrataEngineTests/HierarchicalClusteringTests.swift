@@ -130,11 +130,21 @@ import Testing
             for j in stride(from: i + 1, to: n, by: 13) {
                 var sum = 0.0
                 for k in 0..<d { sum += (values[i * d + k] - values[j * d + k]) * (values[i * d + k] - values[j * d + k]) }
-                if matrix.values[matrix.rowBase[i] + j] != sum.squareRoot() { mismatches += 1 }
+                if matrix.distance(i, j) != sum.squareRoot() || matrix.distance(j, i) != sum.squareRoot() { mismatches += 1 }
             }
         }
         #expect(mismatches == 0)
-        #expect(matrix.values.count == n * (n - 1) / 2)
+        #expect(matrix.storage.count == n * (n - 1) / 2)
+    }
+
+    @Test func triangularSplitCoversEveryRowOnce() {
+        for (count, chunks) in [(0, 8), (1, 8), (5, 8), (100, 8), (10_000, 8), (7, 2)] {
+            let ranges = FixedChunkParallel.triangularSplit(count: count, chunks: chunks)
+            #expect(ranges.flatMap { Array($0) } == Array(0..<count), "count=\(count)")
+        }
+        // Early rows hold more pairs, so the first range is the shortest.
+        let ranges = FixedChunkParallel.triangularSplit(count: 10_000, chunks: 4)
+        #expect(ranges.count == 4 && ranges[0].count < ranges[3].count)
     }
 
     @Test func stopsWhenCancelled() throws {

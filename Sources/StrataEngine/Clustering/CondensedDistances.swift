@@ -2,7 +2,8 @@
 /// `rowBase[i] + j`. n(n−1)/2 doubles — the memory that bounds hierarchical clustering.
 struct CondensedDistances: Sendable {
     let count: Int
-    var values: [Double]
+    /// n(n−1)/2 distances; written only while the matrix is built and by the merge loop that owns it.
+    let storage: DistanceBuffer
     /// `rowBase[i] + j` is the position of (i, j) for i < j.
     let rowBase: [Int]
 
@@ -16,17 +17,20 @@ struct CondensedDistances: Sendable {
         rowBase = (0..<n).map { i in i * (2 * n - i - 1) / 2 - i - 1 }
         let total = n * (n - 1) / 2
         let bases = rowBase
-        values = try [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
-            let output = SharedOutput(buffer.baseAddress)
-            let ranges = FixedChunkParallel.triangularSplit(count: n, chunks: total < 1 << 16 ? 1 : 8)
-            _ = try FixedChunkParallel.map(ranges: ranges) { rows in
-                try x.values.withUnsafeBufferPointer { points in
-                    try Self.fillRows(rows, points: points, dimension: x.columnCount, count: n,
-                                      bases: bases, into: output, context: context)
-                }
+        storage = try DistanceBuffer(count: total)
+        let output = SharedOutput(storage.pointer)
+        let ranges = FixedChunkParallel.triangularSplit(count: n, chunks: total < 1 << 16 ? 1 : 8)
+        _ = try FixedChunkParallel.map(ranges: ranges) { rows in
+            try x.values.withUnsafeBufferPointer { points in
+                try Self.fillRows(rows, points: points, dimension: x.columnCount, count: n,
+                                  bases: bases, into: output, context: context)
             }
-            initialized = total
         }
+    }
+
+    /// The distance between points `i` and `j` (i ≠ j).
+    func distance(_ i: Int, _ j: Int) -> Double {
+        i < j ? storage.pointer[rowBase[i] + j] : storage.pointer[rowBase[j] + i]
     }
 
     private static func fillRows(_ rows: Range<Int>, points: UnsafeBufferPointer<Double>, dimension d: Int,

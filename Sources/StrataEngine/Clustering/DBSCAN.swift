@@ -40,7 +40,7 @@ public enum DBSCAN {
                                                  context: RunContext) throws -> DBSCANResult {
         let n = index.count
         let r2 = eps * eps
-        let ranges = FixedChunkParallel.split(count: n, chunks: n < FixedChunkParallel.minimumParallelCount ? 1 : chunkCount)
+        let ranges = FixedChunkParallel.ranges(count: n, chunks: chunkCount)
 
         // Pass 1: which points are core (counting stops at minPoints).
         let counts = try FixedChunkParallel.map(ranges: ranges) { range in

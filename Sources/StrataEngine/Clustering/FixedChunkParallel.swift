@@ -7,10 +7,9 @@ enum FixedChunkParallel {
     /// Work smaller than this runs on the calling thread: starting threads would cost more.
     static let minimumParallelCount = 2_048
 
-    static func map<Result: Sendable>(
-        count: Int, chunks: Int, _ body: @Sendable (Range<Int>) throws -> Result
-    ) throws -> [Result] {
-        try map(ranges: split(count: count, chunks: count < minimumParallelCount ? 1 : chunks), body)
+    /// `chunks` ranges over `0..<count`, or a single one when the work is too small to share.
+    static func ranges(count: Int, chunks: Int) -> [Range<Int>] {
+        split(count: count, chunks: count < minimumParallelCount ? 1 : chunks)
     }
 
     /// `chunks` consecutive ranges of near-equal length covering `0..<count` (fewer when count is small).

@@ -17,12 +17,12 @@ public enum HierarchicalClustering {
                 suggestion: "cluster a sample of at most \(maxPoints) rows (sample n=…), or use k-means for all rows")
         }
         try x.requireFiniteFeatures(for: "hierarchical clustering")
-        var distances = try CondensedDistances(euclideanBetweenRowsOf: x, context: context)
+        let distances = try CondensedDistances(euclideanBetweenRowsOf: x, context: context)
         let raw: RawMerges
         switch linkage {
-        case .ward: raw = try NearestNeighborChain.merges(&distances, update: WardUpdate.self, context: context)
-        case .complete: raw = try NearestNeighborChain.merges(&distances, update: CompleteUpdate.self, context: context)
-        case .average: raw = try NearestNeighborChain.merges(&distances, update: AverageUpdate.self, context: context)
+        case .ward: raw = try NearestNeighborChain.merges(distances, update: WardUpdate.self, context: context)
+        case .complete: raw = try NearestNeighborChain.merges(distances, update: CompleteUpdate.self, context: context)
+        case .average: raw = try NearestNeighborChain.merges(distances, update: AverageUpdate.self, context: context)
         case .single: raw = try SingleLinkageTree.merges(distances, context: context)
         }
         return raw.dendrogram(linkage: linkage)

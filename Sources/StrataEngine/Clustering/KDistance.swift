@@ -54,7 +54,7 @@ public enum KDistance {
 
     private static func ranked<Index: NeighborIndex>(_ index: Index, rank: Int, context: RunContext) throws -> [Double] {
         let n = index.count
-        let ranges = FixedChunkParallel.split(count: n, chunks: n < FixedChunkParallel.minimumParallelCount ? 1 : 32)
+        let ranges = FixedChunkParallel.ranges(count: n, chunks: 32)
         return try FixedChunkParallel.map(ranges: ranges) { range in
             try context.cancellation.check()
             return index.rankedSquaredDistance(queries: range, rank: rank)

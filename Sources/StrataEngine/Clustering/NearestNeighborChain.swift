@@ -5,7 +5,7 @@
 /// point ids that stand for each cluster; `RawMerges.dendrogram` puts them in SciPy's form.
 enum NearestNeighborChain {
     static func merges<Update: LanceWilliamsUpdate>(
-        _ distances: inout CondensedDistances, update: Update.Type, context: RunContext
+        _ distances: CondensedDistances, update: Update.Type, context: RunContext
     ) throws -> RawMerges {
         let n = distances.count
         var merges = RawMerges(pointCount: n)
@@ -17,42 +17,41 @@ enum NearestNeighborChain {
         var chain: [Int] = []
         chain.reserveCapacity(n)
         let rowBase = distances.rowBase
-        try distances.values.withUnsafeMutableBufferPointer { d in
-            try rowBase.withUnsafeBufferPointer { base in
-                for step in 0..<(n - 1) {
-                    if step & 63 == 0 { try context.cancellation.check() }
-                    if chain.isEmpty { chain.append(active[0]) }
-                    var x = 0, y = 0, nearest = 0.0
-                    while true {
-                        x = chain[chain.count - 1]
-                        if chain.count > 1 {
-                            y = chain[chain.count - 2]
-                            nearest = x < y ? d[base[x] + y] : d[base[y] + x]
-                        } else {
-                            nearest = .infinity
-                        }
-                        let before = base[x]
-                        for i in active where i != x {
-                            let dist = i < x ? d[base[i] + x] : d[before + i]
-                            if dist < nearest { nearest = dist; y = i }
-                        }
-                        if chain.count > 1 && y == chain[chain.count - 2] { break }
-                        chain.append(y)
+        let d = distances.storage.pointer
+        try rowBase.withUnsafeBufferPointer { base in
+            for step in 0..<(n - 1) {
+                if step & 63 == 0 { try context.cancellation.check() }
+                if chain.isEmpty { chain.append(active[0]) }
+                var x = 0, y = 0, nearest = 0.0
+                while true {
+                    x = chain[chain.count - 1]
+                    if chain.count > 1 {
+                        y = chain[chain.count - 2]
+                        nearest = x < y ? d[base[x] + y] : d[base[y] + x]
+                    } else {
+                        nearest = .infinity
                     }
-                    chain.removeLast(2)
-                    if x > y { swap(&x, &y) }
-                    let nx = size[x], ny = size[y]
-                    merges.append(x, y, height: nearest, size: Int(nx + ny))
-                    size[x] = 0
-                    size[y] = nx + ny
-                    if let position = active.firstIndex(of: x) { active.remove(at: position) }
-                    let xBase = base[x], yBase = base[y]
-                    for i in active where i != y {
-                        let ix = i < x ? base[i] + x : xBase + i
-                        let iy = i < y ? base[i] + y : yBase + i
-                        d[iy] = Update.distance(toMergedFrom: d[ix], d[iy], mergeDistance: nearest,
-                                                sizes: nx, ny, size[i])
+                    let before = base[x]
+                    for i in active where i != x {
+                        let dist = i < x ? d[base[i] + x] : d[before + i]
+                        if dist < nearest { nearest = dist; y = i }
                     }
+                    if chain.count > 1 && y == chain[chain.count - 2] { break }
+                    chain.append(y)
+                }
+                chain.removeLast(2)
+                if x > y { swap(&x, &y) }
+                let nx = size[x], ny = size[y]
+                merges.append(x, y, height: nearest, size: Int(nx + ny))
+                size[x] = 0
+                size[y] = nx + ny
+                if let position = active.firstIndex(of: x) { active.remove(at: position) }
+                let xBase = base[x], yBase = base[y]
+                for i in active where i != y {
+                    let ix = i < x ? base[i] + x : xBase + i
+                    let iy = i < y ? base[i] + y : yBase + i
+                    d[iy] = Update.distance(toMergedFrom: d[ix], d[iy], mergeDistance: nearest,
+                                            sizes: nx, ny, size[i])
                 }
             }
         }
