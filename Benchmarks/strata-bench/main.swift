@@ -7,6 +7,8 @@ import Glibc
 
 let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "load-and-group": (LoadAndGroup.usage, LoadAndGroup.run),
+    "cluster": (Cluster.usage, Cluster.run),
+    "ward-dbscan": (WardAndDBSCAN.usage, WardAndDBSCAN.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -109,7 +109,17 @@ import Testing
         ]))
         let interpreter = Interpreter(workspace: ws)
         for line in ["filter tx where quantity > 0 as sales", "sample customers n=5 seed=1 as few",
-                     "select tx invoice as slim", "sample tx n=10 as small"] {
+                     "select tx invoice as slim", "sample tx n=10 as small",
+                     // The segmentation examples' preamble (HelpExamplesTests); rfm from sales, because
+                     // these random returns can make a net spend negative, which log1p refuses.
+                     "derive tx amount = quantity * unit_price", "derive sales amount = quantity * unit_price",
+                     "rfm sales customer=customer_id date=invoice_date amount=amount invoice=invoice as rfm",
+                     "rfm sales customer=customer_id date=invoice_date amount=amount invoice=invoice asof=2011-07-01 as rfm_h1",
+                     "join rfm customers on=customer_id as rfmc",
+                     "score rfm criteria=\"recency:-0.4, frequency:0.35, monetary:0.25\" as scored",
+                     "segment scored by score tiers=4 labels=\"Low,Mid,High,Top\"",
+                     "sample rfm n=100 seed=1 as rfm_small",
+                     "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg"] {
             guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
         }
         return interpreter.workspace

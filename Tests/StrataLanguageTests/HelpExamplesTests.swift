@@ -17,6 +17,14 @@ import Testing
         "sample customers n=5 seed=1 as few",
         "select tx invoice as slim",
         "sample tx n=10 as small",
+        "derive tx amount = quantity * unit_price",
+        "rfm tx customer=customer_id date=invoice_date amount=amount invoice=invoice as rfm",
+        "rfm tx customer=customer_id date=invoice_date amount=amount invoice=invoice asof=2025-07-01 as rfm_h1",
+        "join rfm customers on=customer_id as rfmc",
+        "score rfm criteria=\"recency:-0.4, frequency:0.35, monetary:0.25\" as scored",
+        "segment scored by score tiers=4 labels=\"Low,Mid,High,Top\"",
+        "sample rfm n=300 seed=1 as rfm_small",
+        "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
     ]
 
     @Test func everyExampleRuns() throws {

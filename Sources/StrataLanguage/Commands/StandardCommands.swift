@@ -2,5 +2,5 @@
 public enum StandardCommands {
     public static let registry = CommandRegistry(
         DataCommands.all + InspectCommands.all + ChartCommands.all + TransformCommands.all + ColumnCommands.all
-            + WorkspaceCommands.all + [RunCommand.spec] + SessionCommands.all)
+            + SegmentationCommands.all + WorkspaceCommands.all + [RunCommand.spec] + SessionCommands.all)
 }

@@ -31,7 +31,7 @@ public struct SessionDocument: Sendable {
         for (index, raw) in physical.enumerated() {
             let number = index + 1
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
-            let trimmed = line.trimmingSpaces()
+            let trimmed = line.trimmingSpaces
             if !logical.isContinuing {
                 if trimmed.hasPrefix(Self.outputPrefix) {
                     if !entries.isEmpty {

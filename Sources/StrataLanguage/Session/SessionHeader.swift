@@ -38,12 +38,12 @@ public struct SessionHeader: Sendable, Equatable {
     /// Reads one header comment line into the header; false when it is not a header line.
     mutating func read(_ line: String) -> Bool {
         if line.hasPrefix(Self.marker) {
-            formatVersion = Int(line.dropFirst(Self.marker.count).trimmingSpaces()) ?? 0
+            formatVersion = Int(line.dropFirst(Self.marker.count).trimmingSpaces) ?? 0
             return true
         }
         guard line.hasPrefix("# "), let colon = line.firstIndex(of: ":") else { return false }
         let key = line[line.index(line.startIndex, offsetBy: 2)..<colon]
-        let value = String(line[line.index(after: colon)...]).trimmingSpaces()
+        let value = String(line[line.index(after: colon)...]).trimmingSpaces
         switch key {
         case "strata": strataVersion = value
         case "saved": savedOn = value
@@ -98,14 +98,5 @@ enum SessionText {
             index = text.index(after: index)
         }
         return nil
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,0 +1,49 @@
+/// `migrate`: how customers moved between two segmentations.
+enum MigrateCommand {
+    static let spec = CommandSpec(
+        "migrate", group: .segmentation, summary: "Compare two segmentations of the same customers: who moved from which segment to which.",
+        arguments: [.table("before", help: "the first period's segments"), .table("after", help: "the second period's segments")],
+        options: [OptionSpec("on", .list, "the customer column; before:after when the names differ"),
+                  OptionSpec("by", .list, default: "segment", "the segment column; before:after when the names differ")],
+        binding: .named { p in "\(p.text("before") ?? "before")_to_\(p.text("after") ?? "after")" },
+        details: "Rows are the first segmentation's segments, columns the second's. Customers only in the first table are "
+            + "counted under (gone), customers only in the second in the row (new). Shares are of each first segment's "
+            + "customers. Each customer must appear once per table. The counts table is kept as BEFORE_to_AFTER.",
+        examples: ["migrate rfm_h1 rfm on=customer_id by=segment"]
+    ) { parsed, ctx in
+        let before = try ctx.subjectTable(parsed)
+        let afterName = parsed.text("after") ?? ""
+        guard let after = ctx.workspace.table(afterName) else { throw parsed.error("migrate needs two tables") }
+        guard let onItems = parsed.strings("on") else {
+            throw parsed.error("migrate needs on=CUSTOMER_COLUMN", suggestion: "e.g. migrate rfm_h1 rfm on=customer_id by=segment")
+        }
+        let key = try pair("on", onItems, parsed, before, after)
+        let segment = try pair("by", parsed.strings("by") ?? ["segment"], parsed, before, after)
+        let m = try SegmentMigration.compute(from: before, to: after, key: key, segment: segment, context: ctx.run)
+        let counts = try m.countsTable()
+        let name = try ctx.bindResult(counts, for: parsed)
+        let gone = m.onlyInFrom.reduce(0, +), new = m.onlyInTo.reduce(0, +)
+        var out = CommandOutput([.table(counts, title: "customers: \(parsed.subject ?? "") segment (rows) → \(afterName) segment (columns)", showShape: false),
+                                 .table(try m.rowSharesTable(), title: "shares of each \(parsed.subject ?? "") segment", showShape: false),
+                                 .note("\(name): \(Format.count(m.inBoth)) customers in both, \(Format.count(m.unchanged)) kept their segment "
+                                       + "(\(Format.percent(m.unchanged, of: m.inBoth))); \(Format.count(gone)) only in \(parsed.subject ?? ""), "
+                                       + "\(Format.count(new)) only in \(afterName)")])
+        if m.skippedMissingKeys > 0 {
+            out.append(.warning("\(Format.count(m.skippedMissingKeys)) rows without a customer id are left out"))
+        }
+        return out
+    }
+
+    /// `name` or `before:after`, both checked against their tables.
+    static func pair(_ key: String, _ items: [String], _ parsed: ParsedCommand, _ a: Table, _ b: Table) throws -> (String, String) {
+        guard items.count == 1 else { throw parsed.error("\(key)= takes one column (or before:after)", at: parsed.optionSpan(key)) }
+        let parts = items[0].split(separator: ":").map(String.init)
+        guard parts.count == 1 || parts.count == 2 else { throw parsed.error("\(key)= takes COLUMN or BEFORE:AFTER", at: parsed.optionSpan(key)) }
+        let names = (parts[0], parts.count == 2 ? parts[1] : parts[0])
+        for (t, n, tableName) in [(a, names.0, parsed.subject ?? ""), (b, names.1, parsed.text("after") ?? "")] where t.column(n) == nil {
+            throw parsed.error("no column '\(n)' in table \(tableName)", at: parsed.optionSpan(key),
+                               suggestion: Suggestions.columnHint(for: n, among: t.columnNames))
+        }
+        return names
+    }
+}

@@ -1,0 +1,91 @@
+/// `rfm`: recency, frequency and monetary value per customer, scored 1–5 and named.
+enum RFMCommand {
+    static let spec = CommandSpec(
+        "rfm", group: .segmentation, summary: "Recency, frequency and monetary value per customer, with 1–5 scores and named segments.",
+        arguments: [.table("transactions", help: "one row per purchase line or invoice")],
+        options: [OptionSpec("customer", .column, "the customer id column (rows without one are left out and counted)"),
+                  OptionSpec("date", .column, "the date or timestamp column"),
+                  OptionSpec("amount", .column, "the money column; negative amounts are returns"),
+                  OptionSpec("invoice", .column, default: "none: each row is a purchase", "count distinct invoices as the frequency"),
+                  OptionSpec("asof", .date, default: "the day after the last transaction", "the date recency is measured from; later rows are left out"),
+                  OptionSpec("bins", .int(2...20), default: "5", "how many quantile scores"),
+                  OptionSpec("ties", .choice(TieRule.allCases.map(\.rawValue)), default: "average",
+                             "average: equal values share a score; first: equal values are split by row order into equal-sized bins"),
+                  OptionSpec("rcuts", .list, "explicit recency cut points in days instead of quantiles, e.g. 30,90,180,365"),
+                  OptionSpec("fcuts", .list, "explicit frequency cut points, e.g. 1,2,4,8"),
+                  OptionSpec("mcuts", .list, "explicit monetary cut points")],
+        binding: .named { p in "\(p.subject ?? "table")_rfm" },
+        details: "Recency is whole days from the last purchase to asof (a purchase the day before asof has recency 1). "
+            + "Frequency is distinct invoices (with invoice=) or purchase rows; monetary is the net sum of amounts. "
+            + "Returns (amount < 0) lower monetary but are not purchases. Scores: 5 is best (most recent, most frequent, "
+            + "highest spend); the bin edges and the tie rule are printed. With 5 bins each customer gets a named segment "
+            + "(docs/segmentation.md). Without 'as NAME' the result is called TABLE_rfm.",
+        examples: ["rfm tx customer=customer_id date=invoice_date amount=amount invoice=invoice as rfm",
+                   "rfm tx customer=customer_id date=invoice_date amount=amount asof=2025-07-01 ties=first as rfm_h1",
+                   "rfm tx customer=customer_id date=invoice_date amount=amount rcuts=30,90,180,365 fcuts=1,2,4,8 mcuts=100,250,500,1000"]
+    ) { parsed, ctx in
+        let table = try ctx.subjectTable(parsed)
+        for key in ["customer", "date", "amount"] where !parsed.hasOption(key) {
+            throw parsed.error("rfm needs \(key)=COLUMN",
+                               suggestion: "e.g. rfm tx customer=customer_id date=invoice_date amount=amount")
+        }
+        var options = RFMOptions(customer: parsed.string("customer") ?? "", date: parsed.string("date") ?? "",
+                                 amount: parsed.string("amount") ?? "")
+        options.invoice = parsed.string("invoice")
+        options.asOf = parsed.date("asof")
+        options.bins = parsed.int("bins", default: 5)
+        options.ties = parsed.string("ties").flatMap(TieRule.init(rawValue:)) ?? .average
+        for (key, metric) in [("rcuts", RFMMetric.recency), ("fcuts", .frequency), ("mcuts", .monetary)] {
+            if let cuts = try SegmentationOptions.numbers(key, parsed) { options.cuts[metric] = cuts }
+        }
+        let result = try RFM.compute(table, options: options, context: ctx.run)
+        let name = try ctx.bindResult(result.table, for: parsed)
+        return output(result, name: name, options: options)
+    }
+
+    static func output(_ r: RFMResult, name: String, options: RFMOptions) -> CommandOutput {
+        let customers = r.table.rowCount
+        var out = CommandOutput.note("\(name): \(Format.count(customers)) customers as of \(CivilCalendar.formatDate(days: r.asOf)), "
+                                     + "from \(Format.count(r.rowsUsed)) rows")
+        var bins = SummaryTable([("metric", .string), ("score", .int), ("lowest", .float), ("highest", .float),
+                                 ("customers", .int), ("share", .float)])
+        for b in r.bins {
+            bins.row([.string(b.metric.rawValue), .int(Int64(b.score)), .float(b.lowest), .float(b.highest),
+                      .int(Int64(b.customers)), .float(Double(b.customers) / Double(max(customers, 1)))])
+        }
+        out.append(.table(bins.table, title: "score bins (5 = best; recency: fewer days is better)", showShape: false))
+        let quantileMetrics = RFMMetric.allCases.filter { options.cuts[$0] == nil }.map(\.rawValue)
+        if !quantileMetrics.isEmpty {
+            let rule = options.ties == .average
+                ? "ties=average: equal values share their average rank, so they get the same score"
+                : "ties=first: equal values are ranked in row order, so bins are even but equal values can differ"
+            out.append(.note("quantile scores for \(quantileMetrics.joined(separator: ", ")): rank r of n falls in bin b when "
+                             + "1 + (n−1)(b−1)/\(options.bins) < r ≤ 1 + (n−1)b/\(options.bins); " + rule))
+        }
+        for (metric, cuts) in options.cuts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            out.append(.note("\(metric.rawValue) scored by cut points \(cuts.map(DescribeFormat.number).joined(separator: ", ")) "
+                             + "(a value equal to a cut point goes to the lower bin)"))
+        }
+        if let segment = r.table.column("segment"), let counts = try? segment.valueCounts(order: .count) {
+            var t = SummaryTable([("segment", .string), ("customers", .int), ("share", .float)])
+            for (i, c) in counts.counts.enumerated() {
+                t.row([counts.values.value(at: i), .int(Int64(c)), .float(Double(c) / Double(max(customers, 1)))])
+            }
+            out.append(.table(t.table, title: "segments", showShape: false))
+        } else {
+            out.append(.note("segment names need 1–5 scores on all three metrics; here only the rfm code is given"))
+        }
+        let left = [(r.rowsWithoutCustomer, "without a customer"), (r.rowsMissingDateOrAmount, "without a date or amount"),
+                    (r.rowsOnOrAfterAsOf, "dated on or after asof")].filter { $0.0 > 0 }
+        if !left.isEmpty {
+            out.append(.note("rows left out: " + left.map { "\(Format.count($0.0)) \($0.1)" }.joined(separator: ", ")))
+        }
+        if r.returnRows > 0 {
+            out.append(.note("\(Format.count(r.returnRows)) return rows (amount < 0) lower monetary; they are not purchases"))
+        }
+        if r.customersWithoutPurchase > 0 {
+            out.append(.warning("\(Format.count(r.customersWithoutPurchase)) customers with no purchase before asof are left out"))
+        }
+        return out
+    }
+}
