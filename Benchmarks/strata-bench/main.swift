@@ -8,6 +8,7 @@ import Glibc
 let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "load-and-group": (LoadAndGroup.usage, LoadAndGroup.run),
     "cluster": (Cluster.usage, Cluster.run),
+    "kmeans-shapes": (KMeansShapes.usage, KMeansShapes.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -110,6 +110,51 @@ enum KMeansKernels {
         }
     }
 
+    /// For four candidate centres (columns `0..<4` of a `CenterTable` slice), the sum over `rows`
+    /// of min(closest squared distance so far, squared distance to the candidate), the candidate
+    /// distance taken as max(0, ‖x‖² + ‖c‖² − 2x·c). Two rows at a time for independent accumulators.
+    @inline(__always)
+    static func cappedPotentials(rows: Range<Int>, space: KMeansWorkspace, rowNorms: UnsafePointer<Double>,
+                                 closest: UnsafePointer<Double>, transposed: UnsafePointer<Double>,
+                                 norms: UnsafePointer<Double>, width: Int) -> (Lanes, Lanes) {
+        let d = space.d
+        var low = Lanes(repeating: 0)
+        var high = Lanes(repeating: 0)
+        let zero = Lanes(repeating: 0)
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+            let next = min(i + 1, rows.upperBound - 1)
+            let first = space.row(i)
+            let second = space.row(next)
+            var a0 = load(norms), a1 = load(norms + 2)
+            var b0 = a0, b1 = a1
+            var column = transposed
+            for f in 0..<d {
+                let c0 = load(column)
+                let c1 = load(column + 2)
+                let u = Lanes(repeating: -2 * first[f])
+                let v = Lanes(repeating: -2 * second[f])
+                a0 += u * c0
+                a1 += u * c1
+                b0 += v * c0
+                b1 += v * c1
+                column += width
+            }
+            let capA = Lanes(repeating: closest[i])
+            let normA = Lanes(repeating: rowNorms[i])
+            low += pointwiseMin(capA, pointwiseMax(zero, a0 + normA))
+            high += pointwiseMin(capA, pointwiseMax(zero, a1 + normA))
+            if next != i {
+                let capB = Lanes(repeating: closest[next])
+                let normB = Lanes(repeating: rowNorms[next])
+                low += pointwiseMin(capB, pointwiseMax(zero, b0 + normB))
+                high += pointwiseMin(capB, pointwiseMax(zero, b1 + normB))
+            }
+            i += 2
+        }
+        return (low, high)
+    }
+
     /// The nearest centre of every row of `x` (for `predict`).
     static func nearestLabels(_ x: FeatureMatrix, centers: [Double], k: Int, workers: Int) -> [Int32] {
         let d = x.columnCount
