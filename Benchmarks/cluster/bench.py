@@ -62,8 +62,9 @@ def main():
         if labels is None:
             labels = model.labels_
     m = min(n, a.sil)
-    wall, cpu, s = timed(lambda: silhouette_score(X[:m], labels[:m]), a.repeats)
-    rows.append((f"silhouette, first {m:,} rows", "scikit-learn", wall, cpu, f"silhouette {s:.6f}"))
+    if m > 1:
+        wall, cpu, s = timed(lambda: silhouette_score(X[:m], labels[:m]), a.repeats)
+        rows.append((f"silhouette, first {m:,} rows", "scikit-learn", wall, cpu, f"silhouette {s:.6f}"))
 
     out = subprocess.run([a.strata, "cluster", a.csv, str(a.k), "--n-init", str(a.n_init), "--max-iter",
                           str(a.max_iter), "--seed", str(a.seed), "--algorithms", "lloyd,hamerly,auto",
@@ -74,9 +75,10 @@ def main():
         e = r[f"kmeans_{algo}"]
         rows.append((f"k-means {algo}", "strata", e["seconds"], e["cpu_seconds"],
                      f"inertia {e['inertia']:,.2f}, {e['iterations']} iterations"))
-    e = r[f"silhouette_first_{m}"]
-    rows.append((f"silhouette, first {m:,} rows", "strata", e["seconds"], e["cpu_seconds"],
-                 f"silhouette {e['silhouette']:.6f}"))
+    if m > 1:
+        e = r[f"silhouette_first_{m}"]
+        rows.append((f"silhouette, first {m:,} rows", "strata", e["seconds"], e["cpu_seconds"],
+                     f"silhouette {e['silhouette']:.6f}"))
 
     print(f"\n{a.csv}: n={n:,} d={d} k={a.k} n_init={a.n_init} max_iter={a.max_iter} seed={a.seed} "
           f"repeats={a.repeats} (scikit-learn {sklearn.__version__}, numpy {np.__version__})")

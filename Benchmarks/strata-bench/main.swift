@@ -9,6 +9,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "load-and-group": (LoadAndGroup.usage, LoadAndGroup.run),
     "cluster": (Cluster.usage, Cluster.run),
     "ward-dbscan": (WardAndDBSCAN.usage, WardAndDBSCAN.run),
+    "kmeans-shapes": (KMeansShapes.usage, KMeansShapes.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

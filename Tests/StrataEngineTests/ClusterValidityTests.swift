@@ -37,8 +37,10 @@ import Testing
     }
 
     @Test func silhouetteDoesNotDependOnThreads() throws {
-        let x = ClusteringFixture.blobsMatrix
-        let labels = ClusteringFixture.shared.blobs.kmeans_labels
+        // 700 rows: three tile rows (256 each), so the lanes really split the work.
+        let rows = Array(0..<700)
+        let x = ClusteringFixture.blobsMatrix.takingRows(rows)
+        let labels = rows.map { ClusteringFixture.shared.blobs.kmeans_labels[$0] }
         let one = try ClusterValidity.silhouette(x, labels: labels, sampleLimit: nil, seed: 0, context: .quiet, workers: 1)
         let two = try ClusterValidity.silhouette(x, labels: labels, sampleLimit: nil, seed: 0, context: .quiet, workers: 2)
         #expect(one.mean == two.mean)
@@ -46,21 +48,23 @@ import Testing
     }
 
     @Test func sampledSilhouetteIsTheExactOneOfTheSeededSample() throws {
-        let x = ClusteringFixture.blobsMatrix
-        let labels = ClusteringFixture.shared.blobs.kmeans_labels
-        let report = try ClusterValidity.silhouette(x, labels: labels, sampleLimit: 500, seed: 11, context: .quiet)
+        let rows = Array(0..<1000)
+        let x = ClusteringFixture.blobsMatrix.takingRows(rows)
+        let labels = rows.map { ClusteringFixture.shared.blobs.kmeans_labels[$0] }
+        let report = try ClusterValidity.silhouette(x, labels: labels, sampleLimit: 300, seed: 11, context: .quiet)
         #expect(report.sampled)
-        #expect(report.pointsUsed == 500)
+        #expect(report.pointsUsed == 300)
         var generator = SeededGenerator(seed: 11)
-        let picked = generator.sampleIndices(count: 500, from: 2000).sorted()
+        let picked = generator.sampleIndices(count: 300, from: 1000).sorted()
         let subset = try ClusterValidity.silhouette(x.takingRows(picked), labels: picked.map { labels[$0] },
                                                     sampleLimit: nil, seed: 0, context: .quiet)
         #expect(report.mean == subset.mean)
-        let again = try ClusterValidity.silhouette(x, labels: labels, sampleLimit: 500, seed: 11, context: .quiet)
+        let again = try ClusterValidity.silhouette(x, labels: labels, sampleLimit: 300, seed: 11, context: .quiet)
         #expect(again.mean == report.mean)
-        // Within a few hundredths of the full figure on these well-separated blobs.
+        // Within a few hundredths of the full-data figure on these well-separated blobs.
         #expect(abs(report.mean - ClusteringFixture.shared.blobs.validity.silhouette) < 0.03)
-        let unsampled = try ClusterValidity.silhouette(x, labels: labels, sampleLimit: 2000, seed: 11, context: .quiet)
+        let small = FeatureMatrix(columns: [[0, 1, 4, 5]], names: ["v"])
+        let unsampled = try ClusterValidity.silhouette(small, labels: [0, 0, 1, 1], sampleLimit: 4, seed: 11, context: .quiet)
         #expect(!unsampled.sampled)
     }
 

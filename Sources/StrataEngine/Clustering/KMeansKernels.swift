@@ -62,6 +62,30 @@ enum KMeansKernels {
         }
     }
 
+    /// ‖c‖² − 2x·c for two rows and four centres (columns `0..<4` of a `CenterTable` slice):
+    /// the first row's scores in (a0, a1), the second's in (b0, b1), four independent accumulators
+    /// so that the additions overlap.
+    @inline(__always)
+    static func scores(_ first: UnsafePointer<Double>, _ second: UnsafePointer<Double>, d: Int, width: Int,
+                       transposed: UnsafePointer<Double>, norms: UnsafePointer<Double>)
+        -> (Lanes, Lanes, Lanes, Lanes) {
+        var a0 = load(norms), a1 = load(norms + 2)
+        var b0 = a0, b1 = a1
+        var column = transposed
+        for f in 0..<d {
+            let c0 = load(column)
+            let c1 = load(column + 2)
+            let u = Lanes(repeating: -2 * first[f])
+            let v = Lanes(repeating: -2 * second[f])
+            a0 += u * c0
+            a1 += u * c1
+            b0 += v * c0
+            b1 += v * c1
+            column += width
+        }
+        return (a0, a1, b0, b1)
+    }
+
     /// The nearest centre of two rows at once by ‖c‖² − 2x·c (‖x‖² is the same for every centre):
     /// four centres at a time, the two rows' scores in four independent vector accumulators.
     /// Ties go to the lower centre. `second` may equal `first` for an odd row out.
@@ -74,21 +98,8 @@ enum KMeansKernels {
         var scoreSecond = Double.infinity
         var group = 0
         while group < width {
-            let low = load(norms + group)
-            let high = load(norms + group + 2)
-            var a0 = low, a1 = high, b0 = low, b1 = high
-            var column = transposed + group
-            for f in 0..<d {
-                let c0 = load(column)
-                let c1 = load(column + 2)
-                let u = Lanes(repeating: -2 * first[f])
-                let v = Lanes(repeating: -2 * second[f])
-                a0 += u * c0
-                a1 += u * c1
-                b0 += v * c0
-                b1 += v * c1
-                column += width
-            }
+            let (a0, a1, b0, b1) = scores(first, second, d: d, width: width, transposed: transposed + group,
+                                          norms: norms + group)
             keepLower(a0[0], group, &bestFirst, &scoreFirst)
             keepLower(a0[1], group + 1, &bestFirst, &scoreFirst)
             keepLower(a1[0], group + 2, &bestFirst, &scoreFirst)
@@ -108,6 +119,38 @@ enum KMeansKernels {
             bestScore = score
             best = j
         }
+    }
+
+    /// For four candidate centres (columns `0..<4` of a `CenterTable` slice), the sum over `rows`
+    /// of min(closest squared distance so far, squared distance to the candidate), the candidate
+    /// distance taken as max(0, ‖x‖² + ‖c‖² − 2x·c). Two rows at a time for independent accumulators.
+    @inline(__always)
+    static func cappedPotentials(rows: Range<Int>, space: KMeansWorkspace, rowNorms: UnsafePointer<Double>,
+                                 closest: UnsafePointer<Double>, transposed: UnsafePointer<Double>,
+                                 norms: UnsafePointer<Double>, width: Int) -> (Lanes, Lanes) {
+        let d = space.d
+        var low = Lanes(repeating: 0)
+        var high = Lanes(repeating: 0)
+        let zero = Lanes(repeating: 0)
+        var i = rows.lowerBound
+        while i < rows.upperBound {
+            let next = min(i + 1, rows.upperBound - 1)
+            let first = space.row(i)
+            let second = space.row(next)
+            let (a0, a1, b0, b1) = scores(first, second, d: d, width: width, transposed: transposed, norms: norms)
+            let capA = Lanes(repeating: closest[i])
+            let normA = Lanes(repeating: rowNorms[i])
+            low += pointwiseMin(capA, pointwiseMax(zero, a0 + normA))
+            high += pointwiseMin(capA, pointwiseMax(zero, a1 + normA))
+            if next != i {
+                let capB = Lanes(repeating: closest[next])
+                let normB = Lanes(repeating: rowNorms[next])
+                low += pointwiseMin(capB, pointwiseMax(zero, b0 + normB))
+                high += pointwiseMin(capB, pointwiseMax(zero, b1 + normB))
+            }
+            i += 2
+        }
+        return (low, high)
     }
 
     /// The nearest centre of every row of `x` (for `predict`).

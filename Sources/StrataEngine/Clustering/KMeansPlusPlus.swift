@@ -7,7 +7,9 @@ import Darwin
 /// k-means++ seeding as scikit-learn does it ("greedy" k-means++): the first centre is a uniformly
 /// drawn row; each next centre is the best of `2 + ⌊ln k⌋` candidates drawn with probability
 /// proportional to the squared distance to the nearest centre so far, "best" meaning the candidate
-/// that leaves the smallest total squared distance.
+/// that leaves the smallest total squared distance. Candidates are scored with distances in the
+/// ‖x‖² − 2x·c + ‖c‖² form, as scikit-learn does (clipped at 0); the distances kept for the next
+/// draw are computed exactly.
 enum KMeansPlusPlus {
     static func localTrials(k: Int) -> Int { 2 + Int(log(Double(k))) }
 
@@ -36,6 +38,7 @@ enum KMeansPlusPlus {
         }
 
         try adopt(generator.nextInt(below: n), as: 0)
+        let rowNorms = try space.rowSquaredNorms()
         let trials = localTrials(k: k)
         let trialPotential = ChunkSlots<Double>(chunks: chunks.count, stride: trials, initial: 0)
         for center in 1..<max(1, k) {
@@ -43,16 +46,26 @@ enum KMeansPlusPlus {
             let candidates = (0..<trials).map { _ in
                 draw(generator.nextDouble() * potential, closest: closest, chunks: chunks, chunkPotential: chunkPotential)
             }
-            try candidates.withUnsafeBufferPointer { ids in
-                try space.parallel { c in
-                    // One candidate at a time, so the running sum stays in a register.
-                    for t in 0..<trials {
-                        let candidate = space.row(ids[t])
-                        var sum = 0.0
-                        for i in chunks.range(c) {
-                            sum += min(closest[i], KMeansKernels.squaredDistance(space.row(i), candidate, d))
+            let table = KMeansKernels.CenterTable(candidates.flatMap { Array(UnsafeBufferPointer(start: space.row($0), count: d)) },
+                                                  k: trials, d: d)
+            try table.transposed.withUnsafeBufferPointer { ct in
+                try table.squaredNorms.withUnsafeBufferPointer { norms in
+                    try rowNorms.withUnsafeBufferPointer { rowNorm in
+                        try space.parallel { c in
+                            let sums = trialPotential.base(c)
+                            var group = 0
+                            while group < trials {
+                                let (low, high) = KMeansKernels.cappedPotentials(
+                                    rows: chunks.range(c), space: space, rowNorms: rowNorm.baseAddress.unsafelyUnwrapped,
+                                    closest: UnsafePointer(closest.baseAddress.unsafelyUnwrapped),
+                                    transposed: ct.baseAddress.unsafelyUnwrapped + group,
+                                    norms: norms.baseAddress.unsafelyUnwrapped + group, width: table.width)
+                                for (lane, value) in [low[0], low[1], high[0], high[1]].enumerated() where group + lane < trials {
+                                    sums[group + lane] = value
+                                }
+                                group += 4
+                            }
                         }
-                        trialPotential.base(c)[t] = sum
                     }
                 }
             }

@@ -34,6 +34,26 @@ final class KMeansWorkspace: @unchecked Sendable {
 
     deinit { labels.deallocate() }
 
+    private var cachedRowNorms: [Double]?
+
+    /// ‖x‖² of every row, computed once per fit (k-means++ scores candidates with it).
+    func rowSquaredNorms() throws -> [Double] {
+        if let cachedRowNorms { return cachedRowNorms }
+        var norms = [Double](repeating: 0, count: n)
+        try norms.withUnsafeMutableBufferPointer { out in
+            let base = UnsafeSendable(out.baseAddress.unsafelyUnwrapped)
+            try parallel { c in
+                for i in chunks.range(c) {
+                    var sum = 0.0
+                    for f in 0..<d { sum += row(i)[f] * row(i)[f] }
+                    base.value[i] = sum
+                }
+            }
+        }
+        cachedRowNorms = norms
+        return norms
+    }
+
     /// Forgets the previous run's labels, so a new run's first pass counts every row as changed.
     func resetLabels() { labels.update(repeating: -1) }
 
