@@ -38,7 +38,8 @@ let package = Package(
                           swiftSettings: strictSettings),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], exclude: ["Fixtures"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], swiftSettings: strictSettings),
+        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], exclude: ["Fixtures"],
+                    swiftSettings: strictSettings),
         // The executable's own pieces: interrupt flag wiring, line continuation, progress line.
         .testTarget(name: "strataTests", dependencies: ["strata"], swiftSettings: strictSettings),
     ]

@@ -37,7 +37,7 @@ import Testing
         var options = EvaluationOptions(k: 2)
         options.relevanceThreshold = 3
         options.metrics = EvaluationMetric.allCases
-        let r = try Evaluator.evaluate(PopularRecommender(training: Self.training), test: test, options: options, context: .quiet)[0]
+        let r = try RecommenderEvaluator.evaluate(PopularRecommender(training: Self.training), test: test, options: options, context: .quiet)[0]
         #expect(r.userIds == ["u1", "u4"])
         #expect(r.counts.testUsers == 4 && r.counts.usersAbsentFromTraining == 1 && r.counts.usersWithoutRelevant == 1)
         #expect(r.counts.relevantAbsentFromTraining == 1 && r.counts.emptyLists == 0)

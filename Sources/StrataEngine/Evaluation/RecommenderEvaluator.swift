@@ -1,9 +1,9 @@
 /// Offline evaluation of a recommender on held-out interactions.
-public enum Evaluator {
+public enum RecommenderEvaluator {
     /// One result per cutoff in `options.cutoffs`, from a single top-N pass at the largest cutoff.
     /// Users are processed in fixed chunks on all cores; the output does not depend on the thread count.
     public static func evaluate(_ model: any Recommender, test: Interactions, options: EvaluationOptions,
-                                context: RunContext) throws -> [EvaluationResult] {
+                                context: RunContext) throws -> [RecommenderEvaluation] {
         let training = model.training
         guard training.count > 0 else {
             throw EngineError("the model '\(model.algorithmName)' has an empty training set")
@@ -72,7 +72,7 @@ public enum Evaluator {
 
     private static func score(model: any Recommender, truth: TestTruth, lists: [[Int]], k: Int,
                               options: EvaluationOptions, wanted: Set<EvaluationMetric>, information: [Double],
-                              ratingErrors: (predicted: [Double], actual: [Double], unpredicted: Int)?) -> EvaluationResult {
+                              ratingErrors: (predicted: [Double], actual: [Double], unpredicted: Int)?) -> RecommenderEvaluation {
         let n = truth.users.count
         var columns: [EvaluationMetric: [Double]] = [:]
         for m in EvaluationMetric.allCases where m.isPerUser && wanted.contains(m) {
@@ -126,7 +126,7 @@ public enum Evaluator {
             if wanted.contains(.rmse) { values[.rmse] = .some(nil) }
             if wanted.contains(.mae) { values[.mae] = .some(nil) }
         }
-        return EvaluationResult(algorithmName: model.algorithmName, k: k, userIds: truth.users.map(\.testId),
+        return RecommenderEvaluation(algorithmName: model.algorithmName, k: k, userIds: truth.users.map(\.testId),
                                 perUser: columns, values: values, counts: counts)
     }
 

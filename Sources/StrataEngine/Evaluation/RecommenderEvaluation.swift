@@ -18,7 +18,7 @@ public struct EvaluationCounts: Sendable, Equatable {
 }
 
 /// One model scored at one cutoff.
-public struct EvaluationResult: Sendable {
+public struct RecommenderEvaluation: Sendable {
     public let algorithmName: String
     public let k: Int
     /// The evaluated users' ids, in the order of `perUser` values.
