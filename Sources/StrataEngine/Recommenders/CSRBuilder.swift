@@ -31,106 +31,113 @@ public struct CSRBuild: Sendable {
 }
 
 extension CSRMatrix {
-    /// Builds CSR from triplets in O(n + rows + columns): two stable counting sorts (by column, then
-    /// by row) leave every row in column order with repeated pairs adjacent and still in input order,
-    /// so `last`/`first` mean input order. Row and column indices must be in range (the caller encodes them).
+    /// Builds CSR from triplets in about linear time: one counting sort by row moves a 64-bit key
+    /// (column, input position) per entry, then each row's keys are sorted in place (rows are short),
+    /// which leaves repeated pairs adjacent and in input order, so `last`/`first` mean input order.
+    /// Row and column indices must be in range (the caller encodes them).
     public static func fromTriplets(
         rows: [Int32], columns: [Int32], values: [Double], times: [Int64]? = nil,
         rowCount: Int, columnCount: Int, duplicates: DuplicateRule
     ) -> CSRBuild {
         let n = rows.count
-        precondition(columns.count == n && values.count == n && (times?.count ?? n) == n)
-        var byColumn = [Int32](repeating: 0, count: n)
-        var order = [Int32](repeating: 0, count: n)
+        precondition(columns.count == n && values.count == n && (times?.count ?? n) == n && n < Int(UInt32.max))
         var rowStartWithDuplicates = [Int](repeating: 0, count: rowCount + 1)
+        var keys = [UInt64](repeating: 0, count: n)
         rows.withUnsafeBufferPointer { rw in
             columns.withUnsafeBufferPointer { cl in
-                var colStart = [Int](repeating: 0, count: columnCount + 1)
-                colStart.withUnsafeMutableBufferPointer { cs in
-                    for c in cl { cs[Int(c) + 1] += 1 }
-                    for c in 0..<columnCount { cs[c + 1] += cs[c] }
-                    byColumn.withUnsafeMutableBufferPointer { bc in
-                        for i in 0..<n {
-                            let c = Int(cl[i])
-                            bc[cs[c]] = Int32(truncatingIfNeeded: i)
-                            cs[c] += 1
-                        }
-                    }
-                }
                 rowStartWithDuplicates.withUnsafeMutableBufferPointer { rs in
                     for r in rw { rs[Int(r) + 1] += 1 }
                     for r in 0..<rowCount { rs[r + 1] += rs[r] }
                     var cursor = Array(rs.dropLast())
                     cursor.withUnsafeMutableBufferPointer { cur in
-                        byColumn.withUnsafeBufferPointer { bc in
-                            order.withUnsafeMutableBufferPointer { od in
-                                for i in bc {
-                                    let r = Int(rw[Int(i)])
-                                    od[cur[r]] = i
-                                    cur[r] += 1
-                                }
+                        keys.withUnsafeMutableBufferPointer { ks in
+                            for i in 0..<n {
+                                let r = Int(rw[i])
+                                ks[cur[r]] = UInt64(UInt32(bitPattern: cl[i])) << 32 | UInt64(i)
+                                cur[r] += 1
                             }
+                            for r in 0..<rowCount { sortRow(ks, rs[r]..<rs[r + 1]) }
                         }
                     }
                 }
             }
         }
-        byColumn = []
-        return combineRuns(order: order, rowStart: rowStartWithDuplicates, columns: columns, values: values,
+        return combineRuns(keys: keys, rowStart: rowStartWithDuplicates, values: values,
                            times: times, rowCount: rowCount, columnCount: columnCount, rule: duplicates)
+    }
+
+    /// Insertion sort for the usual short rows; the library sort for long ones.
+    @inline(__always)
+    private static func sortRow(_ keys: UnsafeMutableBufferPointer<UInt64>, _ range: Range<Int>) {
+        if range.count > 48 {
+            var slice = UnsafeMutableBufferPointer(rebasing: keys[range])
+            slice.sort()
+            return
+        }
+        var i = range.lowerBound + 1
+        while i < range.upperBound {
+            let key = keys[i]
+            var j = i - 1
+            while j >= range.lowerBound && keys[j] > key {
+                keys[j + 1] = keys[j]
+                j -= 1
+            }
+            keys[j + 1] = key
+            i += 1
+        }
     }
 
     /// Walks entries sorted by (row, column, input position) and folds each run of equal pairs into one.
     private static func combineRuns(
-        order: [Int32], rowStart sortedStart: [Int], columns: [Int32], values: [Double], times: [Int64]?,
+        keys: [UInt64], rowStart sortedStart: [Int], values: [Double], times: [Int64]?,
         rowCount: Int, columnCount: Int, rule: DuplicateRule
     ) -> CSRBuild {
-        let n = order.count
+        let n = keys.count
         var rowStart = [Int](repeating: 0, count: rowCount + 1)
         var outIndices = [Int32](); outIndices.reserveCapacity(n)
         var outValues = [Float](); outValues.reserveCapacity(n)
         var outTimes = [Int64](); if times != nil { outTimes.reserveCapacity(n) }
         let hasTimes = times != nil
         let timeValues = times ?? []
-        columns.withUnsafeBufferPointer { cl in
-            values.withUnsafeBufferPointer { vl in
-                order.withUnsafeBufferPointer { od in
-                    for r in 0..<rowCount {
-                        var k = sortedStart[r]
-                        let end = sortedStart[r + 1]
-                        while k < end {
-                            let first = Int(od[k])
-                            let c = cl[first]
-                            var kept = vl[first]
-                            var sum = kept
-                            var count = 1.0
-                            var time = hasTimes ? timeValues[first] : 0
-                            var latest = time
-                            k += 1
-                            while k < end, cl[Int(od[k])] == c {
-                                let i = Int(od[k])
-                                let v = vl[i]
-                                switch rule {
-                                case .last: kept = v; if hasTimes { time = timeValues[i] }
-                                case .first: break
-                                case .mean, .sum: sum += v
-                                case .max: kept = Swift.max(kept, v)
-                                }
-                                if hasTimes { latest = Swift.max(latest, timeValues[i]) }
-                                count += 1
-                                k += 1
-                            }
+        @inline(__always) func column(_ key: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32)) }
+        @inline(__always) func position(_ key: UInt64) -> Int { Int(key & 0xFFFF_FFFF) }
+        values.withUnsafeBufferPointer { vl in
+            keys.withUnsafeBufferPointer { ks in
+                for r in 0..<rowCount {
+                    var k = sortedStart[r]
+                    let end = sortedStart[r + 1]
+                    while k < end {
+                        let c = column(ks[k])
+                        let first = position(ks[k])
+                        var kept = vl[first]
+                        var sum = kept
+                        var count = 1.0
+                        var time = hasTimes ? timeValues[first] : 0
+                        var latest = time
+                        k += 1
+                        while k < end, column(ks[k]) == c {
+                            let i = position(ks[k])
+                            let v = vl[i]
                             switch rule {
-                            case .mean: kept = sum / count
-                            case .sum: kept = sum
-                            default: break
+                            case .last: kept = v; if hasTimes { time = timeValues[i] }
+                            case .first: break
+                            case .mean, .sum: sum += v
+                            case .max: kept = Swift.max(kept, v)
                             }
-                            outIndices.append(c)
-                            outValues.append(Float(kept))
-                            if hasTimes { outTimes.append(rule == .last || rule == .first ? time : latest) }
+                            if hasTimes { latest = Swift.max(latest, timeValues[i]) }
+                            count += 1
+                            k += 1
                         }
-                        rowStart[r + 1] = outIndices.count
+                        switch rule {
+                        case .mean: kept = sum / count
+                        case .sum: kept = sum
+                        default: break
+                        }
+                        outIndices.append(c)
+                        outValues.append(Float(kept))
+                        if hasTimes { outTimes.append(rule == .last || rule == .first ? time : latest) }
                     }
+                    rowStart[r + 1] = outIndices.count
                 }
             }
         }
