@@ -106,7 +106,8 @@ import Testing
         ]))
         let interpreter = Interpreter(workspace: ws)
         for line in ["filter tx where quantity > 0 as sales", "sample customers n=5 seed=1 as few",
-                     "select tx invoice as slim", "sample tx n=10 as small"] {
+                     "select tx invoice as slim", "sample tx n=10 as small",
+                     "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop"] {
             guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
         }
         return interpreter.workspace

@@ -17,7 +17,6 @@ import Testing
         "sample customers n=5 seed=1 as few",
         "select tx invoice as slim",
         "sample tx n=10 as small",
-        "load \"datasets/events.csv\" as events",
         "split ratings by=user test=0.2 seed=7 as parts",
         "recommender popular parts.train as pop",
     ]

@@ -10,9 +10,11 @@ enum BaselineCommands {
         options: InteractionOptions.specs,
         binding: .named { _ in "pop" },
         details: "Scores each item by how many training users interacted with it; ties go to the item with the lower "
-            + "id. Every user gets the same list, minus items they already have.",
+            + "id. Every user gets the same list, minus items they already have. Implicit data: "
+            + "event=event weights=view:1,cart:3,purchase:5 weighs event types (repeats are summed), weight=COLUMN "
+            + "takes a numeric strength; with neither and no rating column every row counts 1.",
         examples: ["recommender popular ratings as pop",
-                   "recommender popular events event=event weights=view:1,cart:3,purchase:5 as pop_events"]
+                   "recommender popular tx user=customer_id weight=quantity as bestsellers"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         let built = try InteractionOptions.build(parsed, table: table, context: ctx.run)

@@ -31,7 +31,7 @@ enum SplitCommands {
             + "training are counted.",
         examples: ["split ratings by=user test=0.2 seed=7 as parts",
                    "split ratings by=last last=2 as recent",
-                   "split ratings by=time cutoff=2025-10-01 as before_after",
+                   "split ratings by=time cutoff=2025-03-01 as before_after",
                    "split ratings by=folds folds=5 fold=2 seed=3 as fold2"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
