@@ -10,6 +10,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "cluster": (Cluster.usage, Cluster.run),
     "ward-dbscan": (WardAndDBSCAN.usage, WardAndDBSCAN.run),
     "kmeans-shapes": (KMeansShapes.usage, KMeansShapes.run),
+    "recsys-data": (RecsysData.usage, RecsysData.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

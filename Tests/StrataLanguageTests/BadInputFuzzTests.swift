@@ -119,7 +119,8 @@ import Testing
                      "score rfm criteria=\"recency:-0.4, frequency:0.35, monetary:0.25\" as scored",
                      "segment scored by score tiers=4 labels=\"Low,Mid,High,Top\"",
                      "sample rfm n=100 seed=1 as rfm_small",
-                     "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg"] {
+                     "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
+                     "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop"] {
             guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
         }
         return interpreter.workspace

@@ -1,0 +1,148 @@
+/// How repeated (user, item) pairs are combined into one entry.
+public enum DuplicateRule: String, Sendable, CaseIterable {
+    /// The value of the last row in input order (ratings that were revised).
+    case last
+    /// The value of the first row in input order.
+    case first
+    case mean
+    /// Total weight (implicit events: three views weigh three).
+    case sum
+    case max
+
+    public var phrase: String {
+        switch self {
+        case .last: return "kept the last in row order"
+        case .first: return "kept the first in row order"
+        case .mean: return "averaged"
+        case .sum: return "summed"
+        case .max: return "kept the largest"
+        }
+    }
+}
+
+/// A CSR matrix built from (row, column, value) triplets, with duplicates combined.
+public struct CSRBuild: Sendable {
+    public let matrix: CSRMatrix
+    /// One timestamp per stored entry when times were given: the time of the kept row for
+    /// `last`/`first`, otherwise the latest time among the combined rows.
+    public let times: [Int64]?
+    /// Input triplets folded into an earlier entry with the same (row, column).
+    public let duplicatesCombined: Int
+}
+
+extension CSRMatrix {
+    /// Builds CSR from triplets in about linear time: one counting sort by row moves a 64-bit key
+    /// (column, input position) per entry, then each row's keys are sorted in place (rows are short),
+    /// which leaves repeated pairs adjacent and in input order, so `last`/`first` mean input order.
+    /// Row and column indices must be in range (the caller encodes them).
+    public static func fromTriplets(
+        rows: [Int32], columns: [Int32], values: [Double], times: [Int64]? = nil,
+        rowCount: Int, columnCount: Int, duplicates: DuplicateRule
+    ) -> CSRBuild {
+        let n = rows.count
+        precondition(columns.count == n && values.count == n && (times?.count ?? n) == n && n < Int(UInt32.max))
+        var rowStartWithDuplicates = [Int](repeating: 0, count: rowCount + 1)
+        var keys = [UInt64](repeating: 0, count: n)
+        rows.withUnsafeBufferPointer { rw in
+            columns.withUnsafeBufferPointer { cl in
+                rowStartWithDuplicates.withUnsafeMutableBufferPointer { rs in
+                    for r in rw { rs[Int(r) + 1] += 1 }
+                    for r in 0..<rowCount { rs[r + 1] += rs[r] }
+                    var cursor = Array(rs.dropLast())
+                    cursor.withUnsafeMutableBufferPointer { cur in
+                        keys.withUnsafeMutableBufferPointer { ks in
+                            for i in 0..<n {
+                                let r = Int(rw[i])
+                                ks[cur[r]] = UInt64(UInt32(bitPattern: cl[i])) << 32 | UInt64(i)
+                                cur[r] += 1
+                            }
+                            for r in 0..<rowCount { sortRow(ks, rs[r]..<rs[r + 1]) }
+                        }
+                    }
+                }
+            }
+        }
+        return combineRuns(keys: keys, rowStart: rowStartWithDuplicates, values: values,
+                           times: times, rowCount: rowCount, columnCount: columnCount, rule: duplicates)
+    }
+
+    /// Insertion sort for the usual short rows; the library sort for long ones.
+    @inline(__always)
+    private static func sortRow(_ keys: UnsafeMutableBufferPointer<UInt64>, _ range: Range<Int>) {
+        if range.count > 48 {
+            var slice = UnsafeMutableBufferPointer(rebasing: keys[range])
+            slice.sort()
+            return
+        }
+        var i = range.lowerBound + 1
+        while i < range.upperBound {
+            let key = keys[i]
+            var j = i - 1
+            while j >= range.lowerBound && keys[j] > key {
+                keys[j + 1] = keys[j]
+                j -= 1
+            }
+            keys[j + 1] = key
+            i += 1
+        }
+    }
+
+    /// Walks entries sorted by (row, column, input position) and folds each run of equal pairs into one.
+    private static func combineRuns(
+        keys: [UInt64], rowStart sortedStart: [Int], values: [Double], times: [Int64]?,
+        rowCount: Int, columnCount: Int, rule: DuplicateRule
+    ) -> CSRBuild {
+        let n = keys.count
+        var rowStart = [Int](repeating: 0, count: rowCount + 1)
+        var outIndices = [Int32](); outIndices.reserveCapacity(n)
+        var outValues = [Float](); outValues.reserveCapacity(n)
+        var outTimes = [Int64](); if times != nil { outTimes.reserveCapacity(n) }
+        let hasTimes = times != nil
+        let timeValues = times ?? []
+        @inline(__always) func column(_ key: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32)) }
+        @inline(__always) func position(_ key: UInt64) -> Int { Int(key & 0xFFFF_FFFF) }
+        values.withUnsafeBufferPointer { vl in
+            keys.withUnsafeBufferPointer { ks in
+                for r in 0..<rowCount {
+                    var k = sortedStart[r]
+                    let end = sortedStart[r + 1]
+                    while k < end {
+                        let c = column(ks[k])
+                        let first = position(ks[k])
+                        var kept = vl[first]
+                        var sum = kept
+                        var count = 1.0
+                        var time = hasTimes ? timeValues[first] : 0
+                        var latest = time
+                        k += 1
+                        while k < end, column(ks[k]) == c {
+                            let i = position(ks[k])
+                            let v = vl[i]
+                            switch rule {
+                            case .last: kept = v; if hasTimes { time = timeValues[i] }
+                            case .first: break
+                            case .mean, .sum: sum += v
+                            case .max: kept = Swift.max(kept, v)
+                            }
+                            if hasTimes { latest = Swift.max(latest, timeValues[i]) }
+                            count += 1
+                            k += 1
+                        }
+                        switch rule {
+                        case .mean: kept = sum / count
+                        case .sum: kept = sum
+                        default: break
+                        }
+                        outIndices.append(c)
+                        outValues.append(Float(kept))
+                        if hasTimes { outTimes.append(rule == .last || rule == .first ? time : latest) }
+                    }
+                    rowStart[r + 1] = outIndices.count
+                }
+            }
+        }
+        let matrix = CSRMatrix(rowCount: rowCount, columnCount: columnCount, rowStart: rowStart,
+                               indices: outIndices, values: outValues)
+        return CSRBuild(matrix: matrix, times: hasTimes ? outTimes : nil, duplicatesCombined: n - outIndices.count)
+    }
+}
