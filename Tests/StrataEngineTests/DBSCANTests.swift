@@ -50,7 +50,7 @@ import Testing
             for (position, row) in tree.originalRow.enumerated() { byRow[row] = treeCounts[position] }
             #expect(byRow == bruteCounts, "r²=\(r2)")
             var pairs = 0
-            tree.forEachWithin(queries: 0..<n, radiusSquared: r2, wanted: { _ in true }) { _, _ in pairs += 1 }
+            tree.forEachWithin(queries: 0..<n, radiusSquared: r2) { _, _ in pairs += 1 }
             #expect(pairs == bruteCounts.reduce(0, +))
         }
         let treeRanked = tree.rankedSquaredDistance(queries: 0..<n, rank: 6)

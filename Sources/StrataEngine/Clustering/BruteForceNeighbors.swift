@@ -41,10 +41,9 @@ struct BruteForceNeighbors: NeighborIndex {
         return counts.map { min($0, limit) }
     }
 
-    func forEachWithin(queries: Range<Int>, radiusSquared: Double, wanted: (Int) -> Bool,
-                       _ body: (Int, Int) -> Void) {
+    func forEachWithin(queries: Range<Int>, radiusSquared: Double, _ body: (Int, Int) -> Void) {
         forEachPair(queries: queries) { q, j, distance in
-            if distance <= radiusSquared && wanted(q) { body(q, j) }
+            if distance <= radiusSquared { body(q, j) }
         }
     }
 

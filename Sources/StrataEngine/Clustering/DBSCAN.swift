@@ -60,7 +60,7 @@ public enum DBSCAN {
                 try context.cancellation.check()
                 var unions = UnionFind(count: n)
                 var border = BorderNeighbours()
-                index.forEachWithin(queries: range, radiusSquared: r2, wanted: { _ in true }) { query, neighbour in
+                index.forEachWithin(queries: range, radiusSquared: r2) { query, neighbour in
                     guard isCore[neighbour] else { return }
                     if isCore[query] { unions.union(query, neighbour) } else { border.append(neighbour, of: query) }
                 }

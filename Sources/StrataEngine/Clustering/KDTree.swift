@@ -179,11 +179,10 @@ struct KDTree: NeighborIndex {
         } ?? []
     }
 
-    func forEachWithin(queries: Range<Int>, radiusSquared r2: Double, wanted: (Int) -> Bool,
-                       _ body: (Int, Int) -> Void) {
+    func forEachWithin(queries: Range<Int>, radiusSquared r2: Double, _ body: (Int, Int) -> Void) {
         var stack = [Int](repeating: 0, count: 128)
         _ = withView { v in
-            for query in queries where wanted(query) {
+            for query in queries {
                 let q = v.points + query * v.d
                 var top = 1
                 stack[0] = 0

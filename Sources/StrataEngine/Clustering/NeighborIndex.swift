@@ -12,9 +12,8 @@ protocol NeighborIndex: Sendable {
     func countWithin(queries: Range<Int>, radiusSquared: Double, limit: Int) -> [Int]
 
     /// Calls `body(query, neighbour)` for every point within `radiusSquared` of each query
-    /// (itself included), when `wanted(query)` is true.
-    func forEachWithin(queries: Range<Int>, radiusSquared: Double, wanted: (Int) -> Bool,
-                       _ body: (Int, Int) -> Void)
+    /// (itself included).
+    func forEachWithin(queries: Range<Int>, radiusSquared: Double, _ body: (Int, Int) -> Void)
 
     /// For each query, the `rank`-th smallest squared distance to all points, itself included
     /// (rank 1 is the query's own zero).
