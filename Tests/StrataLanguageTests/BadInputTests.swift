@@ -449,12 +449,12 @@ final class ScratchDirectory {
         expectFailure(i, "load \"datasets/customers.csv as c", ["unclosed string"])
     }
 
-    /// `$name` parses, but no command defines parameters; the hint once sent users to `set`,
-    /// which only knows seed, ascii and rows.
+    /// `$name` must be declared with `param` first; the hint says how (it once sent users to `set`,
+    /// which only knows seed, ascii and rows).
     @Test func unknownParameter() throws {
         let i = try Self.interpreter()
         let line = "filter tx where quantity > $k"
-        let m = expectFailure(i, line, ["unknown parameter $k", "no $parameters are defined here"])
+        let m = expectFailure(i, line, ["unknown parameter $k", "declare it first: param k = …"])
         expectCaret(m, under: "$k", in: line)
         #expect(!m.contains("set k"))
         expectFailure(i, "filter tx where quantity > $", ["'$' must be followed by a parameter name"])

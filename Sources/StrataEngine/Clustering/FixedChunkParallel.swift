@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs `body` over a fixed split of `0..<count` on both cores and returns the per-chunk results in
 /// chunk order, so whatever the caller combines from them does not depend on scheduling.
 /// The first error (in chunk order) is rethrown after every chunk has stopped.
@@ -38,35 +36,6 @@ enum FixedChunkParallel {
         ranges: [Range<Int>], _ body: @Sendable (Range<Int>) throws -> Result
     ) throws -> [Result] {
         if ranges.count <= 1 { return try ranges.map(body) }
-        let slots = ResultSlots<Result>(count: ranges.count)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
-            do { slots.store(.success(try body(ranges[index])), at: index) } catch { slots.store(.failure(error), at: index) }
-        }
-        return try slots.collect()
-    }
-}
-
-/// One result slot per chunk; each slot is written by exactly one worker, and read only after
-/// `concurrentPerform` has returned.
-private final class ResultSlots<Result: Sendable>: @unchecked Sendable {
-    private let results: UnsafeMutableBufferPointer<Swift.Result<Result, any Error>?>
-
-    init(count: Int) {
-        results = .allocate(capacity: count)
-        results.initialize(repeating: nil)
-    }
-
-    deinit {
-        results.deinitialize()
-        results.deallocate()
-    }
-
-    func store(_ result: Swift.Result<Result, any Error>, at index: Int) { results[index] = result }
-
-    func collect() throws -> [Result] {
-        try results.map { slot in
-            guard let slot else { throw EngineError("internal error: a parallel chunk produced no result") }
-            return try slot.get()
-        }
+        return try Parallel.map(chunks: ranges.count) { try body(ranges[$0]) }
     }
 }

@@ -64,10 +64,7 @@ private final class ChunkTicket: Sendable {
 /// How many threads the clustering loops use by default: every online core. Results do not depend
 /// on it (see `FixedChunks`).
 enum ClusterThreads {
-    static let available: Int = {
-        let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return online > 0 ? Int(online) : 1
-    }()
+    static var available: Int { Parallel.threadCount }
 }
 
 /// A per-chunk scratch area that worker threads write without locks: chunk `c` owns the slice

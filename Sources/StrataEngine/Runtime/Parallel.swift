@@ -25,15 +25,22 @@ public enum Parallel {
     /// `body(chunk)` for every chunk, returned in chunk order whatever order they ran in.
     public static func map<T: Sendable>(chunks: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let slots = ChunkResults<T>(count: chunks)
-        forEach(chunks: chunks) { chunk in slots.store(body(chunk), at: chunk) }
-        return slots.collected()
+        forEach(chunks: chunks) { chunk in slots.store(.success(body(chunk)), at: chunk) }
+        return (try? slots.collected()) ?? []
+    }
+
+    /// As `map`, for work that can fail: every chunk runs, then the first error in chunk order is rethrown.
+    public static func map<T>(chunks: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+        let slots = ChunkResults<T>(count: chunks)
+        forEach(chunks: chunks) { chunk in slots.store(Result { try body(chunk) }, at: chunk) }
+        return try slots.collected()
     }
 }
 
 /// One slot per chunk; each chunk writes only its own slot, through a buffer obtained once, so
-/// concurrent writers never touch the same memory or the array's header.
-private final class ChunkResults<T: Sendable>: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<T?>
+/// concurrent writers never touch the same memory or the array's header; read after all finish.
+private final class ChunkResults<T>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Result<T, any Error>?>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
@@ -45,7 +52,12 @@ private final class ChunkResults<T: Sendable>: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func store(_ value: T, at index: Int) { slots[index] = value }
+    func store(_ value: Result<T, any Error>, at index: Int) { slots[index] = value }
 
-    func collected() -> [T] { slots.compactMap { $0 } }
+    func collected() throws -> [T] {
+        try slots.map { slot in
+            guard let slot else { throw EngineError("internal error: a parallel chunk produced no result") }
+            return try slot.get()
+        }
+    }
 }
