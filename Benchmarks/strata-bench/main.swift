@@ -7,6 +7,7 @@ import Glibc
 
 let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "load-and-group": (LoadAndGroup.usage, LoadAndGroup.run),
+    "recsys": (RecsysAlgorithms.usage, RecsysAlgorithms.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

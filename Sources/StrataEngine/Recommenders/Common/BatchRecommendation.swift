@@ -19,17 +19,11 @@ public enum BatchRecommendation {
             lists.reserveCapacity(range.count)
             for (n, u) in users[range].enumerated() {
                 if n & 255 == 0 { try context.cancellation.check() }
-                let exclude = excludeSeen ? seenItems(model.training, user: u) : []
+                let exclude = excludeSeen ? model.training.seenItems(user: u) : []
                 lists.append(model.recommend(user: u, count: count, exclude: exclude))
             }
             return lists
         }
         return parts.flatMap { $0 }
-    }
-
-    /// The items a user interacted with in training.
-    public static func seenItems(_ data: Interactions, user: Int) -> Set<Int> {
-        guard user >= 0, user < data.byUser.rowCount else { return [] }
-        return Set(data.byUser.row(user).indices.map { Int($0) })
     }
 }

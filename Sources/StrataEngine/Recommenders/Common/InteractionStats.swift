@@ -18,20 +18,6 @@ enum InteractionStats {
         return s / Double(m.values.count)
     }
 
-    /// The stored value at (row, column), by binary search in the row's sorted columns.
-    static func value(_ m: CSRMatrix, row: Int, column: Int) -> Float? {
-        var lo = m.rowStart[row], hi = m.rowStart[row + 1]
-        let target = Int32(truncatingIfNeeded: column)
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let c = m.indices[mid]
-            if c == target { return m.values[mid] }
-            if c < target { lo = mid + 1 } else { hi = mid }
-        }
-        return nil
-    }
-
-    static func rowCount(_ m: CSRMatrix, _ row: Int) -> Int { m.rowStart[row + 1] - m.rowStart[row] }
 }
 
 extension FeedbackKind {

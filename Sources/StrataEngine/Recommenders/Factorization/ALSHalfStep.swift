@@ -86,20 +86,12 @@ struct ALSHalfStep: Sendable {
     private func systemTimes(_ v: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>, y: UnsafePointer<Double>,
                              g: UnsafePointer<Double>, entries: RowEntries) {
         let f = options.factors
-        for s in 0..<f {
-            var acc = 0.0
-            let gs = g + s * f
-            for t in 0..<f { acc += gs[t] * v[t] }
-            out[s] = acc
-        }
+        VectorMath.symmetricTimes(g, v, out, f)
         for k in entries.range {
             let yi = y + Int(entries.indices[k]) * f
             let c1 = confidence(entries.values[k]) - 1
             guard c1 != 0 else { continue }
-            var d = 0.0
-            for t in 0..<f { d += yi[t] * v[t] }
-            d *= c1
-            for t in 0..<f { out[t] += d * yi[t] }
+            VectorMath.axpy(c1 * VectorMath.dot(yi, v, f), yi, out, f)
         }
     }
 
@@ -115,24 +107,19 @@ struct ALSHalfStep: Sendable {
             for t in 0..<f { r[t] = -ap[t] }
             for k in entries.range {
                 let yi = y + Int(entries.indices[k]) * f
-                let c = confidence(entries.values[k])
-                for t in 0..<f { r[t] += c * yi[t] }
+                VectorMath.axpy(confidence(entries.values[k]), yi, r, f)
             }
-            var rsOld = 0.0
-            for t in 0..<f { p[t] = r[t]; rsOld += r[t] * r[t] }
+            p.update(from: r, count: f)
+            var rsOld = VectorMath.dot(r, r, f)
             guard rsOld >= 1e-20 else { return }
             for _ in 0..<options.cgSteps {
                 systemTimes(UnsafePointer(p), out: ap, y: y, g: g, entries: entries)
-                var pAp = 0.0
-                for t in 0..<f { pAp += p[t] * ap[t] }
+                let pAp = VectorMath.dot(p, ap, f)
                 guard pAp > 0 else { return }
                 let step = rsOld / pAp
-                var rsNew = 0.0
-                for t in 0..<f {
-                    x[t] += step * p[t]
-                    r[t] -= step * ap[t]
-                    rsNew += r[t] * r[t]
-                }
+                VectorMath.axpy(step, p, x, f)
+                VectorMath.axpy(-step, ap, r, f)
+                let rsNew = VectorMath.dot(r, r, f)
                 if rsNew < 1e-20 { return }
                 let beta = rsNew / rsOld
                 for t in 0..<f { p[t] = r[t] + beta * p[t] }

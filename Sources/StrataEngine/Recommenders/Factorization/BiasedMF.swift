@@ -62,8 +62,7 @@ public struct BiasedMF: BatchRecommender {
                     let pos = Int(k)
                     let u = Int(userOf[pos]), i = Int(itemOf[pos])
                     let pu = pBase + u * f, qi = qBase + i * f
-                    var dot = 0.0
-                    for x in 0..<f { dot += qi[x] * pu[x] }
+                    let dot = VectorMath.dot(qi, pu, f)
                     let err = Double(ratings[pos]) - (mu + bub[u] + bib[i] + dot)
                     bub[u] += lr * (err - reg * bub[u])
                     bib[i] += lr * (err - reg * bib[i])

@@ -4,15 +4,12 @@ enum DenseSolve {
     /// overwritten with L). Returns false when A is not positive definite.
     static func choleskyFactor(_ a: UnsafeMutablePointer<Double>, _ n: Int) -> Bool {
         for j in 0..<n {
-            var d = a[j * n + j]
-            for k in 0..<j { d -= a[j * n + k] * a[j * n + k] }
+            let d = a[j * n + j] - VectorMath.dot(a + j * n, a + j * n, j)
             guard d > 0 else { return false }
             let l = d.squareRoot()
             a[j * n + j] = l
             for i in (j + 1)..<max(j + 1, n) {
-                var s = a[i * n + j]
-                for k in 0..<j { s -= a[i * n + k] * a[j * n + k] }
-                a[i * n + j] = s / l
+                a[i * n + j] = (a[i * n + j] - VectorMath.dot(a + i * n, a + j * n, j)) / l
             }
         }
         return true
@@ -21,9 +18,7 @@ enum DenseSolve {
     /// Solves L Lᵀ x = b with the factor from `choleskyFactor`; `b` becomes x.
     static func choleskySolve(_ l: UnsafePointer<Double>, _ n: Int, _ b: UnsafeMutablePointer<Double>) {
         for i in 0..<n {
-            var s = b[i]
-            for k in 0..<i { s -= l[i * n + k] * b[k] }
-            b[i] = s / l[i * n + i]
+            b[i] = (b[i] - VectorMath.dot(l + i * n, b, i)) / l[i * n + i]
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
             var s = b[i]

@@ -36,20 +36,26 @@ public struct ItemKNN: Recommender {
     public func recommend(user: Int, count: Int, exclude: Set<Int>) -> [Recommendation] {
         guard user >= 0, user < training.userIds.count else { return [] }
         let row = training.byUser.row(user)
-        var sums = NeighborScoreSums(itemCount: training.itemIds.count, limit: options.neighbors)
-        if row.indices.count <= options.neighbors {
-            // Every candidate has at most k contributing items, so no per-candidate cut is needed.
-            for i in row.indices {
-                for p in keptBy.range(of: Int(i)) {
-                    sums.add(Int(keptBy.neighbors[p]), Double(keptBy.similarities[p]))
+        // Push every kept similarity from the user's items to the items that keep them; an item
+        // reached by more than k of the user's items is then re-summed over its k most similar ones
+        // from its own list, which is sorted by similarity.
+        var sums = NeighborScoreSums(itemCount: training.itemIds.count, limit: .max)
+        for i in row.indices {
+            for p in keptBy.range(of: Int(i)) { sums.add(Int(keptBy.neighbors[p]), Double(keptBy.similarities[p])) }
+        }
+        let overfull = sums.items(withMoreThan: options.neighbors)
+        if !overfull.isEmpty {
+            var owned = [Bool](repeating: false, count: training.itemIds.count)
+            for i in row.indices { owned[Int(i)] = true }
+            for j in overfull {
+                var total = 0.0, used = 0
+                for p in similar.range(of: j) where owned[Int(similar.neighbors[p])] {
+                    total += Double(similar.similarities[p])
+                    used += 1
+                    if used == options.neighbors { break }
                 }
+                sums.replaceScore(of: j, with: total)
             }
-        } else {
-            var contributions: [(item: Int32, similarity: Float)] = []
-            for i in row.indices {
-                for p in keptBy.range(of: Int(i)) { contributions.append((keptBy.neighbors[p], keptBy.similarities[p])) }
-            }
-            sums.addStrongestFirst(contributions)
         }
         return sums.best(count: count, exclude: exclude)
     }
@@ -59,7 +65,7 @@ public struct ItemKNN: Recommender {
         var found: [(item: Int, similarity: Double, value: Double)] = []
         for p in similar.range(of: item) {
             let i = Int(similar.neighbors[p])
-            if let v = InteractionStats.value(training.byUser, row: user, column: i) {
+            if let v = training.byUser.value(row: user, column: i) {
                 found.append((i, Double(similar.similarities[p]), Double(v)))
                 if found.count == options.neighbors { break }
             }

@@ -23,19 +23,13 @@ struct NeighborScoreSums {
         scores[item] += similarity
     }
 
-    /// Adds contributions strongest first (equal similarities by lower item), so each item sums its
-    /// `limit` strongest ones.
-    mutating func addStrongestFirst(_ contributions: [(item: Int32, similarity: Float)]) {
-        // Positive floats order like their bit patterns; pack (−similarity, item) into one key.
-        var keys = contributions.map { c -> UInt64 in
-            (UInt64(UInt32.max - c.similarity.bitPattern) << 32) | UInt64(UInt32(bitPattern: c.item))
-        }
-        keys.sort()
-        for k in keys {
-            let item = Int(UInt32(truncatingIfNeeded: k))
-            add(item, Double(Float(bitPattern: UInt32.max - UInt32(k >> 32))))
-        }
+    /// Items that received more than `limit` contributions (only possible when the limit was not
+    /// enforced while adding).
+    func items(withMoreThan limit: Int) -> [Int] {
+        touched.lazy.map(Int.init).filter { Int(self.counts[$0]) > limit }
     }
+
+    mutating func replaceScore(of item: Int, with score: Double) { scores[item] = score }
 
     func best(count: Int, exclude: Set<Int>) -> [Recommendation] {
         var heap = BoundedBest(capacity: count)

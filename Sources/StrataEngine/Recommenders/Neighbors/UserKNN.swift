@@ -45,7 +45,7 @@ public struct UserKNN: Recommender {
         var found: [(user: Int, similarity: Double, value: Double)] = []
         for p in similar.range(of: user) {
             let v = Int(similar.neighbors[p])
-            if let value = InteractionStats.value(training.byUser, row: v, column: item) {
+            if let value = training.byUser.value(row: v, column: item) {
                 found.append((v, Double(similar.similarities[p]), Double(value)))
                 if found.count == options.neighbors { break }
             }
