@@ -17,6 +17,10 @@ import Testing
         "sample customers n=5 seed=1 as few",
         "select tx invoice as slim",
         "sample tx n=10 as small",
+        "load \"datasets/events.csv\" as events",
+        "recommender itemknn ratings as iknn",
+        "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
+        "recommender content ratings items=items text=genres categories=category as cb",
     ]
 
     @Test func everyExampleRuns() throws {

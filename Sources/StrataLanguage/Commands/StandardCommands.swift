@@ -1,4 +1,4 @@
 /// The registry of every built-in command. Each command group declares its commands in its own file.
 public enum StandardCommands {
-    public static let registry = CommandRegistry(DataCommands.all + InspectCommands.all + TransformCommands.all + ColumnCommands.all + WorkspaceCommands.all + [RunCommand.spec])
+    public static let registry = CommandRegistry(DataCommands.all + InspectCommands.all + TransformCommands.all + ColumnCommands.all + WorkspaceCommands.all + [RunCommand.spec] + RecommenderAlgorithmCommands.all)
 }

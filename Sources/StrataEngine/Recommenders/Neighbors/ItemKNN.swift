@@ -90,10 +90,10 @@ public struct ItemKNN: Recommender {
         guard user >= 0, user < training.userIds.count, item >= 0, item < training.itemIds.count else {
             return Explanation(item: item, reasons: [])
         }
-        let verb = training.kind.ratingScale == nil ? "you interacted with" : "you rated"
+        let explicit = training.kind.isExplicit
         let reasons = contributingNeighbors(user: user, item: item).map { n -> String in
-            let rating = training.kind.ratingScale == nil ? "" : " \(NeighborReasons.number(n.value))"
-            return "similar to \(training.itemIds[n.item]) (\(NeighborReasons.number(n.similarity))), which \(verb)\(rating)"
+            "similar to \(training.itemIds[n.item]) (\(NeighborReasons.number(n.similarity)))"
+                + (explicit ? " rated \(NeighborReasons.number(n.value))" : "")
         }
         return Explanation(item: item, reasons: reasons)
     }

@@ -4,7 +4,7 @@ import Synchronization
 /// Splits `0..<count` into a fixed number of consecutive ranges and runs them on all cores.
 /// The split depends only on `count` and `chunkCount`, never on the number of threads, and the
 /// results come back in range order, so whatever a caller combines from them is deterministic.
-enum ParallelChunks {
+enum FixedChunks {
     /// Enough ranges for two cores to balance uneven rows, few enough that per-range set-up is negligible.
     static let defaultChunkCount = 16
 
