@@ -36,7 +36,8 @@ let package = Package(
         // Strata's side of Benchmarks/load-and-group (a measurement, not a test).
         .executableTarget(name: "strata-bench", dependencies: ["StrataEngine"], path: "Benchmarks/strata-bench",
                           swiftSettings: strictSettings),
-        .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
+        .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], exclude: ["Fixtures"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], swiftSettings: strictSettings),
         // The executable's own pieces: interrupt flag wiring, line continuation, progress line.
         .testTarget(name: "strataTests", dependencies: ["strata"], swiftSettings: strictSettings),
