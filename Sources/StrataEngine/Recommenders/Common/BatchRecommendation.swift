@@ -14,7 +14,7 @@ public enum BatchRecommendation {
         if let batch = model as? any BatchRecommender {
             return try batch.recommend(users: users, count: count, excludeSeen: excludeSeen, context: context)
         }
-        let parts = try FixedChunks.map(count: users.count, context: context) { range -> [[Recommendation]] in
+        let parts = try ParallelChunks.map(total: users.count) { _, range -> [[Recommendation]] in
             var lists: [[Recommendation]] = []
             lists.reserveCapacity(range.count)
             for (n, u) in users[range].enumerated() {

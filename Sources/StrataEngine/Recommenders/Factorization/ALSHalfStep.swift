@@ -8,7 +8,8 @@ struct ALSHalfStep: Sendable {
     /// FᵀF + λI of row-major factors `m` (rowCount × f), summed over fixed row ranges in order.
     func gram(_ m: [Double], rowCount: Int, context: RunContext) throws -> [Double] {
         let f = options.factors
-        let parts = try FixedChunks.map(count: rowCount, context: context) { range -> [Double] in
+        let parts = try ParallelChunks.map(total: rowCount) { _, range -> [Double] in
+            try context.cancellation.check()
             var g = [Double](repeating: 0, count: f * f)
             m.withUnsafeBufferPointer { mp in
                 g.withUnsafeMutableBufferPointer { gp in
@@ -39,7 +40,7 @@ struct ALSHalfStep: Sendable {
         let g = try gram(fixed, rowCount: fixed.count / f, context: context)
         try rows.withUnsafeMutableBufferPointer { buffer in
             let out = DisjointWrites(buffer)
-            _ = try FixedChunks.map(count: interactions.rowCount, context: context) { range -> Int in
+            _ = try ParallelChunks.map(total: interactions.rowCount) { _, range -> Int in
                 var work = RowWork(factors: f, cholesky: options.solver == .cholesky)
                 try fixed.withUnsafeBufferPointer { y in
                     try g.withUnsafeBufferPointer { gp in

@@ -63,7 +63,7 @@ struct FactorScorer: Sendable {
             var lists = try topN(userFactors: userFactors, users: known, count: count, seen: seen, context: context).makeIterator()
             return users.map { $0 >= 0 && $0 < userCount ? (lists.next() ?? []) : [] }
         }
-        let parts = try FixedChunks.map(count: users.count, context: context) { range -> [[Recommendation]] in
+        let parts = try ParallelChunks.map(total: users.count) { _, range -> [[Recommendation]] in
             var lists: [[Recommendation]] = []
             lists.reserveCapacity(range.count)
             let block = Self.userBlock

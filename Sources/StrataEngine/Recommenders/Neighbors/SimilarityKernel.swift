@@ -12,7 +12,7 @@ enum SimilarityKernel {
 
     static func topNeighbors(rows: SparseRows, columns: SparseRows, setup: Setup, context: RunContext) throws -> NeighborLists {
         let norms = rows.norms()
-        let parts = try FixedChunks.map(count: rows.rowCount, context: context) { range in
+        let parts = try ParallelChunks.map(total: rows.rowCount) { _, range in
             try computeRows(range, rows: rows, columns: columns, norms: norms, setup: setup, cancellation: context.cancellation)
         }
         var rowStart = [Int](repeating: 0, count: rows.rowCount + 1)
