@@ -18,6 +18,7 @@ import Testing
         "select tx invoice as slim",
         "sample tx n=10 as small",
         "load \"datasets/events.csv\" as events",
+        "load \"datasets/segments.csv\" as segments",
         "recommender itemknn ratings as iknn",
         "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
         "recommender content ratings items=items text=genres categories=category as cb",

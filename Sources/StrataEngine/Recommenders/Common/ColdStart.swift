@@ -13,3 +13,11 @@ extension BiasedMF: ColdStartCapable {
         TopScores.select(itemBias.map { globalMean + $0 }, count: count, exclude: exclude)
     }
 }
+
+extension PopularRecommender: ColdStartCapable {
+    public var coldStartRule: String { "unknown users get the most popular items" }
+
+    public func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation] {
+        recommend(user: -1, count: count, exclude: exclude)
+    }
+}

@@ -27,6 +27,7 @@ enum RecommenderCommand {
         OptionSpec("text", .list, default: "none", "content: tag or text columns (TF-IDF over words split on | and spaces)"),
         OptionSpec("categories", .list, default: "none", "content: category columns (one-hot)"),
         OptionSpec("numeric", .list, default: "none", "content: numeric columns (scaled to 0…1)"),
+        OptionSpec("segment", .pairs, default: "none", "popular: rank within each user's segment, from TABLE:COLUMN"),
         OptionSpec("context", .pairs, default: "none", "train only on rows where COLUMN:VALUE holds (context pre-filtering)"),
     ]
 
@@ -38,6 +39,7 @@ enum RecommenderCommand {
         options: InteractionOptions.specs + algorithmSpecs,
         binding: .named { p in p.text("kind") ?? "recommender" },
         details: """
+            popular ranks by users per item (within the user's segment with segment=); random is the floor. \
             itemknn/userknn rank by the summed similarity of the k most similar neighbours (LensKit's \
             implicit kNN) and predict ratings by the similarity-weighted mean of neighbours' ratings \
             (Surprise KNNBasic; centered=yes for KNNWithMeans). mf is Surprise's SVD: μ + b_u + b_i + q_i·p_u \
@@ -52,6 +54,7 @@ enum RecommenderCommand {
             "recommender als ratings factors=16 iterations=5 seed=1 as als",
             "recommender content ratings items=items text=genres,description categories=category numeric=price as cb",
             "recommender itemknn events event=event context=device:mobile as mobile_knn",
+            "recommender popular sales user=customer_id segment=segments:latent_segment as segpop",
         ]
     ) { parsed, ctx in
         guard let kind = RecommenderKinds.kind(parsed.text("kind") ?? "") else { throw parsed.error("unknown recommender kind") }

@@ -16,6 +16,14 @@ enum RecommenderKinds {
     static let neighborOptions: Set<String> = ["neighbors", "similarity", "shrink", "saved", "binary", "centered", "minsim"]
 
     static let all: [Kind] = [
+        Kind(name: "popular", summary: "most interacted-with items (within a segment with segment=)",
+             options: ["segment"]) { p, data, ctx in
+            guard let pairs = p.pairs("segment") else { return PopularRecommender(training: data) }
+            return try SegmentOptionsParsing.build(p, pairs, data, ctx)
+        },
+        Kind(name: "random", summary: "random items, the floor every model must beat", options: ["seed"]) { p, data, ctx in
+            RandomRecommender(training: data, seed: p.seed(ctx.workspace.settings))
+        },
         Kind(name: "itemknn", summary: "item-based nearest neighbours", options: neighborOptions) { p, data, ctx in
             try ItemKNN.fit(data, options: try NeighborOptionsParsing.options(p), context: ctx.run)
         },
@@ -82,5 +90,26 @@ enum FactorOptionsParsing {
         // Ratings say who interacted; implicit strengths (counts, event weights) scale confidence.
         o.binary = p.bool("binary", default: data.kind.isExplicit)
         return o
+    }
+}
+
+enum SegmentOptionsParsing {
+    /// `segment=TABLE:COLUMN` (users in TABLE's user column) — the user column is found as for interactions.
+    static func build(_ p: ParsedCommand, _ pairs: [(String, String)], _ data: Interactions, _ ctx: CommandContext) throws -> any Recommender {
+        guard pairs.count == 1, let (tableName, column) = pairs.first else {
+            throw p.error("segment= takes TABLE:COLUMN, e.g. segment=segments:latent_segment", at: p.optionSpan("segment"))
+        }
+        guard let users = ctx.workspace.table(tableName) else {
+            throw p.error("no table '\(tableName)'", at: p.optionSpan("segment"),
+                          suggestion: Suggestions.didYouMean(tableName, among: ctx.workspace.tableNames))
+        }
+        guard users.column(column) != nil else {
+            throw p.error("no column '\(column)' in \(tableName)", at: p.optionSpan("segment"),
+                          suggestion: Suggestions.columnHint(for: column, among: users.columnNames))
+        }
+        guard let userColumn = InteractionOptions.userNames.first(where: { users.column($0) != nil }) else {
+            throw p.error("\(tableName) has no user column (user_id, user or customer_id)", at: p.optionSpan("segment"))
+        }
+        return try SegmentPopularRecommender(training: data, users: users, userColumn: userColumn, segmentColumn: column)
     }
 }
