@@ -104,9 +104,22 @@ import Testing
             floats("price", &g, nI, scale: 120),
             column("description", &g, nI, strings: ["Hand-finished.", "Soft;\nwarm", "Bright"]),
         ]))
+        let nE = 600
+        ws.bind("events", table: try Table(columns: [
+            ints("user_id", &g, nE, 10_000..<10_100),
+            ints("item_id", &g, nE, 1001..<1051),
+            column("event", &g, nE, strings: ["view", "view", "cart", "purchase"]),
+            column("device", &g, nE, strings: ["mobile", "desktop"]),
+        ]))
+        ws.bind("segments", table: try Table(columns: [
+            Column(name: "customer_id", data: .int((1...Int64(nC)).map { $0 })),
+            column("latent_segment", &g, nC, strings: ["loyal", "bargain", "new"]),
+        ]))
         let interpreter = Interpreter(workspace: ws)
         for line in ["filter tx where quantity > 0 as sales", "sample customers n=5 seed=1 as few",
-                     "select tx invoice as slim", "sample tx n=10 as small"] {
+                     "select tx invoice as slim", "sample tx n=10 as small",
+                     "recommender itemknn ratings as iknn", "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
+                     "recommender content ratings items=items text=genres categories=category as cb"] {
             guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
         }
         return interpreter.workspace

@@ -97,7 +97,7 @@ enum RecommendCommands {
         options: [OptionSpec("top", .int(1...10_000), default: "10", "how many items")],
         details: "item-kNN: its kept neighbours and similarities; MF/ALS: cosine of the item factors; "
             + "content: cosine of the item vectors. User-kNN and popularity have no item-item notion.",
-        examples: ["similar item 1325 using iknn top=5"]
+        examples: ["similar item 1033 using iknn top=5"]
     ) { parsed, ctx in
         let model = try RecommenderLookup.model(parsed, slot: "model", ctx).model
         let id = parsed.text("item") ?? ""
@@ -126,7 +126,7 @@ enum RecommendCommands {
         options: [OptionSpec("user", .string, "the user id"), OptionSpec("item", .string, "the item id")],
         details: "Predictions are clipped to the rating scale. kNN models without a usable neighbour fall back to "
             + "the global mean (as Surprise); an unknown user gets μ + b_i from mf.",
-        examples: ["predict rating user=10003 item=1325 using mf"]
+        examples: ["predict rating user=10003 item=1033 using mf"]
     ) { parsed, ctx in
         let model = try RecommenderLookup.model(parsed, slot: "model", ctx).model
         guard let userId = parsed.string("user") else { throw parsed.error("predict rating needs user=ID") }
