@@ -11,6 +11,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "ward-dbscan": (WardAndDBSCAN.usage, WardAndDBSCAN.run),
     "kmeans-shapes": (KMeansShapes.usage, KMeansShapes.run),
     "recsys-data": (RecsysData.usage, RecsysData.run),
+    "recsys": (RecsysAlgorithms.usage, RecsysAlgorithms.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -107,6 +107,17 @@ import Testing
             floats("price", &g, nI, scale: 120),
             column("description", &g, nI, strings: ["Hand-finished.", "Soft;\nwarm", "Bright"]),
         ]))
+        let nE = 600
+        ws.bind("events", table: try Table(columns: [
+            ints("user_id", &g, nE, 10_000..<10_100),
+            ints("item_id", &g, nE, 1001..<1051),
+            column("event", &g, nE, strings: ["view", "view", "cart", "purchase"]),
+            column("device", &g, nE, strings: ["mobile", "desktop"]),
+        ]))
+        ws.bind("segments", table: try Table(columns: [
+            Column(name: "customer_id", data: .int((1...Int64(nC)).map { $0 })),
+            column("latent_segment", &g, nC, strings: ["loyal", "bargain", "new"]),
+        ]))
         let interpreter = Interpreter(workspace: ws)
         for line in ["filter tx where quantity > 0 as sales", "sample customers n=5 seed=1 as few",
                      "select tx invoice as slim", "sample tx n=10 as small",
@@ -120,7 +131,9 @@ import Testing
                      "segment scored by score tiers=4 labels=\"Low,Mid,High,Top\"",
                      "sample rfm n=100 seed=1 as rfm_small",
                      "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
-                     "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop"] {
+                     "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop",
+                     "recommender itemknn ratings as iknn", "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
+                     "recommender content ratings items=items text=genres categories=category as cb"] {
             guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
         }
         return interpreter.workspace

@@ -27,6 +27,11 @@ import Testing
         "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
         "split ratings by=user test=0.2 seed=7 as parts",
         "recommender popular parts.train as pop",
+        "load \"datasets/events.csv\" as events",
+        "load \"datasets/segments.csv\" as segments",
+        "recommender itemknn ratings as iknn",
+        "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
+        "recommender content ratings items=items text=genres categories=category as cb",
     ]
 
     @Test func everyExampleRuns() throws {

@@ -54,7 +54,7 @@ public enum HelpFormatter {
             case .table(let n, let h), .tableColumn(let n, let h), .name(let n, let h), .path(let n, let h), .choice(let n, _, let h),
                  .condition(let n, let h), .assignments(let n, let h), .aggregations(let n, let h),
                  .columns(let n, let h), .sortKeys(let n, let h), .tables(let n, let h), .number(let n, let h),
-                 .rest(let n, let h, _):
+                 .id(let n, let h), .rest(let n, let h, _):
                 out.append((n.uppercased(), h))
             }
         }

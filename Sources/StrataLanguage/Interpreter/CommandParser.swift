@@ -171,6 +171,18 @@ public struct CommandParser {
             parsed.arguments[label] = .number(sign * v, start.union(cursor.current.span))
             cursor.advance()
 
+        case .id(let label, _):
+            let t = cursor.current
+            var sign = ""
+            if t.isSymbol("-"), case .number = cursor.peek(1).kind { sign = "-"; cursor.advance() }
+            switch cursor.current.kind {
+            case .word(let w), .string(let w), .number(let w):
+                parsed.arguments[label] = .text(sign + w, t.span.union(cursor.current.span))
+                cursor.advance()
+            default:
+                throw missing("\(label) (a word, number or quoted text)", cursor, parsed)
+            }
+
         case .columns(let label, _), .tables(let label, _):
             var items: [(String, SourceSpan)] = []
             repeat {

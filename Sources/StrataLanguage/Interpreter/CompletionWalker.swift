@@ -120,7 +120,7 @@ struct CompletionWalker {
         case .path: return [.path]
         case .choice(_, let choices, _): return [.words(choices)]
         case .columns, .sortKeys, .condition, .assignments, .aggregations: return [.columns(excluding: [])]
-        case .name, .number: return []
+        case .name, .number, .id: return []
         case .rest(_, _, let commands): return commands ? [.verbs] : []
         }
     }
@@ -163,6 +163,13 @@ struct CompletionWalker {
         case .path:
             guard case .string? = current?.kind else { return .mismatch }
             position += 1
+
+        case .id:
+            if current?.isSymbol("-") == true { position += 1 }
+            switch current?.kind {
+            case .word?, .string?, .number?: position += 1
+            default: return .mismatch
+            }
 
         case .number:
             if current?.isSymbol("-") == true {

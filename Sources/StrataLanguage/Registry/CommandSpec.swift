@@ -41,6 +41,8 @@ public indirect enum ArgumentSlot: Sendable {
     case tables(String, help: String)
     /// A number (e.g. a row count).
     case number(String, help: String)
+    /// One identifier value as users type it: a bare word, a quoted text or a number (a user or item id).
+    case id(String, help: String)
     /// Slots that are present only when their first keyword is typed.
     case optional([ArgumentSlot])
     /// Whatever words follow, possibly none (a setting's value). With `completesCommands`, Tab offers
@@ -51,7 +53,7 @@ public indirect enum ArgumentSlot: Sendable {
         switch self {
         case .table(let n, _), .tableColumn(let n, _), .name(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
              .assignments(let n, _), .aggregations(let n, _), .columns(let n, _), .sortKeys(let n, _),
-             .tables(let n, _), .number(let n, _), .rest(let n, _, _):
+             .tables(let n, _), .number(let n, _), .id(let n, _), .rest(let n, _, _):
             return n
         case .keyword(let k): return k
         case .optional(let s): return s.first?.label ?? ""

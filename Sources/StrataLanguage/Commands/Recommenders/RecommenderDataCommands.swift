@@ -1,4 +1,4 @@
-/// Recommender data, baselines and evaluation commands (splits, `recommender popular|random`, `evaluate`).
+/// Recommender data and evaluation commands (splits, `evaluate`); the baselines are kinds of `recommender`.
 enum RecommenderDataCommands {
-    static let all: [CommandSpec] = SplitCommands.all + BaselineCommands.all + [EvaluateCommand.spec]
+    static let all: [CommandSpec] = SplitCommands.all + [EvaluateCommand.spec]
 }

@@ -1,0 +1,154 @@
+/// One half of an ALS iteration: new factors for every row (user or item) with the other side fixed.
+struct ALSHalfStep: Sendable {
+    let options: ImplicitALSOptions
+
+    @inline(__always)
+    func confidence(_ value: Float) -> Double { 1 + options.alpha * (options.binary ? 1 : Double(value)) }
+
+    /// FᵀF + λI of row-major factors `m` (rowCount × f), summed over fixed row ranges in order.
+    func gram(_ m: [Double], rowCount: Int, context: RunContext) throws -> [Double] {
+        let f = options.factors
+        let parts = try ParallelChunks.map(total: rowCount) { _, range -> [Double] in
+            try context.cancellation.check()
+            var g = [Double](repeating: 0, count: f * f)
+            m.withUnsafeBufferPointer { mp in
+                g.withUnsafeMutableBufferPointer { gp in
+                    for r in range {
+                        let v = mp.baseAddress! + r * f
+                        for s in 0..<f {
+                            let vs = v[s]
+                            let gs = gp.baseAddress! + s * f
+                            for t in s..<f { gs[t] += vs * v[t] }
+                        }
+                    }
+                }
+            }
+            return g
+        }
+        var g = [Double](repeating: 0, count: f * f)
+        for part in parts { for k in 0..<(f * f) { g[k] += part[k] } }
+        for s in 0..<f {
+            for t in 0..<s { g[s * f + t] = g[t * f + s] }
+            g[s * f + s] += options.regularization
+        }
+        return g
+    }
+
+    /// Replaces each row of `rows` by its least-squares solution given `fixed`.
+    func solve(rows: inout [Double], fixed: [Double], interactions: CSRMatrix, context: RunContext) throws {
+        let f = options.factors
+        let g = try gram(fixed, rowCount: fixed.count / f, context: context)
+        try rows.withUnsafeMutableBufferPointer { buffer in
+            let out = DisjointWrites(buffer)
+            _ = try ParallelChunks.map(total: interactions.rowCount) { _, range -> Int in
+                var work = RowWork(factors: f, cholesky: options.solver == .cholesky)
+                try fixed.withUnsafeBufferPointer { y in
+                    try g.withUnsafeBufferPointer { gp in
+                        for r in range {
+                            if (r - range.lowerBound) & 1023 == 0 { try context.cancellation.check() }
+                            let x = out.base + r * f
+                            let lo = interactions.rowStart[r], hi = interactions.rowStart[r + 1]
+                            guard hi > lo else {
+                                x.update(repeating: 0, count: f)
+                                continue
+                            }
+                            let entries = RowEntries(indices: interactions.indices, values: interactions.values, range: lo..<hi)
+                            switch options.solver {
+                            case .cg: conjugateGradient(x: x, y: y.baseAddress!, g: gp.baseAddress!, entries: entries, work: &work)
+                            case .cholesky: exactSolve(x: x, y: y.baseAddress!, g: gp.baseAddress!, entries: entries, work: &work)
+                            }
+                        }
+                    }
+                }
+                return 0
+            }
+        }
+    }
+
+    struct RowEntries {
+        let indices: [Int32]
+        let values: [Float]
+        let range: Range<Int>
+    }
+
+    /// Scratch vectors reused across the rows of one range.
+    struct RowWork {
+        var r: [Double], p: [Double], ap: [Double], a: [Double]
+        init(factors f: Int, cholesky: Bool) {
+            r = [Double](repeating: 0, count: f)
+            p = r
+            ap = r
+            a = [Double](repeating: 0, count: cholesky ? f * f : 0)
+        }
+    }
+
+    /// out = G v + Σ (c − 1)(y_i·v) y_i over the row's entries.
+    @inline(__always)
+    private func systemTimes(_ v: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>, y: UnsafePointer<Double>,
+                             g: UnsafePointer<Double>, entries: RowEntries) {
+        let f = options.factors
+        VectorMath.symmetricTimes(g, v, out, f)
+        for k in entries.range {
+            let yi = y + Int(entries.indices[k]) * f
+            let c1 = confidence(entries.values[k]) - 1
+            guard c1 != 0 else { continue }
+            VectorMath.axpy(c1 * VectorMath.dot(yi, v, f), yi, out, f)
+        }
+    }
+
+    private func conjugateGradient(x: UnsafeMutablePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+                                   entries: RowEntries, work: inout RowWork) {
+        let f = options.factors
+        work.r.withUnsafeMutableBufferPointer { rb in
+        work.p.withUnsafeMutableBufferPointer { pb in
+        work.ap.withUnsafeMutableBufferPointer { apb in
+            let r = rb.baseAddress!, p = pb.baseAddress!, ap = apb.baseAddress!
+            // r = b − A x, with b = Σ c y_i.
+            systemTimes(UnsafePointer(x), out: ap, y: y, g: g, entries: entries)
+            for t in 0..<f { r[t] = -ap[t] }
+            for k in entries.range {
+                let yi = y + Int(entries.indices[k]) * f
+                VectorMath.axpy(confidence(entries.values[k]), yi, r, f)
+            }
+            p.update(from: r, count: f)
+            var rsOld = VectorMath.dot(r, r, f)
+            guard rsOld >= 1e-20 else { return }
+            for _ in 0..<options.cgSteps {
+                systemTimes(UnsafePointer(p), out: ap, y: y, g: g, entries: entries)
+                let pAp = VectorMath.dot(p, ap, f)
+                guard pAp > 0 else { return }
+                let step = rsOld / pAp
+                VectorMath.axpy(step, p, x, f)
+                VectorMath.axpy(-step, ap, r, f)
+                let rsNew = VectorMath.dot(r, r, f)
+                if rsNew < 1e-20 { return }
+                let beta = rsNew / rsOld
+                for t in 0..<f { p[t] = r[t] + beta * p[t] }
+                rsOld = rsNew
+            }
+        }}}
+    }
+
+    private func exactSolve(x: UnsafeMutablePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+                            entries: RowEntries, work: inout RowWork) {
+        let f = options.factors
+        work.a.withUnsafeMutableBufferPointer { ab in
+            let a = ab.baseAddress!
+            a.update(from: g, count: f * f)
+            x.update(repeating: 0, count: f)
+            for k in entries.range {
+                let yi = y + Int(entries.indices[k]) * f
+                let c = confidence(entries.values[k])
+                let c1 = c - 1
+                for s in 0..<f {
+                    x[s] += c * yi[s]
+                    let w = c1 * yi[s]
+                    let row = a + s * f
+                    for t in 0...s { row[t] += w * yi[t] }
+                }
+            }
+            // Only the lower triangle was accumulated; the factorisation reads only that.
+            if DenseSolve.choleskyFactor(a, f) { DenseSolve.choleskySolve(a, f, x) }
+        }
+    }
+}
