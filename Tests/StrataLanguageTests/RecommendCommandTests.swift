@@ -40,9 +40,11 @@ import Testing
         let i = try Self.interpreter()
         _ = run(i, "recommender itemknn r neighbors=2 as iknn")
         // u1 has a and b; c is similar to a (u2) and b (u3), d to a (u4) and b (u3).
-        let top = try #require(table(run(i, "recommend user u1 using iknn top=2")))
+        let output = run(i, "recommend user u1 using iknn top=2")
+        let top = try #require(table(output))
         #expect(top.rowCount == 2)
-        #expect(top.column("reason")?.value(at: 0).isMissing == false)
+        let why = OutputRenderer.render(output ?? .empty, style: .batch)
+        #expect(why.contains("why:\n1. c: similar to b (0.5) rated 4; similar to a (0.408) rated 5"), "each item's reason, whole, under the table")
         let seen = try #require(table(run(i, "recommend user u1 using iknn top=4 seen=yes")))
         #expect(seen.rowCount == 4)
         _ = run(i, "recommend all using iknn top=2 as recs")

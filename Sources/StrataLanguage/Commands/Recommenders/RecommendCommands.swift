@@ -40,16 +40,20 @@ enum RecommendCommands {
             notes.append("only \(list.count) of \(count) items could be scored for this user")
         }
         var ranks = ColumnBuilder(name: "rank", type: .int), items = ColumnBuilder(name: "item", type: .string)
-        var scores = ColumnBuilder(name: "score", type: .float), reasons = ColumnBuilder(name: "reason", type: .string)
+        var scores = ColumnBuilder(name: "score", type: .float)
+        // Reasons are sentences: listed whole under the table rather than cut to a column's width.
+        var reasons: [String] = []
         for (n, r) in list.enumerated() {
             ranks.append(.int(Int64(n + 1)))
             items.appendString(model.training.itemIds[r.item])
             scores.append(.float(r.score))
             let why = user.map { model.explain(user: $0, item: r.item).reasons } ?? []
-            reasons.appendString(why.isEmpty ? (user == nil ? "cold-start rule" : "") : why.prefix(2).joined(separator: "; "))
+            let text = why.isEmpty ? (user == nil ? "cold-start rule" : "no single reason") : why.prefix(2).joined(separator: "; ")
+            reasons.append("\(n + 1). \(model.training.itemIds[r.item]): \(text)")
         }
-        let table = Table(uncheckedColumns: [ranks, items, scores, reasons].map { $0.finish() }, rowCount: list.count)
+        let table = Table(uncheckedColumns: [ranks, items, scores].map { $0.finish() }, rowCount: list.count)
         var out = CommandOutput([.table(table, title: "top \(count) for user \(id) from \(modelName) (\(model.algorithmName))", showShape: false)])
+        if !reasons.isEmpty { out.append(.text("why:\n" + reasons.joined(separator: "\n"))) }
         for n in notes { out.append(.note(n)) }
         return out
     }

@@ -84,7 +84,8 @@ enum SplitCommands {
         binding: .named { _ in "split" },
         details: "Binds NAME.train, NAME.test and NAME like 'split' does, so that Strata scores exactly the split another "
             + "tool made (bench_recsys.py --write-split DIR writes this layout).",
-        examples: ["load split \"Tests/StrataLanguageTests/Fixtures/bench-split\" as bench"]
+        examples: ["load split \"Tests/StrataLanguageTests/Fixtures/bench-split\" as bench"],
+        fileAccess: .reads
     ) { parsed, ctx in
         let folder = parsed.text("folder") ?? ""
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
