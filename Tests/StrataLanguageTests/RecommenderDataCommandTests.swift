@@ -86,7 +86,9 @@ import Testing
     @Test func metricAgainstK() throws {
         let i = try Self.interpreter()
         run(i, "recommender popular train as pop")
-        run(i, "evaluate pop on test k=1..3 metrics=hitrate")
+        let shown = run(i, "evaluate pop on test k=1..3 metrics=hitrate")
+        #expect(shown.contains("hitrate against k"), "a line chart of the metric against k follows its table")
+        #expect(!run(i, "evaluate pop on test k=1..3 metrics=hitrate chart=no").contains("hitrate against k"))
         let t = i.workspace.table("evaluation")
         #expect(t?.rowCount == 3)
         // hit rate: k=1 only u1 (C first); k=2 all three

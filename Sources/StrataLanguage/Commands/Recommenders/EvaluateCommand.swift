@@ -45,7 +45,12 @@ enum EvaluateCommand {
         let name = try ctx.resultName(for: parsed)
         if options.cutoffs.count > 1 {
             let byK = try EvaluationTables.againstK(evaluations, metrics: options.metrics)
-            for (metric, t) in byK { out.append(.table(t, title: "\(metric.rawValue)@k", showShape: false)) }
+            for (metric, t) in byK {
+                out.append(.table(t, title: "\(metric.rawValue)@k", showShape: false))
+                if parsed.bool("chart", default: true), let chart = EvaluationTables.chartAgainstK(evaluations, metric: metric) {
+                    out.append(.chart(chart))
+                }
+            }
             ctx.workspace.bind(name, table: try EvaluationTables.longByK(evaluations, metrics: options.metrics))
         } else {
             let summary = try EvaluationTables.summary(atFirstK, metrics: options.metrics)

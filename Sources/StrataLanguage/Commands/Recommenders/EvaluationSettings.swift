@@ -16,6 +16,7 @@ enum EvaluationSettings {
         OptionSpec("metrics", .list, default: "precision,recall,ndcg,map,mrr,hitrate,coverage",
                    "among precision, recall, ndcg, map, mrr, hitrate, coverage, novelty, personalization, rmse, mae"),
         OptionSpec("by", .column, default: "none", "a column of the test table: metrics per segment (each user's first value)"),
+        OptionSpec("chart", .bool, default: "yes", "with k=A..B, draw each metric against k for every model"),
         OptionSpec("relevant", .double(nil), default: "every test interaction", "a test value at least this is relevant"),
         OptionSpec("seen", .choice(["exclude", "keep"]), default: "exclude", "leave each user's training items out of their list"),
         OptionSpec("cold", .choice(ColdUserPolicy.allCases.map(\.rawValue)), default: "skip",

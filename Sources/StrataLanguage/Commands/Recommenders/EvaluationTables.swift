@@ -33,6 +33,18 @@ enum EvaluationTables {
         }
     }
 
+    /// One line per model of a metric against k (metrics with no value per k, such as MRR, give none).
+    static func chartAgainstK(_ evaluations: [(String, [RecommenderEvaluation])], metric: EvaluationMetric) -> Chart? {
+        let series = evaluations.compactMap { name, results -> ChartSeries? in
+            let points = results.compactMap { r in r.value(metric).map { (Double(r.k), $0) } }
+            guard points.count >= 2 else { return nil }
+            return ChartSeries(name, x: points.map(\.0), y: points.map(\.1))
+        }
+        guard !series.isEmpty else { return nil }
+        return Chart.line(title: "\(metric.rawValue) against k", series: series, xLabel: "k", yLabel: metric.rawValue,
+                          showPoints: true)
+    }
+
     /// k, model, one column per metric: the bound result of a k range.
     static func longByK(_ evaluations: [(String, [RecommenderEvaluation])], metrics: [EvaluationMetric]) throws -> Table {
         var ks: [Int64] = [], names: [String] = []
