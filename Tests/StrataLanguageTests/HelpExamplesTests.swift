@@ -27,6 +27,7 @@ import Testing
         "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
         "split ratings by=user test=0.2 seed=7 as parts",
         "recommender popular parts.train as pop",
+        "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree",
     ]
 
     @Test func everyExampleRuns() throws {
