@@ -120,7 +120,8 @@ import Testing
                      "segment scored by score tiers=4 labels=\"Low,Mid,High,Top\"",
                      "sample rfm n=100 seed=1 as rfm_small",
                      "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
-                     "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop"] {
+                     "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop",
+                     "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree"] {
             guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
         }
         return interpreter.workspace

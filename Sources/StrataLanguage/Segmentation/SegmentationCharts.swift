@@ -16,7 +16,7 @@ enum SegmentationCharts {
         let marks = best.map { [ChartMark(x: Double($0.k), y: $0.silhouette, label: "best k = \($0.k)", secondaryAxis: true)] } ?? []
         return Chart.line(title: "elbow (inertia) and silhouette by k",
                           series: [ChartSeries("inertia", points: inertia), ChartSeries("silhouette", points: silhouette, secondaryAxis: true)],
-                          marks: marks, xLabel: "k", yLabel: "inertia", secondaryLabel: "silhouette", showPoints: true)
+                          marks: marks, xLabel: "k", yLabel: "inertia", secondaryLabel: "silhouette", xKind: .integer, showPoints: true)
     }
 
     /// The sorted k-distance curve with the suggested eps marked at its knee.
@@ -26,7 +26,7 @@ enum SegmentationCharts {
         let mark = ChartMark(x: Double(knee + 1), y: curve.suggestedEps, label: "suggested eps = \(DescribeFormat.number(curve.suggestedEps))")
         return Chart.line(title: "distance to the \(curve.k)-th nearest neighbour, sorted",
                           series: [ChartSeries("\(curve.k)-distance", points: points)], marks: curve.distances.isEmpty ? [] : [mark],
-                          xLabel: "points, by distance", yLabel: "distance")
+                          xLabel: "points, by distance", yLabel: "distance", xKind: .integer)
     }
 
     /// The top of a hierarchical clustering's tree (its last `leaves − 1` merges), with the line
