@@ -133,7 +133,8 @@ import Testing
                      "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
                      "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop",
                      "recommender itemknn ratings as iknn", "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
-                     "recommender content ratings items=items text=genres categories=category as cb"] {
+                     "recommender content ratings items=items text=genres categories=category as cb",
+                     "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree"] {
             guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
         }
         return interpreter.workspace

@@ -82,7 +82,7 @@ import Testing
         #expect(failure(i, "chart heatmap c rows=segment").contains("give both rows= and cols="))
         #expect(failure(i, "chart heatmap c rows=segment cols=cluster agg=sum").contains("agg=sum needs value=COLUMN"))
         #expect(failure(i, "chart pie c").contains("'pie' is not a kind of chart; kinds: hist, bar"))
-        #expect(render(i, "chart")?.contains("│ chart hist    │ Histogram of a numeric column.") == true)
+        #expect(render(i, "chart")?.contains("│ chart hist       │ Histogram of a numeric column.") == true)
         #expect(failure(i, "chart hist c.spend width=5").contains("between 20 and 1000"))
     }
 

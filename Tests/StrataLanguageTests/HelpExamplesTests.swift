@@ -32,6 +32,7 @@ import Testing
         "recommender itemknn ratings as iknn",
         "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
         "recommender content ratings items=items text=genres categories=category as cb",
+        "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree",
     ]
 
     @Test func everyExampleRuns() throws {

@@ -25,9 +25,9 @@ public struct CommandContext: Sendable {
         self.registry = registry
     }
 
-    /// The subject table of the command (its first table argument).
+    /// The subject table of the command (its first table argument; for a `.rows` slot, the rows of a clustering).
     public func subjectTable(_ parsed: ParsedCommand) throws -> Table {
-        guard let name = parsed.subject, let t = workspace.table(name) else {
+        guard let name = parsed.subject, let t = workspace.rows(name) else {
             throw parsed.error("\(parsed.spec.name) needs a table")
         }
         return t

@@ -130,6 +130,17 @@ public struct CommandParser {
             parsed.arguments[label] = .text(name, span)
             if parsed.subject == nil { parsed.subject = name }
 
+        case .rows(let label, _):
+            guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))", cursor, parsed) }
+            if workspace.rows(name) == nil {
+                if let value = workspace[name] {
+                    throw SyntaxError("'\(name)' is a \(value.kindName), which has no rows; a table or a clustering is needed", at: span)
+                }
+                try requireTable(name, span)
+            }
+            parsed.arguments[label] = .text(name, span)
+            if parsed.subject == nil { parsed.subject = name }
+
         case .tableColumn(let label, _):
             guard let (name, span) = cursor.qualifiedName() else { throw missing("TABLE.COLUMN (\(label))", cursor, parsed) }
             let (table, column) = try splitTableColumn(name, span)
@@ -383,7 +394,7 @@ public struct CommandParser {
     }
 
     private func requireColumn(_ name: String, _ span: SourceSpan, _ subject: String?) throws {
-        guard let subject, let table = workspace.table(subject) else { return }
+        guard let subject, let table = workspace.rows(subject) else { return }
         var column = name
         if let dot = name.firstIndex(of: "."), table.column(name) == nil {
             let prefix = String(name[..<dot])

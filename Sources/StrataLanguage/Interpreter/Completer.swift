@@ -180,7 +180,7 @@ public struct Completer: Sendable {
         case .values:
             return words(workspace.names)
         case .columns(let excluded):
-            guard let subject, let table = workspace.table(subject) else { return [] }
+            guard let subject, let table = workspace.rows(subject) else { return [] }
             return words(table.columnNames.filter { !excluded.contains($0) })
         case .options(let keys):
             return keys.map { CompletionCandidate(text: $0, terminator: "=", display: $0 + "=") }

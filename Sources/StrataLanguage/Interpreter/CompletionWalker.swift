@@ -116,7 +116,7 @@ struct CompletionWalker {
         case .keyword(let k): return [.words([k])]
         case .optional(let inner): return inner.first.map { expectations(at: $0) } ?? []
         case .table, .tableColumn: return [.tables]
-        case .tables: return [.values]
+        case .tables, .rows: return [.values]
         case .path: return [.path]
         case .choice(_, let choices, _): return [.words(choices)]
         case .columns, .sortKeys, .condition, .assignments, .aggregations: return [.columns(excluding: [])]
@@ -149,7 +149,7 @@ struct CompletionWalker {
             position = tokens.count
             return .ended(commands ? [.verbs] : [])
 
-        case .table:
+        case .table, .rows:
             guard let name = qualifiedName() else { return .mismatch }
             if subject == nil { subject = name }
 

@@ -17,6 +17,9 @@ public indirect enum ArgumentSlot: Sendable {
     /// The name of an existing table; the first one is the command's subject, whose columns
     /// are validated and completed in later slots.
     case table(String, help: String)
+    /// A table, or a workspace value that carries rows (a clustering: its rows with the cluster
+    /// column); it becomes the subject like a table.
+    case rows(String, help: String)
     /// `TABLE.COLUMN`: one column of an existing table, which becomes the subject.
     case tableColumn(String, help: String)
     /// Any name (a new or existing workspace value, a column to rename…).
@@ -51,7 +54,7 @@ public indirect enum ArgumentSlot: Sendable {
 
     var label: String {
         switch self {
-        case .table(let n, _), .tableColumn(let n, _), .name(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
+        case .table(let n, _), .rows(let n, _), .tableColumn(let n, _), .name(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
              .assignments(let n, _), .aggregations(let n, _), .columns(let n, _), .sortKeys(let n, _),
              .tables(let n, _), .number(let n, _), .id(let n, _), .rest(let n, _, _):
             return n

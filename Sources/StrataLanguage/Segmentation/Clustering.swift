@@ -32,6 +32,9 @@ public struct Clustering: WorkspaceObject {
 
     public var kindName: String { method == .hierarchical ? "hierarchical clustering" : "\(method.rawValue) clustering" }
 
+    /// Charts and other row commands read the clustered rows with their `cluster` column.
+    public var rows: Table? { table }
+
     public var clusterCount: Int { Set(labels.filter { $0 >= 0 }).count }
 
     public var summary: String {

@@ -5,6 +5,13 @@ public protocol WorkspaceObject: Sendable {
     var kindName: String { get }
     /// One line for `tables` / `list`.
     var summary: String { get }
+    /// Rows that commands reading a table or such an object (`ArgumentSlot.rows`) can use in its
+    /// place, e.g. a clustering's rows with their cluster; nil when the object has none.
+    var rows: Table? { get }
+}
+
+extension WorkspaceObject {
+    public var rows: Table? { nil }
 }
 
 public enum WorkspaceValue: Sendable {
@@ -61,6 +68,15 @@ public struct Workspace: Sendable {
     public func table(_ name: String) -> Table? {
         if case .table(let t) = values[name] { return t }
         return nil
+    }
+
+    /// A table, or the rows a workspace object carries (a clustering's rows).
+    public func rows(_ name: String) -> Table? {
+        switch values[name] {
+        case .table(let t)?: return t
+        case .object(let o)?: return o.rows
+        case nil: return nil
+        }
     }
 
     public mutating func bind(_ name: String, _ value: WorkspaceValue) {

@@ -1,7 +1,7 @@
 /// `chart KIND …`: charts of table columns. The drawing lives in `Render/Charts`; these commands
 /// pick the columns, skip missing values (and say how many), and refuse what cannot be drawn.
 enum ChartCommands {
-    static let all: [CommandSpec] = [overview, ChartCommands.histogram, bar, line, scatter, box, heatmap, sparkline]
+    static let all: [CommandSpec] = [overview, ChartCommands.histogram, bar, line, scatter, box, heatmap, sparkline, dendrogram]
 
     /// The most groups (colours and markers) a scatter or line chart tells apart.
     static let maxGroups = 8
@@ -14,10 +14,10 @@ enum ChartCommands {
         OptionSpec("title", .string, default: "from the columns", "title above the chart"),
     ]
 
-    static let kinds = ["hist", "bar", "line", "scatter", "box", "heatmap", "spark"]
+    static let kinds = ["hist", "bar", "line", "scatter", "box", "heatmap", "spark", "dendrogram"]
 
     static let overview = CommandSpec(
-        "chart", group: .charts, summary: "List the kinds of chart: chart hist|bar|line|scatter|box|heatmap|spark ….",
+        "chart", group: .charts, summary: "List the kinds of chart: chart hist|bar|line|scatter|box|heatmap|spark|dendrogram ….",
         arguments: [.rest("kind", help: "the kind of chart and its arguments")],
         details: "See 'help chart hist' and the other kinds, and docs/charts.md.",
         examples: ["chart"]

@@ -4,7 +4,7 @@ import Foundation
 extension ChartCommands {
     static let bar = CommandSpec(
         "chart bar", group: .charts, summary: "Bars of a value per category, or of how often each category occurs.",
-        arguments: [.table("table", help: "the table")],
+        arguments: [.rows("table", help: "a table, or a clustering (its rows with their cluster column)")],
         options: [OptionSpec("x", .column, "the category column"),
                   OptionSpec("y", .column, default: "none: count the rows of each category", "the value column; summed per category"),
                   OptionSpec("orient", .choice(["horizontal", "vertical"]), default: "horizontal", "direction of the bars"),
@@ -97,13 +97,15 @@ extension ChartCommands {
 
     static let scatter = CommandSpec(
         "chart scatter", group: .charts, summary: "Points of two numeric columns, coloured and marked by a category.",
-        arguments: [.table("table", help: "the table")],
+        arguments: [.rows("table", help: "a table, or a clustering (its rows, coloured by cluster)")],
         options: [OptionSpec("x", .column, "the x column"), OptionSpec("y", .column, "the y column"),
-                  OptionSpec("color", .column, default: "none", "a category column: one colour and marker per value (at most 8)")]
+                  OptionSpec("color", .column, default: "none (a clustering: cluster)", "a category column: one colour and marker per value (at most 8)")]
             + sizeOptions,
         details: "Braille dots, one colour per group on a colour terminal; without colour each group gets its own marker. "
-            + "Beyond 8 groups the smallest share one group called other.",
-        examples: ["chart scatter customers x=tenure_months y=spend", "chart scatter customers x=orders y=spend color=channel"]
+            + "Beyond 8 groups the smallest share one group called other. A clustering's rows are coloured by their cluster, "
+            + "noise (−1) called noise.",
+        examples: ["chart scatter customers x=tenure_months y=spend", "chart scatter customers x=orders y=spend color=channel",
+                   "chart scatter seg x=recency y=monetary"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         try ChartColumnData.requireRows(table, parsed)
@@ -112,35 +114,45 @@ extension ChartCommands {
         }
         let x = try ChartColumnData.numbers(table, xName, parsed, at: parsed.optionSpan("x"))
         let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
-        var groups = CategoryGroups(labels: Array(repeating: "", count: table.rowCount), limit: maxGroups, what: "groups")
-        if let colorName = parsed.string("color") {
-            groups = CategoryGroups(labels: try ChartColumnData.labels(table, colorName, parsed, at: parsed.optionSpan("color")),
-                                    limit: maxGroups, what: "values of \(colorName)")
+        let isClustering = ctx.workspace.table(parsed.subject ?? "") == nil
+        let colorName = parsed.string("color") ?? (isClustering ? Clustering.labelColumn : nil)
+        let labels = try colorName.map { try ChartColumnData.labels(table, $0, parsed, at: parsed.optionSpan("color")) }
+        let naming: (String) -> String
+        if isClustering && colorName == Clustering.labelColumn {
+            naming = SegmentationCharts.clusterGroupName
+        } else {
+            naming = { group in colorName.map { "\($0)=\(group)" } ?? yName }
         }
+        let (series, notes) = try groupedPoints(x: x.values, y: y.values, labels: labels, what: colorName.map { "values of \($0)" } ?? "groups",
+                                                naming: naming, parsed, missing: "no row has both \(xName) and \(yName)")
+        let chart = Chart.scatter(groups: series, xLabel: xName, yLabel: yName, xKind: x.kind, yKind: y.kind)
+        return finish(chart, parsed, defaultTitle: "\(yName) against \(xName)" + (colorName.map { " by \($0)" } ?? ""), notes: notes)
+    }
+
+    /// Points split into at most `maxGroups` groups by `labels` (one group without), each series named
+    /// by `naming`; rows missing x or y are skipped and counted in the notes.
+    static func groupedPoints(x: [Double?], y: [Double?], labels: [String]?, what: String, naming: (String) -> String,
+                              _ parsed: ParsedCommand, missing: String) throws -> (series: [ChartSeries], notes: [String]) {
+        let groups = CategoryGroups(labels: labels ?? Array(repeating: "", count: x.count), limit: maxGroups, what: what)
         var points = Array(repeating: [ChartPoint](), count: groups.names.count)
         var skipped = 0
-        for row in 0..<table.rowCount {
-            guard let px = x.values[row], let py = y.values[row] else { skipped += 1; continue }
+        for row in 0..<min(x.count, y.count, groups.groupOfRow.count) {
+            guard let px = x[row], let py = y[row] else { skipped += 1; continue }
             points[groups.groupOfRow[row]].append(ChartPoint(x: px, y: py))
         }
-        guard points.contains(where: { !$0.isEmpty }) else { throw parsed.error("no row has both \(xName) and \(yName)") }
-        let colorName = parsed.string("color")
-        let series = zip(groups.names, points).map { group, groupPoints in
-            ChartSeries(colorName.map { "\($0)=\(group)" } ?? yName, points: groupPoints)
-        }
-        let chart = Chart.scatter(groups: series, xLabel: xName, yLabel: yName, xKind: x.kind, yKind: y.kind)
-        return finish(chart, parsed, defaultTitle: "\(yName) against \(xName)" + (colorName.map { " by \($0)" } ?? ""),
-                      notes: skippedNote(skipped) + (groups.note.map { [$0] } ?? []))
+        guard points.contains(where: { !$0.isEmpty }) else { throw parsed.error(missing) }
+        let series = zip(groups.names, points).map { ChartSeries(naming($0), points: $1) }
+        return (series, skippedNote(skipped) + (groups.note.map { [$0] } ?? []))
     }
 
     static let box = CommandSpec(
         "chart box", group: .charts, summary: "Box plots of a numeric column, overall or per category.",
-        arguments: [.table("table", help: "the table")],
+        arguments: [.rows("table", help: "a table, or a clustering (its rows with their cluster column)")],
         options: [OptionSpec("y", .column, "the numeric column"),
                   OptionSpec("by", .column, default: "none: one box", "a category column: one box per value")] + sizeOptions,
         details: "Quartiles by linear interpolation (as NumPy); whiskers reach the furthest values within 1.5 IQR of the box; "
             + "points beyond are outliers. More than 40 groups: the smallest share one box called other.",
-        examples: ["chart box customers y=spend by=channel", "chart box tx y=quantity"]
+        examples: ["chart box customers y=spend by=channel", "chart box tx y=quantity", "chart box seg y=monetary by=cluster"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         try ChartColumnData.requireRows(table, parsed)

@@ -54,11 +54,13 @@ enum ClusterCommands {
             OptionSpec("linkage", .choice(Linkage.allCases.map(\.rawValue)), default: "ward", "how the distance between clusters is measured"),
             OptionSpec("k", .int(1...100_000), "cut into this many clusters"),
             OptionSpec("height", .double(nil), "or cut where merges are higher than this"),
+            SegmentationCharts.option,
         ],
         binding: .named { p in "\(p.subject ?? "table")_tree" },
         details: "Needs O(n²) memory: refused above \(Format.count(HierarchicalClustering.maxPoints)) rows (sample first). "
             + "Merge heights follow SciPy's linkage. The last merges are printed with the cluster count each cut leaves, "
-            + "to choose k from the big jumps. Without 'as NAME' the clustering is called TABLE_tree.",
+            + "to choose k from the big jumps, and the top of the tree is drawn (the last \(SegmentationCharts.commandLeaves - 1) merges, "
+            + "with the cut; 'chart dendrogram NAME leaves=N' draws more). Without 'as NAME' the clustering is called TABLE_tree.",
         examples: ["cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore linkage=ward k=4 as tree",
                    "cluster hierarchical rfm_small cols=recency,monetary scale=robust linkage=average height=1.5"]
     ) { parsed, ctx in
@@ -97,6 +99,9 @@ enum ClusterCommands {
         out.append(.table(lastMerges(dendrogram), title: "last merges (a cut just below a merge's height leaves 'clusters')", showShape: false))
         if case ("k", let k) = cut, let k = Int(k), dendrogram.isCutTied(clusterCount: k) {
             out.append(.warning("merges tie in height at this cut: the choice of which to undo follows the merge order"))
+        }
+        if SegmentationCharts.wanted(parsed) {
+            out.append(.chart(SegmentationCharts.dendrogram(clustering, tree: dendrogram, leaves: SegmentationCharts.commandLeaves)))
         }
         return out
     }

@@ -9,11 +9,13 @@ enum ClusterSweepCommand {
             ClusterCommands.seedOption,
             OptionSpec("n_init", .int(1...1_000), default: "10", "k-means++ starts for each k"),
             OptionSpec("linkage", .choice(Linkage.allCases.map(\.rawValue)), default: "ward", "hierarchical only"),
+            SegmentationCharts.option,
         ],
         binding: .named { p in "\(p.subject ?? "table")_sweep" },
         details: "One row per k: inertia (within-cluster sum of squares, for the elbow), silhouette (higher is better), "
             + "Davies–Bouldin (lower is better) and Calinski–Harabasz (higher is better). The best k by silhouette is "
-            + "named. Silhouette is exact up to 10,000 points, else on a seeded sample. The table is kept as TABLE_sweep.",
+            + "named. Silhouette is exact up to 10,000 points, else on a seeded sample. The table is kept as TABLE_sweep. "
+            + "A line chart follows: inertia on the left axis (read the elbow), silhouette on the right, the best k marked.",
         examples: ["cluster sweep kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=2..6 seed=42 n_init=3",
                    "cluster sweep hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=2..8"]
     ) { parsed, ctx in
@@ -32,6 +34,7 @@ enum ClusterSweepCommand {
         }
         var t = SummaryTable([("k", .int), ("inertia", .float), ("silhouette", .float), ("davies_bouldin", .float), ("calinski_harabasz", .float)])
         var best: (k: Int, silhouette: Double)?
+        var curve: [(k: Int, inertia: Double?, silhouette: Double?)] = []
         var notes: [String] = []
         for k in range {
             try ctx.run.cancellation.check()
@@ -51,6 +54,7 @@ enum ClusterSweepCommand {
             notes = v.notes
             t.row([.int(Int64(k))] + [v.figures[3].1, v.figures[0].1, v.figures[1].1, v.figures[2].1].map(Value.optional))
             if let s = v.silhouette, s > (best?.silhouette ?? -.infinity) { best = (k, s) }
+            curve.append((k, v.figures[3].1, v.silhouette))
         }
         let table = t.table
         let name = try ctx.bindResult(table, for: parsed)
@@ -61,6 +65,7 @@ enum ClusterSweepCommand {
             out.append(.note("best k by silhouette: \(best.k) (\(DescribeFormat.number(best.silhouette))); read the inertia elbow too"))
         }
         out.append(.note("\(name): \(table.rowCount) rows (k, inertia, silhouette, davies_bouldin, calinski_harabasz)"))
+        if SegmentationCharts.wanted(parsed) { out.append(.chart(SegmentationCharts.sweep(curve, best: best))) }
         return out
     }
 }
@@ -70,10 +75,11 @@ enum KDistCommand {
     static let spec = CommandSpec(
         "kdist", group: .segmentation, summary: "The sorted distance of each point to its k-th nearest neighbour, and a suggested DBSCAN eps.",
         arguments: [.table("table", help: "one row per customer (or other unit)")],
-        options: ClusterInput.options + [OptionSpec("k", .int(1...1_000), default: "4", "the neighbour to measure; use minpts = k + 1 in DBSCAN")],
+        options: ClusterInput.options + [OptionSpec("k", .int(1...1_000), default: "4", "the neighbour to measure; use minpts = k + 1 in DBSCAN"),
+                                         SegmentationCharts.option],
         binding: .named { p in "\(p.subject ?? "table")_kdist" },
         details: "The suggested eps is at the knee of the sorted curve (where it bends up most sharply). The curve is kept "
-            + "as TABLE_kdist (rank, distance) for a chart; 21 points along it are printed.",
+            + "as TABLE_kdist (rank, distance); 21 points along it are printed, then the curve is drawn with the suggested eps marked.",
         examples: ["kdist rfm cols=recency,frequency,monetary scale=log1p_zscore k=9"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
@@ -93,6 +99,7 @@ enum KDistCommand {
         out.append(.note("suggested eps: \(DescribeFormat.number(curve.suggestedEps)) (knee at rank \(Format.count(curve.kneeIndex + 1)) of \(Format.count(n))); "
                          + "use it with minpts=\(k + 1) and the same cols and scale"))
         out.append(.note("\(name): \(Format.count(n)) rows (rank, distance)"))
+        if SegmentationCharts.wanted(parsed) { out.append(.chart(SegmentationCharts.kDistance(curve))) }
         return out
     }
 }

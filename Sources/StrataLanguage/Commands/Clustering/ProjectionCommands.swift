@@ -6,15 +6,18 @@ enum ProjectionCommands {
         options: [OptionSpec("cols", .list, "the numeric feature columns (a table only)"),
                   SegmentationOptions.scale(default: .zscore, "how features are scaled first (a table only)"),
                   SegmentationOptions.missing,
-                  OptionSpec("components", .int(1...50), default: "2", "how many components")],
+                  OptionSpec("components", .int(1...50), default: "2", "how many components"),
+                  SegmentationCharts.option],
         binding: .named { p in "\(p.text("source") ?? "table")_pca" },
         details: "The result is the source rows with PC1, PC2, … appended (a clustering's rows carry their cluster column). "
-            + "The explained variance of each component and the loadings are printed. Without 'as NAME' the table is called SOURCE_pca.",
+            + "The explained variance of each component and the loadings are printed; for a clustering, a scatter of PC2 against "
+            + "PC1 coloured by cluster follows. Without 'as NAME' the table is called SOURCE_pca.",
         examples: ["pca rfm cols=recency,frequency,monetary scale=log1p_zscore as rfm2d", "pca seg as seg2d"]
     ) { parsed, ctx in
         let sourceName = parsed.text("source") ?? ""
         let rows: Table, features: FeatureMatrix
         var notes: [OutputBlock] = []
+        var clusterLabels: [Int]?
         switch ctx.workspace[sourceName] {
         case .object(let o)?:
             guard let c = o as? Clustering else { throw parsed.error("'\(sourceName)' is a \(o.kindName); pca takes a table or a clustering", at: parsed.span("source")) }
@@ -23,6 +26,7 @@ enum ProjectionCommands {
             }
             rows = c.table
             features = c.scaledFeatures
+            clusterLabels = c.labels
         case .table(let t)?:
             guard let columns = SegmentationOptions.words("cols", parsed) else { throw parsed.error("pca of a table needs cols=") }
             _ = try ProfileCommand.columnList("cols", parsed, t)
@@ -54,6 +58,17 @@ enum ProjectionCommands {
         out.blocks += notes
         out.append(.note("\(name): " + (0..<projected.columnCount).map { "PC\($0 + 1)" }.joined(separator: ", ")
                          + " added to \(Format.count(result.rowCount)) rows"))
+        if SegmentationCharts.wanted(parsed), let clusterLabels, projected.columnCount >= 2 {
+            let axis = { (j: Int) in "PC\(j + 1) (\(Format.percent(Int((model.explainedVarianceRatio[j] * 1000).rounded()), of: 1000)) of variance)" }
+            let (series, chartNotes) = try ChartCommands.groupedPoints(
+                x: projected.column(0).map { Optional($0) }, y: projected.column(1).map { Optional($0) },
+                labels: clusterLabels.map { String($0) }, what: "clusters", naming: SegmentationCharts.clusterGroupName, parsed,
+                missing: "no points to draw")
+            var chart = Chart.scatter(title: "\(sourceName) on the first two components, by cluster", groups: series,
+                                      xLabel: axis(0), yLabel: axis(1))
+            chart.notes = chartNotes
+            out.append(.chart(chart))
+        }
         return out
     }
 

@@ -4,11 +4,13 @@ enum MigrateCommand {
         "migrate", group: .segmentation, summary: "Compare two segmentations of the same customers: who moved from which segment to which.",
         arguments: [.table("before", help: "the first period's segments"), .table("after", help: "the second period's segments")],
         options: [OptionSpec("on", .list, "the customer column; before:after when the names differ"),
-                  OptionSpec("by", .list, default: "segment", "the segment column; before:after when the names differ")],
+                  OptionSpec("by", .list, default: "segment", "the segment column; before:after when the names differ"),
+                  SegmentationCharts.option],
         binding: .named { p in "\(p.text("before") ?? "before")_to_\(p.text("after") ?? "after")" },
         details: "Rows are the first segmentation's segments, columns the second's. Customers only in the first table are "
             + "counted under (gone), customers only in the second in the row (new). Shares are of each first segment's "
-            + "customers. Each customer must appear once per table. The counts table is kept as BEFORE_to_AFTER.",
+            + "customers. Each customer must appear once per table. The counts table is kept as BEFORE_to_AFTER. "
+            + "A heatmap of the shares follows.",
         examples: ["migrate rfm_h1 rfm on=customer_id by=segment"]
     ) { parsed, ctx in
         let before = try ctx.subjectTable(parsed)
@@ -30,6 +32,9 @@ enum MigrateCommand {
                                        + "\(Format.count(new)) only in \(afterName)")])
         if m.skippedMissingKeys > 0 {
             out.append(.warning("\(Format.count(m.skippedMissingKeys)) rows without a customer id are left out"))
+        }
+        if SegmentationCharts.wanted(parsed) {
+            out.append(.chart(SegmentationCharts.migration(m, from: parsed.subject ?? "", to: afterName)))
         }
         return out
     }

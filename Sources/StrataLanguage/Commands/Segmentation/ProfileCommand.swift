@@ -7,11 +7,13 @@ enum ProfileCommand {
         options: [OptionSpec("cols", .list, default: "every int and float column (a clustering: its features)", "numeric columns to average"),
                   OptionSpec("cats", .list, default: "text columns with at most 50 values", "text columns whose most frequent value is shown"),
                   OptionSpec("order", .list, default: "numbers ascending, RFM names in map order, other text alphabetically",
-                             "segment labels in the order to list them, e.g. order=Low,Mid,High,Top")],
+                             "segment labels in the order to list them, e.g. order=Low,Mid,High,Top"),
+                  SegmentationCharts.option],
         binding: .named { p in "\(p.text("source") ?? "table")_profile" },
         details: "index = 100 × segment mean / overall mean: 150 means half again the average, 50 half of it "
             + "(not shown when the overall mean is 0 or negative). Means skip missing values. "
-            + "The result table (segment, size, share, means, NAME_index columns) is kept as SOURCE_profile.",
+            + "The result table (segment, size, share, means, NAME_index columns) is kept as SOURCE_profile. "
+            + "A heatmap of the indexes (segment × feature, one shade scale) follows the tables.",
         examples: ["profile rfm by segment cols=recency,frequency,monetary",
                    "profile customers by channel cols=orders,spend,support_calls cats=gender",
                    "profile scored by tier cols=recency,frequency,monetary order=Low,Mid,High,Top"]
@@ -24,7 +26,9 @@ enum ProfileCommand {
                                                  order: SegmentationOptions.words("order", parsed) ?? [], context: ctx.run)
         let result = try profile.table()
         let name = try ctx.bindResult(result, for: parsed)
-        return output(profile, table: result, name: name)
+        var out = output(profile, table: result, name: name)
+        if SegmentationCharts.wanted(parsed), let chart = SegmentationCharts.profile(profile) { out.append(.chart(chart)) }
+        return out
     }
 
     /// The table, its segment column, and the default numeric columns.

@@ -13,13 +13,14 @@ enum RFMCommand {
                              "average: equal values share a score; first: equal values are split by row order into equal-sized bins"),
                   OptionSpec("rcuts", .list, "explicit recency cut points in days instead of quantiles, e.g. 30,90,180,365"),
                   OptionSpec("fcuts", .list, "explicit frequency cut points, e.g. 1,2,4,8"),
-                  OptionSpec("mcuts", .list, "explicit monetary cut points")],
+                  OptionSpec("mcuts", .list, "explicit monetary cut points"),
+                  SegmentationCharts.option],
         binding: .named { p in "\(p.subject ?? "table")_rfm" },
         details: "Recency is whole days from the last purchase to asof (a purchase the day before asof has recency 1). "
             + "Frequency is distinct invoices (with invoice=) or purchase rows; monetary is the net sum of amounts. "
             + "Returns (amount < 0) lower monetary but are not purchases. Scores: 5 is best (most recent, most frequent, "
             + "highest spend); the bin edges and the tie rule are printed. With 5 bins each customer gets a named segment "
-            + "(docs/segmentation.md). Without 'as NAME' the result is called TABLE_rfm.",
+            + "(docs/segmentation.md), and a bar chart of the segments' sizes is drawn. Without 'as NAME' the result is called TABLE_rfm.",
         examples: ["rfm tx customer=customer_id date=invoice_date amount=amount invoice=invoice as rfm",
                    "rfm tx customer=customer_id date=invoice_date amount=amount asof=2025-07-01 ties=first as rfm_h1",
                    "rfm tx customer=customer_id date=invoice_date amount=amount rcuts=30,90,180,365 fcuts=1,2,4,8 mcuts=100,250,500,1000"]
@@ -40,10 +41,10 @@ enum RFMCommand {
         }
         let result = try RFM.compute(table, options: options, context: ctx.run)
         let name = try ctx.bindResult(result.table, for: parsed)
-        return output(result, name: name, options: options)
+        return output(result, name: name, options: options, chart: SegmentationCharts.wanted(parsed))
     }
 
-    static func output(_ r: RFMResult, name: String, options: RFMOptions) -> CommandOutput {
+    static func output(_ r: RFMResult, name: String, options: RFMOptions, chart: Bool) -> CommandOutput {
         let customers = r.table.rowCount
         var out = CommandOutput.note("\(name): \(Format.count(customers)) customers as of \(CivilCalendar.formatDate(days: r.asOf)), "
                                      + "from \(Format.count(r.rowsUsed)) rows")
@@ -66,12 +67,16 @@ enum RFMCommand {
             out.append(.note("\(metric.rawValue) scored by cut points \(cuts.map(DescribeFormat.number).joined(separator: ", ")) "
                              + "(a value equal to a cut point goes to the lower bin)"))
         }
+        var sizes: Chart?
         if let segment = r.table.column("segment"), let counts = try? segment.valueCounts(order: .count) {
             var t = SummaryTable([("segment", .string), ("customers", .int), ("share", .float)])
+            var labels: [String] = []
             for (i, c) in counts.counts.enumerated() {
                 t.row([counts.values.value(at: i), .int(Int64(c)), .float(Double(c) / Double(max(customers, 1)))])
+                labels.append(ValueFormatter.format(counts.values.value(at: i)))
             }
             out.append(.table(t.table, title: "segments", showShape: false))
+            if chart { sizes = SegmentationCharts.sizes(labels, counts.counts, title: "customers by RFM segment", category: "segment") }
         } else {
             out.append(.note("segment names need 1–5 scores on all three metrics; here only the rfm code is given"))
         }
@@ -86,6 +91,7 @@ enum RFMCommand {
         if r.customersWithoutPurchase > 0 {
             out.append(.warning("\(Format.count(r.customersWithoutPurchase)) customers with no purchase before asof are left out"))
         }
+        if let sizes { out.append(.chart(sizes)) }
         return out
     }
 }

@@ -6,11 +6,12 @@ enum SegmentCommand {
         options: [OptionSpec("tiers", .int(2...100), "how many tiers of (nearly) equal size, cut at quantiles"),
                   OptionSpec("thresholds", .list, "explicit increasing cut points instead: n points make n + 1 tiers"),
                   OptionSpec("labels", .list, default: "T1, T2, …", "tier names from the lowest to the highest"),
-                  OptionSpec("name", .string, default: "tier", "the name of the new column")],
+                  OptionSpec("name", .string, default: "tier", "the name of the new column"),
+                  SegmentationCharts.option],
         binding: .replacesSubject,
         details: "A value equal to a cut point goes to the tier above it (tier i holds cut(i−1) ≤ v < cut(i)). "
             + "Quantile cut points interpolate linearly between values (NumPy's default). Missing values get no tier. "
-            + "Without 'as NAME' the column is added to the table in place.",
+            + "Without 'as NAME' the column is added to the table in place. A bar chart of the tiers' sizes follows (up to 40 tiers).",
         examples: ["segment scored by score tiers=4 labels=\"Low,Mid,High,Top\"",
                    "segment scored by score thresholds=0.25,0.5,0.75 labels=D,C,B,A as graded"]
     ) { parsed, ctx in
@@ -44,6 +45,10 @@ enum SegmentCommand {
         if result.missing > 0 { output.append(.warning("\(Format.count(result.missing)) rows with a missing \(columnName) get no tier")) }
         if result.bands.contains(where: { $0.count == 0 }) {
             output.append(.warning("some tiers are empty: many equal values make quantile cut points coincide"))
+        }
+        if SegmentationCharts.wanted(parsed), result.bands.count <= ChartCommands.maxCategories {
+            output.append(.chart(SegmentationCharts.sizes(result.bands.map(\.label), result.bands.map(\.count),
+                                                          title: "rows by \(tierColumn)", category: tierColumn)))
         }
         return output
     }

@@ -4,6 +4,8 @@ import Foundation
 /// logarithm of positive numbers (the axis is labelled with the numbers themselves).
 public enum AxisKind: Sendable, Equatable {
     case number
+    /// Whole numbers (k, ranks, counts): ticks only on integers.
+    case integer
     case date
     case log10
 }
@@ -31,7 +33,7 @@ public struct AxisScale: Sendable, Equatable {
     func position(_ value: Double) -> Double? {
         guard value.isFinite else { return nil }
         switch kind {
-        case .number, .date: return value
+        case .number, .integer, .date: return value
         case .log10: return value > 0 ? Foundation.log10(value) : nil
         }
     }
@@ -39,7 +41,7 @@ public struct AxisScale: Sendable, Equatable {
     /// The label of a tick given in axis space.
     func label(_ tick: Double) -> String {
         switch kind {
-        case .number:
+        case .number, .integer:
             let grouping = NumberFormatting.wantsGrouping(largestMagnitude: max(abs(lower), abs(upper)))
             return NumberFormatting.format(tick, decimals: decimals, grouping: grouping)
         case .date:
@@ -84,11 +86,11 @@ public enum AxisTicks {
         let waste = { (s: Double) in ((hi / s - 1e-9).rounded(.up) - (lo / s + 1e-9).rounded(.down)) * s / (hi - lo) - 1 }
         let finerTicks = Int((hi / finer - 1e-9).rounded(.up) - (lo / finer + 1e-9).rounded(.down)) + 1
         if waste(step) > 0.25, finerTicks <= maxTicks + 1, waste(finer) < waste(step) - 0.25 { step = finer }
-        if kind == .date { step = max(1, step.rounded()) }
+        if kind == .date || kind == .integer { step = max(1, step.rounded()) }
         let first = (lo / step + 1e-9).rounded(.down)
         let last = (hi / step - 1e-9).rounded(.up)
         let ticks = stride(from: first, through: last, by: 1).map { $0 * step }
-        let decimals = kind == .date ? 0 : max(0, -Int((Foundation.log10(step) + 1e-9).rounded(.down)))
+        let decimals = kind == .date || kind == .integer ? 0 : max(0, -Int((Foundation.log10(step) + 1e-9).rounded(.down)))
         return AxisScale(lower: first * step, upper: last * step, ticks: ticks.map { $0 == 0 ? 0 : $0 },
                          kind: kind, decimals: decimals)
     }

@@ -164,6 +164,16 @@ public struct DendrogramChart: Sendable, Equatable {
     /// `truncate_mode="lastp"` with `p = leafLimit`).
     public var leafLimit: Int?
     public var heightLabel: String?
+    /// Where the tree is cut into clusters: a dotted line across it at that height, in the legend.
+    public var cut: DendrogramCut?
+}
+
+/// A cut of a dendrogram at a height, e.g. between the merges that leave 4 and 3 clusters.
+public struct DendrogramCut: Sendable, Equatable {
+    public var height: Double
+    /// The legend text, e.g. "cut: 4 clusters".
+    public var label: String
+    public init(height: Double, label: String) { self.height = height; self.label = label }
 }
 
 public struct SparklineChart: Sendable, Equatable {

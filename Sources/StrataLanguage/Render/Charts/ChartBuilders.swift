@@ -89,13 +89,15 @@ extension Chart {
     }
 
     /// A dendrogram from SciPy-convention merges `(left, right, height, size)` over `leafCount`
-    /// points (ids ≥ leafCount are earlier merges). `leafLimit` shows only the last merges.
+    /// points (ids ≥ leafCount are earlier merges). `leafLimit` shows only the last merges; `cut`
+    /// draws a dotted line across the tree at the height where it is cut into clusters.
     public static func dendrogram(title: String? = nil, leafCount: Int, merges: [DendrogramMerge], labels: [String]? = nil,
                                   orientation: BarOrientation = .horizontal, leafLimit: Int? = nil,
-                                  heightLabel: String? = nil, width: Int? = nil, height: Int? = nil) -> Chart {
+                                  heightLabel: String? = nil, cut: DendrogramCut? = nil,
+                                  width: Int? = nil, height: Int? = nil) -> Chart {
         Chart(title: title, kind: .dendrogram(DendrogramChart(leafCount: leafCount, merges: merges, labels: labels,
                                                                orientation: orientation, leafLimit: leafLimit,
-                                                               heightLabel: heightLabel)),
+                                                               heightLabel: heightLabel, cut: cut)),
               width: width, height: height)
     }
 

@@ -12,6 +12,8 @@ struct ChartGlyphs: Sendable {
     /// The highlighted point of a mark, e.g. "best k".
     var markPoint: String { ascii ? "X" : "✕" }
     var guide: String { ascii ? ":" : "┊" }
+    /// The same guide drawn across (a cut through a vertical dendrogram).
+    var guideAcross: String { ascii ? "." : "┈" }
     var axisVertical: String { ascii ? "|" : "│" }
     var axisHorizontal: String { ascii ? "-" : "─" }
     var axisCorner: String { ascii ? "+" : "└" }

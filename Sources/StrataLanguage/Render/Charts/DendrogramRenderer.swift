@@ -23,12 +23,19 @@ enum DendrogramRenderer {
              Int((position * Double(spacing)).rounded()))
         }
         tree.draw(into: &lines, place: place)
+        var grid = lines.grid(canvas.glyphs)
+        var legend: [LegendEntry] = []
+        if let cut = d.cut, cut.height.isFinite, cut.height >= scale.lower, cut.height <= scale.upper {
+            let column = ChartLayout.dotColumn(scale.fraction(axisValue: cut.height), columns: plotWidth, dotsPerColumn: 1)
+            for row in 0..<grid.height where grid.isBlank(column, row) { grid.set(column, row, canvas.glyphs.guide) }
+            legend.append(LegendEntry(glyph: canvas.glyphs.guide, label: cut.label, series: nil))
+        }
         let frame = PlotFrame(
             yTicks: labels.enumerated().map { PlacedTick(position: $0.offset * spacing, label: $0.element) },
             secondaryTicks: nil,
             xTicks: scale.ticks.map { PlacedTick(position: ChartLayout.dotColumn(scale.fraction(axisValue: $0), columns: plotWidth, dotsPerColumn: 1), label: scale.label($0)) },
             yLabel: nil, secondaryLabel: nil, xLabel: d.heightLabel ?? "merge height", glyphs: canvas.glyphs)
-        return ChartBody(lines: frame.render(lines.grid(canvas.glyphs), width: canvas.width, color: canvas.color), notes: tree.notes)
+        return ChartBody(lines: frame.render(grid, width: canvas.width, color: canvas.color), legend: legend, notes: tree.notes)
     }
 
     private static func vertical(_ d: DendrogramChart, _ tree: DendrogramLayout, _ canvas: ChartCanvas) -> ChartBody {
@@ -45,12 +52,19 @@ enum DendrogramRenderer {
             (Int((position * Double(spacing)).rounded()) + (spacing - 1) / 2, height <= 0 ? rows - 1 : heightRow(height))
         }
         tree.draw(into: &lines, place: place)
+        var grid = lines.grid(canvas.glyphs)
+        var legend: [LegendEntry] = []
+        if let cut = d.cut, cut.height.isFinite, cut.height >= scale.lower, cut.height <= scale.upper {
+            let row = heightRow(cut.height)
+            for column in 0..<grid.width where grid.isBlank(column, row) { grid.set(column, row, canvas.glyphs.guideAcross) }
+            legend.append(LegendEntry(glyph: canvas.glyphs.guideAcross, label: cut.label, series: nil))
+        }
         let frame = PlotFrame(
             yTicks: scale.ticks.map { PlacedTick(position: heightRow($0), label: scale.label($0)) },
             secondaryTicks: nil,
             xTicks: tree.leafLabels.enumerated().map { PlacedTick(position: $0.offset * spacing + (spacing - 1) / 2, label: canvas.fit($0.element, max(1, spacing - 1))) },
             yLabel: d.heightLabel ?? "merge height", secondaryLabel: nil, xLabel: nil, glyphs: canvas.glyphs)
-        var body = ChartBody(lines: frame.render(lines.grid(canvas.glyphs), width: canvas.width, color: canvas.color), notes: tree.notes)
+        var body = ChartBody(lines: frame.render(grid, width: canvas.width, color: canvas.color), legend: legend, notes: tree.notes)
         if tree.leafLabels.contains(where: { DisplayWidth.of($0) > max(1, spacing - 1) }) {
             body.notes.append("leaf labels are cut to the spacing; a horizontal dendrogram shows them whole")
         }
