@@ -30,13 +30,18 @@ enum RecsysAlgorithms {
         func int(_ k: String, _ d: Int) -> Int { settings[k].flatMap(Int.init) ?? d }
         func double(_ k: String, _ d: Double) -> Double { settings[k].flatMap(Double.init) ?? d }
         var clock = BenchClock()
-        let trainTable = try CSVReader.read(path: args[0]).table
-        let testTable = try CSVReader.read(path: args[1]).table
-        let user = trainTable.columnNames.first { ["user", "user_id"].contains($0) } ?? "user"
-        let item = trainTable.columnNames.first { ["item", "item_id", "book_id"].contains($0) } ?? "item"
-        let spec = InteractionSpec(user: user, item: item, feedback: .rating(column: "rating", scale: 1...5))
-        let train = try Interactions.build(from: trainTable, spec: spec, context: .quiet).interactions
+        // The loaded table is dropped once the interactions are built, as `recommender` does with
+        // the split's tables: peak memory is the model's, not the CSV's.
+        func interactions(_ path: String) throws -> (Interactions, user: String, item: String, spec: InteractionSpec) {
+            let table = try CSVReader.read(path: path).table
+            let user = table.columnNames.first { ["user", "user_id"].contains($0) } ?? "user"
+            let item = table.columnNames.first { ["item", "item_id", "book_id"].contains($0) } ?? "item"
+            let spec = InteractionSpec(user: user, item: item, feedback: .rating(column: "rating", scale: 1...5))
+            return (try Interactions.build(from: table, spec: spec, context: .quiet).interactions, user, item, spec)
+        }
+        let (train, user, item, _) = try interactions(args[0])
         let loadSeconds = clock.lap()
+        let peakAfterLoad = peakResidentMegabytes()
 
         let context = RunContext.quiet
         let model: any Recommender
@@ -70,8 +75,45 @@ enum RecsysAlgorithms {
             throw BenchUsageError(description: "unknown algorithm \(args[2])")
         }
         let fitSeconds = clock.lap()
+        let peakAfterFit = peakResidentMegabytes()
 
+        // The hand-written scoring's own bookkeeping is freed before the engine's evaluation runs.
+        let hand = try scoreByHand(model: model, train: train, testPath: args[1], user: user, item: item,
+                                   context: context, clock: &clock)
+        let peakAfterRecommend = hand.peak
+        // The engine's evaluation (the `evaluate` command's path): top-10 for every test user and
+        // precision, recall, NDCG, MAP, MRR, hit rate and coverage at 10.
+        _ = clock.lap()
+        let test = try interactions(args[1]).0
+        var options = EvaluationOptions()
+        options.cutoffs = [10]
+        let evaluation = try RecommenderEvaluator.evaluate(model, test: test, options: options, context: context)
+        let evaluateSeconds = clock.lap()
+        let engineP10 = evaluation.first?.value(.precision) ?? .nan
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func f(_ x: Double) -> String { String((x * 1e6).rounded() / 1e6) }
+        return "{\"algorithm\": \"\(model.algorithmName)\", \"train\": \(train.count), \"test_users\": \(hand.users), "
+            + "\"load_s\": \(f(loadSeconds)), \"fit_s\": \(f(fitSeconds)), \"pred_s\": \(f(hand.predictSeconds)), \"rec_s\": \(f(hand.recommendSeconds)), \"eval_s\": \(f(evaluateSeconds)), \"eval_p10\": \(f(engineP10)), "
+            + "\"rmse\": \(hand.rmse), \"p10\": \(f(hand.precision)), \"r10\": \(f(hand.recall)), \"rmin10\": \(f(hand.recallMin)), "
+            + "\"ndcg10\": \(f(hand.ndcg)), \"cov\": \(f(hand.coverage)), "
+            + "\"cpu_s\": \(f(Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6)), "
+            + "\"peak_rss_mb\": \(Double(usage.ru_maxrss) / 1024), \"peak_mb_after_load\": \(f(peakAfterLoad)), "
+            + "\"peak_mb_after_fit\": \(f(peakAfterFit)), \"peak_mb_after_rec\": \(f(peakAfterRecommend))}"
+    }
+
+    struct HandScores {
+        let rmse: String
+        let predictSeconds: Double, recommendSeconds: Double, peak: Double
+        let users: Int
+        let precision: Double, recall: Double, recallMin: Double, ndcg: Double, coverage: Double
+    }
+
+    /// RMSE over the test pairs, then top-10 for every test user scored as bench_recsys scores it.
+    static func scoreByHand(model: any Recommender, train: Interactions, testPath: String, user: String, item: String,
+                            context: RunContext, clock: inout BenchClock) throws -> HandScores {
         // Test pairs by user index; items unknown to training cannot be hits.
+        let testTable = try CSVReader.read(path: testPath).table
         let testUsers = try testTable.requireColumn(user), testItems = try testTable.requireColumn(item)
         let testRatings = try testTable.requireColumn("rating").doubles() ?? []
         var relevant: [Int: Set<Int>] = [:]
@@ -100,6 +142,7 @@ enum RecsysAlgorithms {
         let k = 10
         let lists = try BatchRecommendation.recommend(model, users: users, count: k, excludeSeen: true, context: context)
         let recommendSeconds = clock.lap()
+        let peak = peakResidentMegabytes()
 
         var precision = 0.0, recall = 0.0, recallMin = 0.0, ndcg = 0.0
         var recommended = Set<Int>()
@@ -118,14 +161,8 @@ enum RecsysAlgorithms {
             ndcg += ideal > 0 ? dcg / ideal : 0
         }
         let m = Double(users.count)
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func f(_ x: Double) -> String { String((x * 1e6).rounded() / 1e6) }
-        return "{\"algorithm\": \"\(model.algorithmName)\", \"train\": \(train.count), \"test_users\": \(users.count), "
-            + "\"load_s\": \(f(loadSeconds)), \"fit_s\": \(f(fitSeconds)), \"pred_s\": \(f(predictSeconds)), \"rec_s\": \(f(recommendSeconds)), "
-            + "\"rmse\": \(rmse), \"p10\": \(f(precision / m)), \"r10\": \(f(recall / m)), \"rmin10\": \(f(recallMin / m)), "
-            + "\"ndcg10\": \(f(ndcg / m)), \"cov\": \(f(Double(recommended.count) / Double(train.itemCount))), "
-            + "\"cpu_s\": \(f(Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6)), "
-            + "\"peak_rss_mb\": \(Double(usage.ru_maxrss) / 1024)}"
+        return HandScores(rmse: rmse, predictSeconds: predictSeconds, recommendSeconds: recommendSeconds, peak: peak,
+                          users: users.count, precision: precision / m, recall: recall / m, recallMin: recallMin / m,
+                          ndcg: ndcg / m, coverage: Double(recommended.count) / Double(train.itemCount))
     }
 }

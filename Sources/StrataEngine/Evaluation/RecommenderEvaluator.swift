@@ -32,21 +32,19 @@ public enum RecommenderEvaluator {
         }
     }
 
-    /// Each evaluated user's list, in user order.
+    /// Each evaluated user's list, in user order, through the model's batch path when it has one
+    /// (the factor models score blocks of users at once).
     private static func topLists(_ model: any Recommender, truth: TestTruth, count: Int, excludeSeen: Bool,
                                  context: RunContext) throws -> [[Int]] {
         let itemCount = model.training.itemCount
-        let chunks = try ParallelChunks.map(total: truth.users.count, chunks: 64) { _, range -> [[Int]] in
-            try context.cancellation.check()
-            return range.map { i in
-                guard let u = truth.users[i].trainingUser else { return [] }
-                let exclude = excludeSeen ? model.training.seenItems(user: u) : []
-                // Out-of-range items from a faulty model are dropped rather than trusted.
-                return model.recommend(user: u, count: count, exclude: exclude).map(\.item)
-                    .filter { $0 >= 0 && $0 < itemCount }
-            }
+        let known = truth.users.compactMap(\.trainingUser)
+        var lists = try BatchRecommendation.recommend(model, users: known, count: count, excludeSeen: excludeSeen,
+                                                      context: context).makeIterator()
+        return truth.users.map { user in
+            guard user.trainingUser != nil else { return [] }
+            // Out-of-range items from a faulty model are dropped rather than trusted.
+            return (lists.next() ?? []).map(\.item).filter { $0 >= 0 && $0 < itemCount }
         }
-        return chunks.flatMap { $0 }
     }
 
     /// (predicted, actual) over test pairs the model can predict; nil when it predicts no ratings.

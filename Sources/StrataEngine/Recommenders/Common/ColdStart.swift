@@ -10,7 +10,7 @@ extension BiasedMF: ColdStartCapable {
     public var coldStartRule: String { "unknown users get the items with the highest item bias (μ + b_i)" }
 
     public func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation] {
-        TopScores.select(itemBias.map { globalMean + $0 }, count: count, exclude: exclude)
+        TopScores.select(itemBias.map { Float(globalMean) + $0 }, count: count, exclude: exclude)
     }
 }
 

@@ -14,13 +14,45 @@ enum TopScores {
     ) -> [Recommendation] {
         guard count > 0 else { return [] }
         var heap = BoundedBest(capacity: count)
+        let checkExclude = !exclude.isEmpty
         for item in 0..<scores.count {
             let s = scores[item]
-            guard s.isFinite, !exclude.contains(item) else { continue }
+            guard s.isFinite, !checkExclude || !exclude.contains(item) else { continue }
             if let isCandidate, !isCandidate(item) { continue }
             heap.offer(item: item, score: s)
         }
         return heap.sortedBestFirst()
+    }
+
+    /// The same for single-precision scores (the factor models'); scores come back as Double.
+    /// Items are visited in increasing order, so once the heap is full an item can only enter with a
+    /// score strictly above the worst kept one (a tie loses to the lower index already kept): one
+    /// comparison per item on the common path.
+    static func select(_ scores: UnsafeBufferPointer<Float>, count: Int, exclude: Set<Int>) -> [Recommendation] {
+        guard count > 0 else { return [] }
+        var heap = BoundedBest(capacity: count)
+        let checkExclude = !exclude.isEmpty
+        var item = 0
+        while item < scores.count, heap.items.count < count {
+            let s = scores[item]
+            if s.isFinite, !checkExclude || !exclude.contains(item) { heap.offer(item: item, score: Double(s)) }
+            item &+= 1
+        }
+        guard item < scores.count else { return heap.sortedBestFirst() }
+        var threshold = Float(heap.scores[0])
+        while item < scores.count {
+            let s = scores[item]
+            if s > threshold, s.isFinite, !checkExclude || !exclude.contains(item) {
+                heap.offer(item: item, score: Double(s))
+                threshold = Float(heap.scores[0])
+            }
+            item &+= 1
+        }
+        return heap.sortedBestFirst()
+    }
+
+    static func select(_ scores: [Float], count: Int, exclude: Set<Int>) -> [Recommendation] {
+        scores.withUnsafeBufferPointer { select($0, count: count, exclude: exclude) }
     }
 
     static func select(_ scores: [Double], count: Int, exclude: Set<Int>, isCandidate: ((Int) -> Bool)? = nil) -> [Recommendation] {

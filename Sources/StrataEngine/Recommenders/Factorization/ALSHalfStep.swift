@@ -5,8 +5,12 @@ struct ALSHalfStep: Sendable {
     @inline(__always)
     func confidence(_ value: Float) -> Double { 1 + options.alpha * (options.binary ? 1 : Double(value)) }
 
-    /// FᵀF + λI of row-major factors `m` (rowCount × f), summed over fixed row ranges in order.
-    func gram(_ m: [Double], rowCount: Int, context: RunContext) throws -> [Double] {
+    @inline(__always)
+    func confidenceFloat(_ value: Float) -> Float { Float(confidence(value)) }
+
+    /// FᵀF + λI of row-major factors `m` (rowCount × f), summed in Double over fixed row ranges in
+    /// order (a sum over every user or item, where Float would lose digits).
+    func gram(_ m: [Float], rowCount: Int, context: RunContext) throws -> [Double] {
         let f = options.factors
         let parts = try ParallelChunks.map(total: rowCount) { _, range -> [Double] in
             try context.cancellation.check()
@@ -16,9 +20,9 @@ struct ALSHalfStep: Sendable {
                     for r in range {
                         let v = mp.baseAddress! + r * f
                         for s in 0..<f {
-                            let vs = v[s]
+                            let vs = Double(v[s])
                             let gs = gp.baseAddress! + s * f
-                            for t in s..<f { gs[t] += vs * v[t] }
+                            for t in s..<f { gs[t] += vs * Double(v[t]) }
                         }
                     }
                 }
@@ -35,14 +39,16 @@ struct ALSHalfStep: Sendable {
     }
 
     /// Replaces each row of `rows` by its least-squares solution given `fixed`.
-    func solve(rows: inout [Double], fixed: [Double], interactions: CSRMatrix, context: RunContext) throws {
+    func solve(rows: inout [Float], fixed: [Float], interactions: CSRMatrix, context: RunContext) throws {
         let f = options.factors
-        let g = try gram(fixed, rowCount: fixed.count / f, context: context)
+        let gramDouble = try gram(fixed, rowCount: fixed.count / f, context: context)
+        let g = options.solver == .cg ? gramDouble.map { Float($0) } : []
         try rows.withUnsafeMutableBufferPointer { buffer in
             let out = DisjointWrites(buffer)
             _ = try ParallelChunks.map(total: interactions.rowCount) { _, range -> Int in
                 var work = RowWork(factors: f, cholesky: options.solver == .cholesky)
                 try fixed.withUnsafeBufferPointer { y in
+                    try gramDouble.withUnsafeBufferPointer { gd in
                     try g.withUnsafeBufferPointer { gp in
                         for r in range {
                             if (r - range.lowerBound) & 1023 == 0 { try context.cancellation.check() }
@@ -55,9 +61,10 @@ struct ALSHalfStep: Sendable {
                             let entries = RowEntries(indices: interactions.indices, values: interactions.values, range: lo..<hi)
                             switch options.solver {
                             case .cg: conjugateGradient(x: x, y: y.baseAddress!, g: gp.baseAddress!, entries: entries, work: &work)
-                            case .cholesky: exactSolve(x: x, y: y.baseAddress!, g: gp.baseAddress!, entries: entries, work: &work)
+                            case .cholesky: exactSolve(x: x, y: y.baseAddress!, g: gd.baseAddress!, entries: entries, work: &work)
                             }
                         }
+                    }
                     }
                 }
                 return 0
@@ -71,32 +78,34 @@ struct ALSHalfStep: Sendable {
         let range: Range<Int>
     }
 
-    /// Scratch vectors reused across the rows of one range.
+    /// Scratch vectors reused across the rows of one range. The exact solve works in Double.
     struct RowWork {
-        var r: [Double], p: [Double], ap: [Double], a: [Double]
+        var r: [Float], p: [Float], ap: [Float]
+        var a: [Double], b: [Double]
         init(factors f: Int, cholesky: Bool) {
-            r = [Double](repeating: 0, count: f)
+            r = [Float](repeating: 0, count: f)
             p = r
             ap = r
             a = [Double](repeating: 0, count: cholesky ? f * f : 0)
+            b = [Double](repeating: 0, count: cholesky ? f : 0)
         }
     }
 
     /// out = G v + Σ (c − 1)(y_i·v) y_i over the row's entries.
     @inline(__always)
-    private func systemTimes(_ v: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>, y: UnsafePointer<Double>,
-                             g: UnsafePointer<Double>, entries: RowEntries) {
+    private func systemTimes(_ v: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, y: UnsafePointer<Float>,
+                             g: UnsafePointer<Float>, entries: RowEntries) {
         let f = options.factors
         VectorMath.symmetricTimes(g, v, out, f)
         for k in entries.range {
             let yi = y + Int(entries.indices[k]) * f
-            let c1 = confidence(entries.values[k]) - 1
+            let c1 = confidenceFloat(entries.values[k]) - 1
             guard c1 != 0 else { continue }
             VectorMath.axpy(c1 * VectorMath.dot(yi, v, f), yi, out, f)
         }
     }
 
-    private func conjugateGradient(x: UnsafeMutablePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+    private func conjugateGradient(x: UnsafeMutablePointer<Float>, y: UnsafePointer<Float>, g: UnsafePointer<Float>,
                                    entries: RowEntries, work: inout RowWork) {
         let f = options.factors
         work.r.withUnsafeMutableBufferPointer { rb in
@@ -108,7 +117,7 @@ struct ALSHalfStep: Sendable {
             for t in 0..<f { r[t] = -ap[t] }
             for k in entries.range {
                 let yi = y + Int(entries.indices[k]) * f
-                VectorMath.axpy(confidence(entries.values[k]), yi, r, f)
+                VectorMath.axpy(confidenceFloat(entries.values[k]), yi, r, f)
             }
             p.update(from: r, count: f)
             var rsOld = VectorMath.dot(r, r, f)
@@ -129,26 +138,33 @@ struct ALSHalfStep: Sendable {
         }}}
     }
 
-    private func exactSolve(x: UnsafeMutablePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+    private func exactSolve(x: UnsafeMutablePointer<Float>, y: UnsafePointer<Float>, g: UnsafePointer<Double>,
                             entries: RowEntries, work: inout RowWork) {
         let f = options.factors
         work.a.withUnsafeMutableBufferPointer { ab in
-            let a = ab.baseAddress!
+        work.b.withUnsafeMutableBufferPointer { bb in
+            let a = ab.baseAddress!, b = bb.baseAddress!
             a.update(from: g, count: f * f)
-            x.update(repeating: 0, count: f)
+            b.update(repeating: 0, count: f)
             for k in entries.range {
                 let yi = y + Int(entries.indices[k]) * f
                 let c = confidence(entries.values[k])
                 let c1 = c - 1
                 for s in 0..<f {
-                    x[s] += c * yi[s]
-                    let w = c1 * yi[s]
+                    let ys = Double(yi[s])
+                    b[s] += c * ys
+                    let w = c1 * ys
                     let row = a + s * f
-                    for t in 0...s { row[t] += w * yi[t] }
+                    for t in 0...s { row[t] += w * Double(yi[t]) }
                 }
             }
             // Only the lower triangle was accumulated; the factorisation reads only that.
-            if DenseSolve.choleskyFactor(a, f) { DenseSolve.choleskySolve(a, f, x) }
-        }
+            if DenseSolve.choleskyFactor(a, f) {
+                DenseSolve.choleskySolve(a, f, b)
+                for s in 0..<f { x[s] = Float(b[s]) }
+            } else {
+                x.update(repeating: 0, count: f)
+            }
+        }}
     }
 }

@@ -4,16 +4,16 @@ struct FactorScorer: Sendable {
     let itemCount: Int
     /// Item factors transposed (factor-major, entry f·itemCount + j), so that scoring is runs of
     /// contiguous multiply-adds that the compiler vectorises.
-    let itemsByFactor: [Double]
+    let itemsByFactor: [Float]
     /// Added to every user's score of item j (an item bias); empty for none.
-    let itemOffsets: [Double]
+    let itemOffsets: [Float]
 
     /// `itemFactors` is row-major, items × factors.
-    init(itemFactors: [Double], itemCount: Int, factorCount: Int, itemOffsets: [Double] = []) {
+    init(itemFactors: [Float], itemCount: Int, factorCount: Int, itemOffsets: [Float] = []) {
         self.factorCount = factorCount
         self.itemCount = itemCount
         self.itemOffsets = itemOffsets
-        var t = [Double](repeating: 0, count: itemFactors.count)
+        var t = [Float](repeating: 0, count: itemFactors.count)
         for j in 0..<itemCount {
             for f in 0..<factorCount { t[f * itemCount + j] = itemFactors[j * factorCount + f] }
         }
@@ -21,31 +21,19 @@ struct FactorScorer: Sendable {
     }
 
     /// Scores of one user (factor vector `user`) for every item, written to `out[0..<itemCount]`.
-    func scores(user: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+    func scores(user: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
         score(users: user, userCount: 1, into: out, tile: 0..<itemCount)
     }
 
     /// Scores of `userCount` consecutive user vectors for the items in `tile`; user b's row of
     /// `out` starts at b·itemCount.
-    private func score(users: UnsafePointer<Double>, userCount: Int, into out: UnsafeMutablePointer<Double>, tile: Range<Int>) {
-        let width = tile.count
+    private func score(users: UnsafePointer<Float>, userCount: Int, into out: UnsafeMutablePointer<Float>, tile: Range<Int>) {
         itemsByFactor.withUnsafeBufferPointer { q in
-            guard let qBase = q.baseAddress else { return }
-            for b in 0..<userCount {
-                let row = out + b * itemCount + tile.lowerBound
-                if itemOffsets.isEmpty {
-                    row.update(repeating: 0, count: width)
-                } else {
-                    itemOffsets.withUnsafeBufferPointer { o in
-                        if let ob = o.baseAddress { row.update(from: ob + tile.lowerBound, count: width) }
-                    }
-                }
-                let p = users + b * factorCount
-                for f in 0..<factorCount {
-                    let a = p[f]
-                    let qf = qBase + f * itemCount + tile.lowerBound
-                    for j in 0..<width { row[j] += a * qf[j] }
-                }
+            itemOffsets.withUnsafeBufferPointer { o in
+                guard let qBase = q.baseAddress else { return }
+                ScoreKernel.score(users: users, userCount: userCount, factorCount: factorCount, itemsByFactor: qBase,
+                                  itemCount: itemCount, offsets: itemOffsets.isEmpty ? nil : o.baseAddress,
+                                  tile: tile, into: out)
             }
         }
     }
@@ -56,7 +44,7 @@ struct FactorScorer: Sendable {
 
     /// The top `count` items for each user in `users`, from row-major user factors; with
     /// `seen`, each user's training items are left out. Users outside the factors get an empty list.
-    func topN(userFactors: [Double], users: [Int], count: Int, seen: CSRMatrix?, context: RunContext) throws -> [[Recommendation]] {
+    func topN(userFactors: [Float], users: [Int], count: Int, seen: CSRMatrix?, context: RunContext) throws -> [[Recommendation]] {
         let userCount = userFactors.count / max(1, factorCount)
         let known = users.filter { $0 >= 0 && $0 < userCount }
         guard known.count == users.count else {
@@ -67,8 +55,8 @@ struct FactorScorer: Sendable {
             var lists: [[Recommendation]] = []
             lists.reserveCapacity(range.count)
             let block = Self.userBlock
-            var vectors = [Double](repeating: 0, count: block * factorCount)
-            var rows = [Double](repeating: 0, count: block * itemCount)
+            var vectors = [Float](repeating: 0, count: block * factorCount)
+            var rows = [Float](repeating: 0, count: block * itemCount)
             var start = range.lowerBound
             while start < range.upperBound {
                 try context.cancellation.check()
@@ -104,8 +92,8 @@ struct FactorScorer: Sendable {
     }
 
     /// The top `count` items for one user vector, leaving out `exclude`.
-    func topN(user: ArraySlice<Double>, count: Int, exclude: Set<Int>) -> [Recommendation] {
-        var row = [Double](repeating: 0, count: itemCount)
+    func topN(user: ArraySlice<Float>, count: Int, exclude: Set<Int>) -> [Recommendation] {
+        var row = [Float](repeating: 0, count: itemCount)
         let vector = Array(user)
         vector.withUnsafeBufferPointer { v in
             row.withUnsafeMutableBufferPointer { r in

@@ -1,10 +1,10 @@
 /// Items close to an item in a factor model's latent space (cosine of their factor vectors).
 enum FactorSimilarity {
-    static func similarItems(to item: Int, count: Int, itemFactors: [Double], factorCount f: Int, itemCount: Int) -> [Recommendation] {
+    static func similarItems(to item: Int, count: Int, itemFactors: [Float], factorCount f: Int, itemCount: Int) -> [Recommendation] {
         guard item >= 0, item < itemCount else { return [] }
         func norm(_ j: Int) -> Double {
             var s = 0.0
-            for x in 0..<f { s += itemFactors[j * f + x] * itemFactors[j * f + x] }
+            for x in 0..<f { s += Double(itemFactors[j * f + x]) * Double(itemFactors[j * f + x]) }
             return s.squareRoot()
         }
         let target = norm(item)
@@ -14,7 +14,7 @@ enum FactorSimilarity {
             let nj = norm(j)
             guard nj > 0 else { continue }
             var s = 0.0
-            for x in 0..<f { s += itemFactors[item * f + x] * itemFactors[j * f + x] }
+            for x in 0..<f { s += Double(itemFactors[item * f + x]) * Double(itemFactors[j * f + x]) }
             scores[j] = s / (target * nj)
         }
         return TopScores.select(scores, count: count, exclude: [item])

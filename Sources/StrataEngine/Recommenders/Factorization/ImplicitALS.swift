@@ -29,14 +29,15 @@ public struct ImplicitALSOptions: Sendable, Equatable {
 /// (YᵀY + λI + Yᵀ(C_u − I)Y) x_u = Yᵀ C_u p_u, with YᵀY computed once per half-step so a row
 /// costs only its own interactions. Factors start uniform in [0, 0.01) from the seed (users, then
 /// items); rows are solved on all cores over fixed ranges, each row independently, so results do
-/// not depend on the thread count. Top-N ranks by x_u·y_i.
+/// not depend on the thread count. Factors are single precision, as in implicit; the sums over all
+/// rows (YᵀY) are taken in Double. Top-N ranks by x_u·y_i.
 public struct ImplicitALS: BatchRecommender {
     public let training: Interactions
     public let options: ImplicitALSOptions
     /// Row-major users × factors.
-    public let userFactors: [Double]
+    public let userFactors: [Float]
     /// Row-major items × factors.
-    public let itemFactors: [Double]
+    public let itemFactors: [Float]
     /// YᵀY + λI of the final item factors, for explanations.
     let itemGram: [Double]
     let scorer: FactorScorer
@@ -46,8 +47,8 @@ public struct ImplicitALS: BatchRecommender {
         let f = options.factors
         let users = data.userIds.count, items = data.itemIds.count
         var generator = SeededGenerator(seed: options.seed)
-        var x = (0..<(users * f)).map { _ in generator.nextDouble() * 0.01 }
-        var y = (0..<(items * f)).map { _ in generator.nextDouble() * 0.01 }
+        var x = (0..<(users * f)).map { _ in Float(generator.nextDouble() * 0.01) }
+        var y = (0..<(items * f)).map { _ in Float(generator.nextDouble() * 0.01) }
         let step = ALSHalfStep(options: options)
         context.progress.begin("ALS", total: options.iterations, unit: "iterations")
         defer { context.progress.end() }
@@ -110,15 +111,17 @@ public struct ImplicitALS: BatchRecommender {
         let step = ALSHalfStep(options: options)
         for (i, r) in zip(row.indices, row.values) {
             let c = step.confidence(r) - 1
-            for s in 0..<f { for t in 0..<f { a[s * f + t] += c * itemFactors[Int(i) * f + s] * itemFactors[Int(i) * f + t] } }
+            for s in 0..<f {
+                for t in 0..<f { a[s * f + t] += c * Double(itemFactors[Int(i) * f + s]) * Double(itemFactors[Int(i) * f + t]) }
+            }
         }
-        guard let z = DenseSolve.solve(a, Array(itemFactors[(item * f)..<((item + 1) * f)])) else {
+        guard let z = DenseSolve.solve(a, itemFactors[(item * f)..<((item + 1) * f)].map { Double($0) }) else {
             return Explanation(item: item, reasons: [])
         }
         var terms: [(item: Int, value: Double)] = []
         for (i, r) in zip(row.indices, row.values) {
             var d = 0.0
-            for s in 0..<f { d += z[s] * itemFactors[Int(i) * f + s] }
+            for s in 0..<f { d += z[s] * Double(itemFactors[Int(i) * f + s]) }
             terms.append((Int(i), step.confidence(r) * d))
         }
         let top = TopScores.select(items: terms.map(\.item), scores: terms.map(\.value), count: 3, exclude: [])
