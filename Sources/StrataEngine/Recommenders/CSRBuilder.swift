@@ -36,7 +36,7 @@ extension CSRMatrix {
     /// which leaves repeated pairs adjacent and in input order, so `last`/`first` mean input order.
     /// Row and column indices must be in range (the caller encodes them).
     public static func fromTriplets(
-        rows: [Int32], columns: [Int32], values: [Double], times: [Int64]? = nil,
+        rows: consuming [Int32], columns: consuming [Int32], values: [Double], times: [Int64]? = nil,
         rowCount: Int, columnCount: Int, duplicates: DuplicateRule
     ) -> CSRBuild {
         let n = rows.count
@@ -62,6 +62,9 @@ extension CSRMatrix {
                 }
             }
         }
+        // The keys now hold everything the triplets said; let them go before the output is built.
+        rows = []
+        columns = []
         return combineRuns(keys: keys, rowStart: rowStartWithDuplicates, values: values,
                            times: times, rowCount: rowCount, columnCount: columnCount, rule: duplicates)
     }

@@ -4,9 +4,9 @@ extension Interactions {
     public static func build(from table: Table, spec: InteractionSpec, context: RunContext) throws -> BuiltInteractions {
         let userColumn = try requireColumn(table, spec.userColumn, role: "user")
         let itemColumn = try requireColumn(table, spec.itemColumn, role: "item")
-        let users = try IdEncoder.encode(userColumn, context: context)
-        let items = try IdEncoder.encode(itemColumn, context: context)
-        let (strength, kind) = try strengths(table, spec.feedback)
+        var users = try IdEncoder.encode(userColumn, context: context)
+        var items = try IdEncoder.encode(itemColumn, context: context)
+        var (strength, kind) = try strengths(table, spec.feedback)
         let times = try spec.timeColumn.map { try timeSeconds(table, $0) }
 
         var report = InteractionsReport()
@@ -28,6 +28,11 @@ extension Interactions {
             values.append(v)
             if let t = times?[i] { kept.append(t) }
         }
+        // Per-row arrays are released as soon as they are used up: on millions of rows they are
+        // what sets the peak memory of building interactions.
+        users.ids = []
+        items.ids = []
+        strength = []
         guard !rows.isEmpty else {
             throw EngineError("no usable interactions: all \(table.rowCount) rows have a missing user, item or value",
                               suggestion: "check the user=, item= and rating/event columns")
@@ -39,11 +44,11 @@ extension Interactions {
             rows[k] = userMap[Int(rows[k])]
             columns[k] = itemMap[Int(columns[k])]
         }
-        let build = CSRMatrix.fromTriplets(rows: rows, columns: columns, values: values,
+        report.rowsUsed = rows.count
+        let build = CSRMatrix.fromTriplets(rows: consume rows, columns: consume columns, values: values,
                                            times: times == nil ? nil : kept,
                                            rowCount: userTexts.count, columnCount: itemTexts.count,
                                            duplicates: spec.duplicates)
-        report.rowsUsed = rows.count
         report.duplicatesCombined = build.duplicatesCombined
         let interactions = Interactions(userIds: userTexts, itemIds: itemTexts, byUser: build.matrix,
                                         kind: kind, entryTimes: build.times)

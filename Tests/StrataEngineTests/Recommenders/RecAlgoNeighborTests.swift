@@ -66,6 +66,30 @@ import Testing
         #expect(k1.similarItems(to: 2, count: 1)?.map(\.item) == [0])
     }
 
+    @Test(arguments: [1, 3, 50])
+    func batchTopNEqualsOneUserAtATime(neighbors: Int) throws {
+        var generator = SeededGenerator(seed: 17)
+        var triplets: [(Int, Int, Float)] = []
+        for u in 0..<60 {
+            for i in generator.sampleIndices(count: 3 + generator.nextInt(below: 20), from: 40) {
+                triplets.append((u, i, Float(1 + generator.nextInt(below: 5))))
+            }
+        }
+        let data = RecAlgoData.interactions(users: 60, items: 40, triplets)
+        var o = NeighborhoodOptions()
+        o.neighbors = neighbors
+        o.savedNeighbors = 10
+        let model = try ItemKNN.fit(data, options: o, context: .quiet)
+        let users = Array(0..<60) + [-1, 60]
+        let seenOut = try model.recommend(users: users, count: 7, excludeSeen: true, context: .quiet)
+        let seenIn = try model.recommend(users: users, count: 7, excludeSeen: false, context: .quiet)
+        for (n, u) in users.enumerated() {
+            let one = model.recommend(user: u, count: 7, exclude: data.seenItems(user: u))
+            #expect(seenOut[n].map(\.item) == one.map(\.item) && seenOut[n].map(\.score) == one.map(\.score))
+            #expect(seenIn[n].map(\.item) == model.recommend(user: u, count: 7, exclude: []).map(\.item))
+        }
+    }
+
     @Test func ratingPredictionIsSimilarityWeightedMean() throws {
         let m = try itemKNN { $0.binary = false }
         // u1 rated i0 = 4, i2 = 2. s(i1, i0) = 19/(√42·5), s(i1, i2) = 20/(5√29).

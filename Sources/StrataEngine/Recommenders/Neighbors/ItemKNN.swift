@@ -35,29 +35,42 @@ public struct ItemKNN: Recommender {
 
     public func recommend(user: Int, count: Int, exclude: Set<Int>) -> [Recommendation] {
         guard user >= 0, user < training.userIds.count else { return [] }
+        var scratch = ScoringScratch(itemCount: training.itemIds.count)
+        accumulate(user: user, into: &scratch)
+        return scratch.sums.best(count: count, exclude: exclude)
+    }
+
+    /// Per-user working arrays, reused across the users of one batch.
+    struct ScoringScratch {
+        var sums: NeighborScoreSums
+        /// The current user's items.
+        var owned: [Bool]
+
+        init(itemCount: Int) {
+            sums = NeighborScoreSums(itemCount: itemCount, limit: .max)
+            owned = [Bool](repeating: false, count: itemCount)
+        }
+    }
+
+    /// Scores the user's candidates into `scratch` (which must be clear) and flags the user's items.
+    func accumulate(user: Int, into scratch: inout ScoringScratch) {
         let row = training.byUser.row(user)
+        for i in row.indices { scratch.owned[Int(i)] = true }
         // Push every kept similarity from the user's items to the items that keep them; an item
         // reached by more than k of the user's items is then re-summed over its k most similar ones
         // from its own list, which is sorted by similarity.
-        var sums = NeighborScoreSums(itemCount: training.itemIds.count, limit: .max)
         for i in row.indices {
-            for p in keptBy.range(of: Int(i)) { sums.add(Int(keptBy.neighbors[p]), Double(keptBy.similarities[p])) }
+            for p in keptBy.range(of: Int(i)) { scratch.sums.add(Int(keptBy.neighbors[p]), Double(keptBy.similarities[p])) }
         }
-        let overfull = sums.items(withMoreThan: options.neighbors)
-        if !overfull.isEmpty {
-            var owned = [Bool](repeating: false, count: training.itemIds.count)
-            for i in row.indices { owned[Int(i)] = true }
-            for j in overfull {
-                var total = 0.0, used = 0
-                for p in similar.range(of: j) where owned[Int(similar.neighbors[p])] {
-                    total += Double(similar.similarities[p])
-                    used += 1
-                    if used == options.neighbors { break }
-                }
-                sums.replaceScore(of: j, with: total)
+        for j in scratch.sums.items(withMoreThan: options.neighbors) {
+            var total = 0.0, used = 0
+            for p in similar.range(of: j) where scratch.owned[Int(similar.neighbors[p])] {
+                total += Double(similar.similarities[p])
+                used += 1
+                if used == options.neighbors { break }
             }
+            scratch.sums.replaceScore(of: j, with: total)
         }
-        return sums.best(count: count, exclude: exclude)
     }
 
     /// The user's items among `item`'s kept neighbours: the `neighbors` most similar, best first.
@@ -103,5 +116,32 @@ public struct ItemKNN: Recommender {
         return similar.range(of: item).prefix(max(0, count)).map {
             Recommendation(item: Int(similar.neighbors[$0]), score: Double(similar.similarities[$0]))
         }
+    }
+}
+
+extension ItemKNN: BatchRecommender {
+    /// The same lists as `recommend(user:count:exclude:)` with each user's own items excluded, with
+    /// the score arrays allocated once per chunk of users instead of once per user.
+    public func recommend(users: [Int], count: Int, excludeSeen: Bool, context: RunContext) throws -> [[Recommendation]] {
+        let itemCount = training.itemIds.count
+        let parts = try ParallelChunks.map(total: users.count) { _, range -> [[Recommendation]] in
+            var scratch = ScoringScratch(itemCount: itemCount)
+            var lists: [[Recommendation]] = []
+            lists.reserveCapacity(range.count)
+            for (n, user) in users[range].enumerated() {
+                if n & 255 == 0 { try context.cancellation.check() }
+                guard user >= 0, user < training.userIds.count else {
+                    lists.append([])
+                    continue
+                }
+                accumulate(user: user, into: &scratch)
+                lists.append(excludeSeen ? scratch.sums.best(count: count, skip: scratch.owned)
+                                         : scratch.sums.best(count: count, exclude: []))
+                scratch.sums.clear()
+                for i in training.byUser.row(user).indices { scratch.owned[Int(i)] = false }
+            }
+            return lists
+        }
+        return parts.flatMap { $0 }
     }
 }

@@ -33,11 +33,31 @@ struct NeighborScoreSums {
 
     func best(count: Int, exclude: Set<Int>) -> [Recommendation] {
         var heap = BoundedBest(capacity: count)
+        let checkExclude = !exclude.isEmpty
         for t in touched {
             let item = Int(t)
-            if !exclude.contains(item) { heap.offer(item: item, score: scores[item]) }
+            if !checkExclude || !exclude.contains(item) { heap.offer(item: item, score: scores[item]) }
         }
         return heap.sortedBestFirst()
+    }
+
+    /// The same, leaving out the items flagged in `skip` (a user's own items, by index).
+    func best(count: Int, skip: [Bool]) -> [Recommendation] {
+        var heap = BoundedBest(capacity: count)
+        for t in touched {
+            let item = Int(t)
+            if !skip[item] { heap.offer(item: item, score: scores[item]) }
+        }
+        return heap.sortedBestFirst()
+    }
+
+    /// Back to empty, in time proportional to the items touched (the arrays are reused per user).
+    mutating func clear() {
+        for t in touched {
+            scores[Int(t)] = 0
+            counts[Int(t)] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
     }
 }
 
