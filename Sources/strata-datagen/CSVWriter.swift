@@ -132,17 +132,7 @@ enum Output {
     }
 
     static func write(_ file: CSVFile, into directory: String) throws -> Int {
-        let path = directory + "/" + file.name
-        guard let handle = fopen(path, "wb") else {
-            throw OutputError(description: "cannot open \(path) for writing")
-        }
-        let written = file.bytes.withUnsafeBufferPointer { buffer in
-            fwrite(buffer.baseAddress, 1, buffer.count, handle)
-        }
-        let closed = fclose(handle)
-        guard written == file.bytes.count, closed == 0 else {
-            throw OutputError(description: "short write to \(path)")
-        }
+        try AtomicFile.write(file.bytes, to: directory + "/" + file.name)
         return file.bytes.count
     }
 

@@ -62,12 +62,7 @@ enum EventFactory {
         for c in world.customers {
             let p = Segments.profiles[c.segment]
             let affinity = world.affinities(c)
-            var mean = 0.0
-            for a in affinity { mean += a }
-            mean /= Double(affinity.count)
-            var variance = 0.0
-            for a in affinity { variance += (a - mean) * (a - mean) }
-            let sd = (variance / Double(affinity.count)).squareRoot()
+            let (mean, sd) = World.meanAndDeviation(affinity)
             let personal = items.indices.map { DetMath.exp(0.8 * items[$0].logPopularity + selectionTaste * affinity[$0]) }
 
             let span = c.activeEnd - c.activeStart + 1

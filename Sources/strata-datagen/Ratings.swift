@@ -22,12 +22,7 @@ enum RatingFactory {
             // Not every customer writes reviews; those who do are judged on enough ratings to learn from.
             guard rng.chance(p.raterShare) else { continue }
             let affinity = world.affinities(c)
-            var mean = 0.0
-            for a in affinity { mean += a }
-            mean /= Double(affinity.count)
-            var variance = 0.0
-            for a in affinity { variance += (a - mean) * (a - mean) }
-            let sd = (variance / Double(affinity.count)).squareRoot()
+            let (mean, sd) = World.meanAndDeviation(affinity)
 
             let wanted = DetMath.exp(rng.normal(mean: DetMath.log(24), sd: 0.8)) * p.ratingsScale
             let count = min(maxPerUser, max(minPerUser, Int(wanted.rounded())))

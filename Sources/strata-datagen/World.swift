@@ -142,6 +142,17 @@ struct World {
         }
     }
 
+    /// Mean and population standard deviation, so that one item's affinity reads as a fit
+    /// relative to the customer's whole catalogue.
+    static func meanAndDeviation(_ values: [Double]) -> (mean: Double, sd: Double) {
+        var mean = 0.0
+        for v in values { mean += v }
+        mean /= Double(values.count)
+        var variance = 0.0
+        for v in values { variance += (v - mean) * (v - mean) }
+        return (mean, (variance / Double(values.count)).squareRoot())
+    }
+
     /// log(price ÷ median) for every item, the input to price sensitivity.
     var logRelativePrices: [Double] {
         let median = Double(medianPriceCents)

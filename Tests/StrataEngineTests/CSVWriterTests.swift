@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import StrataEngine
 
@@ -5,6 +6,10 @@ private typealias S = CSVTestSupport
 
 @Suite("CSV writer")
 struct CSVWriterTests {
+    private func fileBytes(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
     private func text(_ table: Table, delimiter: UInt8 = UInt8(ascii: ",")) -> String {
         String(decoding: CSVWriter.encode(table, delimiter: delimiter), as: UTF8.self)
     }
@@ -65,9 +70,44 @@ struct CSVWriterTests {
 
     @Test func writingToAMissingFolderIsAClearError() throws {
         let table = try CSVReader.read(text: "a\n1\n").table
-        let error = #expect(throws: CSVError.self) {
+        let error = #expect(throws: AtomicFile.WriteError.self) {
             try CSVWriter.write(table, to: "/nonexistent-folder-strata/out.csv")
         }
-        #expect(error?.reason == "cannot create the file: its folder does not exist")
+        #expect(error?.message == "cannot write '/nonexistent-folder-strata/out.csv': its folder does not exist")
+        #expect(error?.suggestion == "create the folder first, or write somewhere else")
+    }
+
+    @Test func writingOverAFolderIsAClearError() throws {
+        let directory = try CSVTemporaryDirectory()
+        let table = try CSVReader.read(text: "a\n1\n").table
+        let error = #expect(throws: AtomicFile.WriteError.self) { try CSVWriter.write(table, to: directory.path) }
+        #expect(error?.reason == "it is a directory, not a file")
+        #expect(error?.suggestion == "name a file inside it")
+    }
+
+    @Test func aFailedWriteLeavesTheOldFileAsItWas() throws {
+        let directory = try CSVTemporaryDirectory()
+        let old = Array("old,contents\n1,2\n".utf8)
+        let path = directory.write("out.csv", old)
+        // A folder where the temporary file would go makes the export fail after the old file was found.
+        #expect(mkdir(path + ".strata-partial", 0o755) == 0)
+        let table = try CSVReader.read(text: "a\n1\n").table
+        #expect(throws: AtomicFile.WriteError.self) { try CSVWriter.write(table, to: path) }
+        #expect(fileBytes(path) == old)
+    }
+
+    @Test func largeTablesAreWrittenInPiecesAndReadBack() throws {
+        // More than the 1 MiB handed to the file at a time, so the streaming path really streams.
+        let n = 120_000
+        let table = try Table(columns: [
+            Column(name: "i", data: .int((0..<Int64(n)).map { $0 * 1_000_003 })),
+            Column(name: "s", data: .string(codes: (0..<n).map { Int32($0 % 3) }, dictionary: ["a", "b,c", "d\"e"])),
+        ])
+        let directory = try CSVTemporaryDirectory()
+        let path = directory.path + "/big.csv"
+        try CSVWriter.write(table, to: path)
+        let written = try #require(fileBytes(path))
+        #expect(written.count > 1 << 20)
+        #expect(written == CSVWriter.encode(table))
     }
 }

@@ -59,23 +59,28 @@ import Testing
         Column(name: name, data: .float((0..<n).map { _ in (g.nextDouble() * scale * 100).rounded() / 100 }))
     }
 
-    /// The bundled datasets' shapes in miniature: same table and column names, a few hundred rows.
-    static func baseWorkspace() throws -> Workspace {
+    /// The bundled datasets' shapes in miniature (same file, table and column names, a few hundred
+    /// rows), written as CSV into `folder`; the examples' own preamble (`HelpExamplesTests.preamble`)
+    /// then loads them from there and builds the derived tables.
+    static func baseWorkspace(in folder: String) throws -> Workspace {
         var g = SeededGenerator(seed: 20_251_123)
         let countries = ["GB", "NL", "FR", "DE", "ES"], channels = ["web", "store", "app"]
         var ws = Workspace()
-        let nTx = 1_200
+        // Customers enough that RFM keeps more than the preamble samples from it (rfm_small).
+        let nTx = 1_600, nC = 400
         ws.bind("tx", table: try Table(columns: [
             column("invoice", &g, nTx, strings: (0..<400).map { $0 % 37 == 0 ? "C5\($0)" : "5\($0)" }),
-            ints("customer_id", &g, nTx, 1..<301, missingEvery: 9),
+            ints("customer_id", &g, nTx, 1..<(nC + 1), missingEvery: 9),
             ints("item_id", &g, nTx, 1001..<1051),
-            ints("quantity", &g, nTx, -2..<21),
+            // Returns (negative quantities) carry no customer, so that every customer's net spend stays
+            // positive: the examples scale RFM's monetary value with log1p.
+            Column(name: "quantity", data: .int((0..<nTx).map { Int64($0 % 18 == 3 ? -1 - g.nextInt(below: 2) : 1 + g.nextInt(below: 20)) })),
             floats("unit_price", &g, nTx, scale: 40),
-            Column(name: "invoice_date", data: .timestamp((0..<nTx).map { _ in 1_291_161_600 + Int64(g.nextInt(below: 31_536_000)) })),
+            // The datasets' year, December 2024 on, so that the examples' dates fall inside it.
+            Column(name: "invoice_date", data: .timestamp((0..<nTx).map { _ in 1_733_011_200 + Int64(g.nextInt(below: 31_536_000)) })),
             column("country", &g, nTx, strings: countries),
             column("channel", &g, nTx, strings: channels),
         ]))
-        let nC = 300
         ws.bind("customers", table: try Table(columns: [
             Column(name: "customer_id", data: .int((1...Int64(nC)).map { $0 })),
             Column(name: "signup_date", data: .date((0..<nC).map { _ in 17_000 + Int64(g.nextInt(below: 2_000)) })),
@@ -118,26 +123,21 @@ import Testing
             Column(name: "customer_id", data: .int((1...Int64(nC)).map { $0 })),
             column("latent_segment", &g, nC, strings: ["loyal", "bargain", "new"]),
         ]))
-        let interpreter = Interpreter(workspace: ws)
-        for line in ["filter tx where quantity > 0 as sales", "sample customers n=5 seed=1 as few",
-                     "select tx invoice as slim", "sample tx n=10 as small",
-                     // The segmentation examples' preamble (HelpExamplesTests); rfm from sales, because
-                     // these random returns can make a net spend negative, which log1p refuses.
-                     "derive tx amount = quantity * unit_price", "derive sales amount = quantity * unit_price",
-                     "rfm sales customer=customer_id date=invoice_date amount=amount invoice=invoice as rfm",
-                     "rfm sales customer=customer_id date=invoice_date amount=amount invoice=invoice asof=2011-07-01 as rfm_h1",
-                     "join rfm customers on=customer_id as rfmc",
-                     "score rfm criteria=\"recency:-0.4, frequency:0.35, monetary:0.25\" as scored",
-                     "segment scored by score tiers=4 labels=\"Low,Mid,High,Top\"",
-                     "sample rfm n=100 seed=1 as rfm_small",
-                     "cluster kmeans rfm cols=recency,frequency,monetary scale=log1p_zscore k=4 seed=42 as seg",
-                     "split ratings by=user test=0.2 seed=7 as parts", "recommender popular parts.train as pop",
-                     "recommender itemknn ratings as iknn", "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
-                     "recommender content ratings items=items text=genres categories=category as cb",
-                     "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree"] {
-            guard case .success = interpreter.execute(line) else { throw EngineError("fixture line failed: \(line)") }
+        for (table, file) in [("tx", "transactions.csv"), ("customers", "customers.csv"), ("ratings", "ratings.csv"),
+                              ("items", "items.csv"), ("events", "events.csv"), ("segments", "segments.csv")] {
+            try CSVWriter.write(try #require(ws.table(table)), to: folder + "/" + file)
+        }
+        let interpreter = Interpreter()
+        for line in HelpExamplesTests.preamble.map({ inFolder($0, folder) }) {
+            if case .failure(let message) = interpreter.execute(line) { throw EngineError("preamble line failed: \(line)\n\(message)") }
         }
         return interpreter.workspace
+    }
+
+    /// `line` with the paths it reads or writes moved into `folder`.
+    static func inFolder(_ line: String, _ folder: String) -> String {
+        line.replacingOccurrences(of: "\"/tmp/", with: "\"datasets/")
+            .replacingOccurrences(of: "\"datasets/", with: "\"\(folder)/")
     }
 
     // MARK: mutation
@@ -192,16 +192,9 @@ import Testing
 
     @Test func mutatedLinesNeverCrashAndFailuresChangeNothing() throws {
         let dir = try ScratchDirectory("fuzz")
-        let base = try Self.baseWorkspace()
-        // The datasets the examples load, written small into the scratch folder; exports go there too.
-        for (table, file) in [("tx", "transactions.csv"), ("customers", "customers.csv"), ("ratings", "ratings.csv"), ("items", "items.csv")] {
-            try CSVWriter.write(try #require(base.table(table)), to: dir.path + "/" + file)
-        }
-        func local(_ line: String) -> String {
-            line.replacingOccurrences(of: "\"/tmp/", with: "\"datasets/")
-                .replacingOccurrences(of: "\"datasets/", with: "\"\(dir.path)/")
-        }
-        let seeds = (StandardCommands.registry.commands.flatMap(\.examples) + Self.ownLines).map(local)
+        // The datasets the examples load are written small into the scratch folder; exports go there too.
+        let base = try Self.baseWorkspace(in: dir.path)
+        let seeds = (StandardCommands.registry.commands.flatMap(\.examples) + Self.ownLines).map { Self.inFolder($0, dir.path) }
         #expect(seeds.count > 50)
 
         let baseShape = WorkspaceShape(base)

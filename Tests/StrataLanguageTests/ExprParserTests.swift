@@ -139,11 +139,6 @@ import Testing
         #expect(throws: SyntaxError.self) { try parser.parseExpression(stopAtComma: false) }
     }
 
-    @Test func parametersBecomeLiterals() throws {
-        let e = try ExpressionParser.parse("amount > $k", parameters: ["k": .int(3)])
-        #expect(e.description == "amount > 3")
-    }
-
     @Test func aggregationsWithAndWithoutNames() throws {
         let tokens = try Lexer.tokenize("group tx by customer_id agg n=count(), total=sum(amount), mean(price * qty), count(*), AVG(x) as g")
         guard let agg = tokens.firstIndex(where: { $0.isWord("agg") }) else {

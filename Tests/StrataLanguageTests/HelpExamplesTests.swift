@@ -8,6 +8,8 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+    /// Also the setup of `BadInputFuzzTests`, which runs it on miniature copies of the same files:
+    /// a line appended here must work on both.
     static let preamble = [
         "load \"datasets/transactions.csv\" as tx",
         "load \"datasets/customers.csv\" as customers",

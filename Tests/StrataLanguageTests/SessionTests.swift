@@ -158,6 +158,12 @@ import Testing
         #expect(j.execute("filter t where x > $cut as all").isSuccess)
         #expect(j.workspace.table("all")?.rowCount == 4)
 
+        // Substitution is one pass: an override naming another parameter is refused at `param`.
+        ws.parameterOverrides = ["cut": "$other"]
+        let k = Interpreter(workspace: ws)
+        guard case .failure(let g) = k.execute("param cut = 2") else { Issue.record("should fail"); return }
+        #expect(g.contains("--set cut=$other: a parameter's value cannot use another parameter"))
+
         guard case .failure(let e) = i.execute("param 3 = 4") else { Issue.record("should fail"); return }
         #expect(e.contains("param needs a name"))
         guard case .failure(let f) = i.execute("param k 4") else { Issue.record("should fail"); return }

@@ -12,13 +12,21 @@ public enum AtomicFile {
         public let reason: String
         public var message: String { "cannot write '\(path)': \(reason)" }
         public var suggestion: String? {
-            reason.contains("folder does not exist") ? "create the folder first, or write somewhere else" : nil
+            if reason.contains("folder does not exist") { return "create the folder first, or write somewhere else" }
+            if reason.contains("is a directory") { return "name a file inside it" }
+            return nil
         }
         public var description: String { message }
     }
 
     /// Calls `produce` with a sink that appends bytes to the file, then makes the file appear at once.
+    /// Whatever fails, `produce` included, the file at `path` is left as it was.
     public static func write(to path: String, _ produce: (_ append: ([UInt8]) throws -> Void) throws -> Void) throws {
+        // Caught before writing: otherwise the whole output would be written only for the rename to fail.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw WriteError(path: path, reason: "it is a directory, not a file")
+        }
         let temporary = path + ".strata-partial"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: openFailure(errno)) }

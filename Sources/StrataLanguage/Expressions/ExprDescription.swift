@@ -96,8 +96,7 @@ enum ExprLiteralText {
         case .float(let d): return d.description
         case .string(let s): return quote(s)
         case .bool(let b): return b ? "true" : "false"
-        // Day numbers beyond any calendar (only reachable through a `$parameter`) print raw rather
-        // than trap in the calendar arithmetic.
+        // Day numbers beyond any calendar print raw rather than trap in the calendar arithmetic.
         case .date(let d): return EvalRun.supportedDays.contains(d) ? CivilCalendar.formatDate(days: d) : String(d)
         case .timestamp(let s):
             return EvalRun.supportedDays.contains(EvalRun.days(ofSeconds: s)) ? isoTimestamp(seconds: s) : String(s)

@@ -11,14 +11,6 @@ extension ExpressionParser {
         case .date(let text):
             _ = advance()
             return Expr(.literal(try LiteralParsing.dateOrTimestamp(text, span: t.span)), span: t.span)
-        case .variable(let name):
-            _ = advance()
-            guard let v = parameters[name] else {
-                throw SyntaxError("unknown parameter $\(name)", at: t.span,
-                                  suggestion: Suggestions.closest(to: name, among: Array(parameters.keys))
-                                      .map { "did you mean '$\($0)'?" } ?? Self.parameterHint(parameters))
-            }
-            return Expr(.literal(v), span: t.span)
         case .symbol("("):
             let open = advance()
             let inner = try parseOr()
@@ -34,12 +26,6 @@ extension ExpressionParser {
         default:
             throw SyntaxError("expected a value, found \(t.display)", at: t.span)
         }
-    }
-
-    /// No command defines parameters yet, and `set` only changes settings, so pointing there would mislead.
-    static func parameterHint(_ parameters: [String: Value]) -> String {
-        guard !parameters.isEmpty else { return "no $parameters are defined here: write the value itself" }
-        return "parameters: " + parameters.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
     }
 
     /// A value was expected but the line ended: point at the operator left dangling, if any.

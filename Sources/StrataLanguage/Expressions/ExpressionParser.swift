@@ -8,8 +8,6 @@
 public struct ExpressionParser: Sendable {
     let tokens: [Token]
     public internal(set) var position: Int
-    /// Values for `$name` parameters, substituted as literals.
-    public var parameters: [String: Value]
     /// Lower-cased bare words that end an expression at the top level, for commands whose
     /// grammar continues after one (e.g. `by`).
     public var stopWords: Set<String>
@@ -24,16 +22,16 @@ public struct ExpressionParser: Sendable {
     /// need a lower limit.
     public static let maxDepth = 200
 
-    public init(tokens: [Token], position: Int, parameters: [String: Value] = [:], stopWords: Set<String> = []) {
+    /// `$name` parameters are already replaced by their values' tokens (`ParameterSubstitution`).
+    public init(tokens: [Token], position: Int, stopWords: Set<String> = []) {
         self.tokens = tokens
         self.position = position
-        self.parameters = parameters
         self.stopWords = Set(stopWords.map { $0.lowercased() })
     }
 
     /// Tokenizes `text` and parses all of it as one expression.
-    public static func parse(_ text: String, parameters: [String: Value] = [:]) throws -> Expr {
-        var parser = ExpressionParser(tokens: try Lexer.tokenize(text), position: 0, parameters: parameters)
+    public static func parse(_ text: String) throws -> Expr {
+        var parser = ExpressionParser(tokens: try Lexer.tokenize(text), position: 0)
         return try parser.parseExpression(stopAtComma: false)
     }
 

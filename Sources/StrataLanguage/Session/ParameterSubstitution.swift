@@ -2,9 +2,7 @@
 /// parameter can stand for anything a literal can: a number, a string, a word, a list or a range.
 enum ParameterSubstitution {
     static func apply(_ tokens: [Token], parameters: [String: ParameterValue]) throws -> [Token] {
-        guard tokens.contains(where: { if case .variable = $0.kind { return true } else { return false } }) else {
-            return tokens
-        }
+        guard tokens.contains(where: \.isVariable) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         for token in tokens {

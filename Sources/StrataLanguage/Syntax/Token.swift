@@ -54,6 +54,9 @@ public struct Token: Sendable, Equatable {
 
     public var isEnd: Bool { kind == .end }
 
+    /// A `$name` parameter reference.
+    public var isVariable: Bool { if case .variable = kind { return true } else { return false } }
+
     /// How the token reads in a message.
     public var display: String {
         switch kind {

@@ -41,6 +41,16 @@ enum ChartCommands {
         return CommandOutput([.chart(chart)])
     }
 
+    /// The numbers of the TABLE.COLUMN argument; refused when the table has no rows or the column no values.
+    static func columnNumbers(_ parsed: ParsedCommand, _ ctx: CommandContext) throws -> (name: String, data: ChartColumnData) {
+        let table = try ctx.subjectTable(parsed)
+        try ChartColumnData.requireRows(table, parsed)
+        let name = parsed.text("column") ?? ""
+        let data = try ChartColumnData.numbers(table, name, parsed, at: parsed.span("column"))
+        try data.requireValues(name, parsed, at: parsed.span("column"))
+        return (name, data)
+    }
+
     static func skippedNote(_ count: Int, _ what: String = "rows with a missing value") -> [String] {
         count > 0 ? ["\(Format.count(count)) \(what) skipped"] : []
     }
@@ -55,11 +65,7 @@ enum ChartCommands {
             + "Missing values are skipped and counted below the chart.",
         examples: ["chart hist tx.unit_price bins=30", "chart hist tx.unit_price bins=fd scale=log", "chart hist customers.age bins=sturges counts=log"]
     ) { parsed, ctx in
-        let table = try ctx.subjectTable(parsed)
-        try ChartColumnData.requireRows(table, parsed)
-        let name = parsed.text("column") ?? ""
-        let data = try ChartColumnData.numbers(table, name, parsed, at: parsed.span("column"))
-        try data.requireValues(name, parsed, at: parsed.span("column"))
+        let (name, data) = try columnNumbers(parsed, ctx)
         let rule: BinRule
         switch parsed.string("bins", default: "sturges").lowercased() {
         case "sturges": rule = .sturges
@@ -88,11 +94,7 @@ enum ChartCommands {
         details: "Missing values are gaps. Longer columns than the width are drawn as means of consecutive runs.",
         examples: ["chart spark customers.spend", "chart spark few.orders width=40"]
     ) { parsed, ctx in
-        let table = try ctx.subjectTable(parsed)
-        try ChartColumnData.requireRows(table, parsed)
-        let name = parsed.text("column") ?? ""
-        let data = try ChartColumnData.numbers(table, name, parsed, at: parsed.span("column"))
-        try data.requireValues(name, parsed, at: parsed.span("column"))
+        let (name, data) = try columnNumbers(parsed, ctx)
         return finish(Chart.sparkline(values: data.values), parsed, defaultTitle: "\(parsed.subject ?? "").\(name)",
                       notes: data.missingCount > 0 ? ["\(Format.count(data.missingCount)) missing values shown as gaps"] : [])
     }

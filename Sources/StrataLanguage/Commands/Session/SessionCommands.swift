@@ -116,7 +116,7 @@ enum SessionCommands {
         guard let firstValue = valueTokens.first else {
             throw SyntaxError("param \(name) needs a value after '='", at: tokens[1].span, suggestion: "e.g. param \(name) = 4")
         }
-        if let v = valueTokens.first(where: { if case .variable = $0.kind { return true } else { return false } }) {
+        if let v = valueTokens.first(where: \.isVariable) {
             throw SyntaxError("a parameter's value cannot use another parameter", at: v.span)
         }
         let span = firstValue.span.union(valueTokens[valueTokens.count - 1].span)
@@ -130,6 +130,10 @@ enum SessionCommands {
                 throw EngineError("--set \(name)=\(override): \(e.message)")
             }
             guard !overrideTokens.isEmpty else { throw EngineError("--set \(name)= needs a value") }
+            // Substitution is one pass, so a `$` left in a value would reach the command unreplaced.
+            guard !overrideTokens.contains(where: \.isVariable) else {
+                throw EngineError("--set \(name)=\(override): a parameter's value cannot use another parameter")
+            }
             ctx.workspace.parameters[name] = ParameterValue(text: override, tokens: overrideTokens)
             return .note("$\(name) = \(override)  (from --set; the default is \(defaultText))")
         }
