@@ -141,8 +141,8 @@ public struct BiasedMF: BatchRecommender {
         let taste = dot(user: user, item: item)
         let predicted = predictRating(user: user, item: item) ?? globalMean
         return Explanation(item: item, reasons: [
-            "predicted rating \(n(predicted)) = global mean \(n(globalMean)) + item bias \(n(itemBias[item]))"
-                + " + user bias \(n(userBias[user])) + taste match \(n(taste))" + (predicted != globalMean + userBias[user] + itemBias[item] + taste ? " (clipped to the scale)" : ""),
+            Reason("predicted rating \(n(predicted)) = global mean \(n(globalMean)) + item bias \(n(itemBias[item]))"
+                + " + user bias \(n(userBias[user])) + taste match \(n(taste))" + (predicted != globalMean + userBias[user] + itemBias[item] + taste ? " (clipped to the scale)" : "")),
         ])
     }
 

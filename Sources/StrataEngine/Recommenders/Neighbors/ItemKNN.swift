@@ -91,8 +91,8 @@ public struct ItemKNN: Recommender {
             return Explanation(item: item, reasons: [])
         }
         let explicit = training.kind.isExplicit
-        let reasons = contributingNeighbors(user: user, item: item).map { n -> String in
-            "similar to \(training.itemIds[n.item]) (\(NeighborReasons.number(n.similarity)))"
+        let reasons = contributingNeighbors(user: user, item: item).map { n -> Reason in
+            "similar to \(item: n.item) (\(NeighborReasons.number(n.similarity)))"
                 + (explicit ? " rated \(NeighborReasons.number(n.value))" : "")
         }
         return Explanation(item: item, reasons: reasons)

@@ -70,8 +70,8 @@ public struct UserKNN: Recommender {
             return Explanation(item: item, reasons: [])
         }
         let explicit = training.kind.ratingScale != nil
-        let reasons = contributingNeighbors(user: user, item: item).map { n -> String in
-            "similar user \(training.userIds[n.user]) (\(NeighborReasons.number(n.similarity)))"
+        let reasons = contributingNeighbors(user: user, item: item).map { n -> Reason in
+            "similar user \(user: n.user) (\(NeighborReasons.number(n.similarity)))"
                 + (explicit ? " rated it \(NeighborReasons.number(n.value))" : " interacted with it")
         }
         return Explanation(item: item, reasons: reasons)
