@@ -11,7 +11,9 @@ enum EvaluateCommand {
         details: "Prints models × metrics (means over test users), the evaluation protocol, and a paired t-test and "
             + "Wilcoxon signed-rank test over users between the two best models on NDCG (or the first per-user metric listed). With k=A..B it "
             + "prints each metric against k instead. Binds NAME (the table shown) and NAME.users (one row per user "
-            + "and model, for your own breakdowns). Definitions: docs/metrics.md.",
+            + "and model, for your own breakdowns). Intra-list diversity (metrics=…,diversity) measures 1 − cosine between "
+            + "item vectors named with features=TABLE:COLUMNS (or a content recommender's). Test users absent from "
+            + "training are left out unless cold=zero|serve or fallback=popular. Definitions: docs/metrics.md.",
         examples: ["evaluate pop on parts.test k=10",
                    "evaluate pop on parts.test k=10 metrics=ndcg,recall,novelty,personalization relevant=4 recall=truncated",
                    "evaluate pop on parts.test k=1..5 metrics=ndcg,precision",
