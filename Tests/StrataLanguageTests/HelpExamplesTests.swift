@@ -37,6 +37,9 @@ import Testing
         "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree",
     ]
 
+    /// The examples read datasets/ by relative path.
+    static var runsFromRoot: Bool { FileManager.default.currentDirectoryPath == root }
+
     @Test func everyExampleRuns() throws {
         guard FileManager.default.currentDirectoryPath == Self.root else {
             Issue.record("run the tests from the package root (\(Self.root)); the examples use relative paths")

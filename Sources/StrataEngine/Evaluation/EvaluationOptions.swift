@@ -27,6 +27,9 @@ public enum ColdUserPolicy: String, Sendable, CaseIterable {
     case skip
     /// Kept with an empty list, so they score 0.
     case zero
+    /// Kept and given the model's cold-start list (`ColdStartCapable`, e.g. `PopularityFallback`);
+    /// an empty list from a model without one.
+    case serve
 }
 
 public struct EvaluationOptions: Sendable {

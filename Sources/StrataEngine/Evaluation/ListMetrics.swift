@@ -30,18 +30,21 @@ public enum ListMetrics {
     }
 
     /// Mean dissimilarity over the list's pairs, with dissimilarity given per pair (e.g. 1 − cosine
-    /// of item feature vectors). nil for lists of fewer than two items.
+    /// of item feature vectors). A pair whose dissimilarity is NaN (an item without features) is
+    /// left out. nil for lists of fewer than two items, or when no pair is defined.
     public static func intraListDiversity(_ list: [Int], dissimilarity: (Int, Int) -> Double) -> Double? {
         guard list.count >= 2 else { return nil }
         var total = 0.0
         var pairs = 0
         for a in 0..<list.count {
             for b in (a + 1)..<list.count {
-                total += dissimilarity(list[a], list[b])
+                let d = dissimilarity(list[a], list[b])
+                guard !d.isNaN else { continue }
+                total += d
                 pairs += 1
             }
         }
-        return total / Double(pairs)
+        return pairs > 0 ? total / Double(pairs) : nil
     }
 
     /// 1 − cosine of two items' rows in a feature matrix (rows = item indices); 1 when either is all zero.

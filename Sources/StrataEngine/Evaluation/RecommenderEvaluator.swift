@@ -20,8 +20,13 @@ public enum RecommenderEvaluator {
                     ? "no test interaction reaches the relevance threshold; lower relevant=" : "split the same table the model was trained on")
         }
         let wanted = Set(options.metrics)
-        let lists = try topLists(model, truth: truth, count: min(maxK, training.itemCount),
+        var lists = try topLists(model, truth: truth, count: min(maxK, training.itemCount),
                                  excludeSeen: options.excludeSeen, context: context)
+        if options.coldUsers == .serve, let cold = ColdStart.rule(of: model) {
+            let coldList = cold.recommendForUnknownUser(count: min(maxK, training.itemCount), exclude: []).map(\.item)
+                .filter { $0 >= 0 && $0 < training.itemCount }
+            for i in truth.users.indices where truth.users[i].trainingUser == nil { lists[i] = coldList }
+        }
         let ratingErrors = wanted.contains(.rmse) || wanted.contains(.mae)
             ? try predictions(model, truth: truth, context: context) : nil
         let information = wanted.contains(.novelty) ? ListMetrics.selfInformation(training) : []

@@ -9,12 +9,13 @@ public struct Recommendation: Sendable, Equatable {
     }
 }
 
-/// Why an item is recommended to a user, as short human-readable reasons.
+/// Why an item is recommended to a user, as short reasons that name items and users structurally
+/// (`Reason.text(item:user:)` renders them).
 public struct Explanation: Sendable, Equatable {
     public let item: Int
-    public let reasons: [String]
+    public let reasons: [Reason]
 
-    public init(item: Int, reasons: [String]) {
+    public init(item: Int, reasons: [Reason]) {
         self.item = item
         self.reasons = reasons
     }

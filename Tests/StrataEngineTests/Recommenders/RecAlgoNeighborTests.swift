@@ -62,7 +62,7 @@ import Testing
         let k1 = try itemKNN { $0.neighbors = 1 }
         #expect(abs(k1.recommend(user: 0, count: 5, exclude: [0, 1])[0].score - 2 / sqrt(6)) < 1e-6)
         let reasons = k1.explain(user: 0, item: 2).reasons
-        #expect(reasons.count == 1 && reasons[0].hasPrefix("similar to i0"))
+        #expect(reasons.count == 1 && reasons[0].text(ids: k1.training).hasPrefix("similar to i0"))
         #expect(k1.similarItems(to: 2, count: 1)?.map(\.item) == [0])
     }
 

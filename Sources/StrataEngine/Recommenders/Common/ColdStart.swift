@@ -1,13 +1,36 @@
 /// A recommender that can serve a user absent from its training data, and says how.
 public protocol ColdStartCapable: Recommender {
-    /// One line for the command's note, e.g. "items by popularity".
+    /// What unknown users get, completing "…; showing N items by its cold-start rule: …",
+    /// e.g. "the most popular items".
     var coldStartRule: String { get }
+    /// False when the rule delegates to a model that has none (a switching hybrid whose fallback
+    /// cannot serve unknown users).
+    var servesUnknownUsers: Bool { get }
     func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation]
+}
+
+extension ColdStartCapable {
+    public var servesUnknownUsers: Bool { true }
+}
+
+public enum ColdStart {
+    /// The model itself when it has a cold-start rule that serves unknown users.
+    public static func rule(of model: any Recommender) -> (any ColdStartCapable)? {
+        guard let capable = model as? any ColdStartCapable, capable.servesUnknownUsers else { return nil }
+        return capable
+    }
+
+    /// With `popularFallback`, a model without its own cold-start rule wrapped in `PopularityFallback`;
+    /// a model with one (mf, popularity, switching hybrids) is returned unchanged: its own rule wins.
+    public static func applying(popularFallback: Bool, to model: any Recommender) -> any Recommender {
+        guard popularFallback, rule(of: model) == nil else { return model }
+        return PopularityFallback(model)
+    }
 }
 
 extension BiasedMF: ColdStartCapable {
     /// Surprise's rule: an unknown user's prediction is μ + b_i, so the ranking is by item bias.
-    public var coldStartRule: String { "unknown users get the items with the highest item bias (μ + b_i)" }
+    public var coldStartRule: String { "the items with the highest item bias (μ + b_i)" }
 
     public func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation] {
         TopScores.select(itemBias.map { Float(globalMean) + $0 }, count: count, exclude: exclude)
@@ -15,7 +38,7 @@ extension BiasedMF: ColdStartCapable {
 }
 
 extension PopularRecommender: ColdStartCapable {
-    public var coldStartRule: String { "unknown users get the most popular items" }
+    public var coldStartRule: String { "the most popular items" }
 
     public func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation] {
         recommend(user: -1, count: count, exclude: exclude)

@@ -63,7 +63,7 @@ public struct ContentRecommender: Recommender {
         }
         matched.sort { $0.value != $1.value ? $0.value > $1.value : $0.name < $1.name }
         guard !matched.isEmpty else { return Explanation(item: item, reasons: []) }
-        return Explanation(item: item, reasons: ["matches " + matched.prefix(4).map(\.name).joined(separator: ", ")])
+        return Explanation(item: item, reasons: [Reason("matches " + matched.prefix(4).map(\.name).joined(separator: ", "))])
     }
 
     public func similarItems(to item: Int, count: Int) -> [Recommendation]? {

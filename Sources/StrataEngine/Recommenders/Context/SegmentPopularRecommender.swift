@@ -77,7 +77,7 @@ public struct SegmentPopularRecommender: ColdStartCapable {
 
     public func similarItems(to item: Int, count: Int) -> [Recommendation]? { nil }
 
-    public var coldStartRule: String { "unknown users get overall popularity" }
+    public var coldStartRule: String { "the most popular items overall (no segment known)" }
 
     public func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation] {
         TopScores.select(scores(segment: nil), count: count, exclude: exclude)

@@ -195,8 +195,8 @@ public struct BiasedMF: BatchRecommender {
         let unclipped = Double(unclippedRating(user: user, item: item))
         let predicted = predictRating(user: user, item: item) ?? globalMean
         return Explanation(item: item, reasons: [
-            "predicted rating \(n(predicted)) = global mean \(n(globalMean)) + item bias \(n(Double(itemBias[item])))"
-                + " + user bias \(n(Double(userBias[user]))) + taste match \(n(taste))" + (predicted != unclipped ? " (clipped to the scale)" : ""),
+            Reason("predicted rating \(n(predicted)) = global mean \(n(globalMean)) + item bias \(n(Double(itemBias[item])))"
+                + " + user bias \(n(Double(userBias[user]))) + taste match \(n(taste))" + (predicted != unclipped ? " (clipped to the scale)" : "")),
         ])
     }
 

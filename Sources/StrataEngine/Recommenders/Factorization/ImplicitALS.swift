@@ -125,8 +125,8 @@ public struct ImplicitALS: BatchRecommender {
             terms.append((Int(i), step.confidence(r) * d))
         }
         let top = TopScores.select(items: terms.map(\.item), scores: terms.map(\.value), count: 3, exclude: [])
-        return Explanation(item: item, reasons: top.filter { $0.score > 0 }.map {
-            "because you interacted with \(training.itemIds[$0.item]) (contributes \(NeighborReasons.number($0.score)))"
+        return Explanation(item: item, reasons: top.filter { $0.score > 0 }.map { t -> Reason in
+            "because you interacted with \(item: t.item) (contributes \(NeighborReasons.number(t.score)))"
         })
     }
 

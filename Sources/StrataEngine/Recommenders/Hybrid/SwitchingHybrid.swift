@@ -47,11 +47,13 @@ public struct SwitchingHybrid: Recommender {
 
 extension SwitchingHybrid: ColdStartCapable {
     public var coldStartRule: String {
-        (fallback as? any ColdStartCapable).map { "unknown users go to \(fallbackName): \($0.coldStartRule)" }
+        ColdStart.rule(of: fallback).map { "\(fallbackName)'s list, \($0.coldStartRule)" }
             ?? "none (\(fallbackName) cannot serve users without history)"
     }
 
+    public var servesUnknownUsers: Bool { ColdStart.rule(of: fallback) != nil }
+
     public func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation] {
-        (fallback as? any ColdStartCapable)?.recommendForUnknownUser(count: count, exclude: exclude) ?? []
+        ColdStart.rule(of: fallback)?.recommendForUnknownUser(count: count, exclude: exclude) ?? []
     }
 }

@@ -69,7 +69,7 @@ public struct WeightedHybrid: Recommender {
     }
 
     public func explain(user: Int, item: Int) -> Explanation {
-        var reasons: [String] = []
+        var reasons: [Reason] = []
         for c in components where c.weight > 0 {
             if let first = c.model.explain(user: user, item: item).reasons.first { reasons.append("\(c.name): \(first)") }
         }

@@ -9,24 +9,18 @@
 /// `savedNeighbors` most similar items, so memory is linear in the catalogue.
 public struct ItemKNN: Recommender {
     public let training: Interactions
-    public let options: NeighborhoodOptions
-    /// Each item's kept neighbours, best first.
-    public let similar: NeighborLists
+    /// Items × users: each item's kept neighbours and the rating rule.
+    public let neighborhood: Neighborhood
     /// For each item i, the items that keep i as a neighbour: scoring pushes through these.
     let keptBy: NeighborLists
-    let itemMeans: [Double]
-    let globalMean: Double
+
+    public var options: NeighborhoodOptions { neighborhood.options }
+    /// Each item's kept neighbours, best first.
+    public var similar: NeighborLists { neighborhood.similar }
 
     public static func fit(_ data: Interactions, options: NeighborhoodOptions, context: RunContext) throws -> ItemKNN {
-        try NeighborhoodBuilder.validate(options, data)
-        var options = options
-        if options.savedNeighbors > 0 { options.savedNeighbors = max(options.savedNeighbors, options.neighbors) }
-        let itemMeans = InteractionStats.rowMeans(data.byItem)
-        let userMeans = InteractionStats.rowMeans(data.byUser)
-        let lists = try NeighborhoodBuilder.lists(rows: data.byItem, columns: data.byUser, rowMeans: itemMeans,
-                                                  columnMeans: userMeans, options: options, context: context)
-        return ItemKNN(training: data, options: options, similar: lists, keptBy: lists.reversed(),
-                       itemMeans: itemMeans, globalMean: InteractionStats.globalMean(data.byUser))
+        let neighborhood = try Neighborhood.fit(data, orientation: .items, options: options, context: context)
+        return ItemKNN(training: data, neighborhood: neighborhood, keptBy: neighborhood.similar.reversed())
     }
 
     public var algorithmName: String {
@@ -73,30 +67,9 @@ public struct ItemKNN: Recommender {
         }
     }
 
-    /// The user's items among `item`'s kept neighbours: the `neighbors` most similar, best first.
-    func contributingNeighbors(user: Int, item: Int) -> [(item: Int, similarity: Double, value: Double)] {
-        var found: [(item: Int, similarity: Double, value: Double)] = []
-        for p in similar.range(of: item) {
-            let i = Int(similar.neighbors[p])
-            if let v = training.byUser.value(row: user, column: i) {
-                found.append((i, Double(similar.similarities[p]), Double(v)))
-                if found.count == options.neighbors { break }
-            }
-        }
-        return found
-    }
-
     public func predictRating(user: Int, item: Int) -> Double? {
         guard training.kind.ratingScale != nil else { return nil }
-        guard user >= 0, user < training.userIds.count, item >= 0, item < training.itemIds.count else { return globalMean }
-        let neighbors = contributingNeighbors(user: user, item: item)
-        var weighted = 0.0, weights = 0.0
-        for n in neighbors {
-            weighted += n.similarity * (options.meanCentered ? n.value - itemMeans[n.item] : n.value)
-            weights += n.similarity
-        }
-        guard weights > 0 else { return globalMean }
-        return training.kind.clip((options.meanCentered ? itemMeans[item] : 0) + weighted / weights)
+        return neighborhood.predict(row: item, column: user, kind: training.kind)
     }
 
     public func explain(user: Int, item: Int) -> Explanation {
@@ -104,8 +77,9 @@ public struct ItemKNN: Recommender {
             return Explanation(item: item, reasons: [])
         }
         let explicit = training.kind.isExplicit
-        let reasons = contributingNeighbors(user: user, item: item).map { n -> String in
-            "similar to \(training.itemIds[n.item]) (\(NeighborReasons.number(n.similarity)))"
+        // The user's items among the item's kept neighbours: the `neighbors` most similar, best first.
+        let reasons = neighborhood.contributing(row: item, column: user).map { n -> Reason in
+            "similar to \(item: n.neighbor) (\(NeighborReasons.number(n.similarity)))"
                 + (explicit ? " rated \(NeighborReasons.number(n.value))" : "")
         }
         return Explanation(item: item, reasons: reasons)

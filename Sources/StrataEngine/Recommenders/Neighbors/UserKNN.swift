@@ -7,22 +7,15 @@
 /// such neighbour the prediction is the global mean. Each user keeps only `savedNeighbors` users.
 public struct UserKNN: Recommender {
     public let training: Interactions
-    public let options: NeighborhoodOptions
+    /// Users × items: each user's kept neighbours and the rating rule.
+    public let neighborhood: Neighborhood
+
+    public var options: NeighborhoodOptions { neighborhood.options }
     /// Each user's kept neighbours, best first.
-    public let similar: NeighborLists
-    let userMeans: [Double]
-    let globalMean: Double
+    public var similar: NeighborLists { neighborhood.similar }
 
     public static func fit(_ data: Interactions, options: NeighborhoodOptions, context: RunContext) throws -> UserKNN {
-        try NeighborhoodBuilder.validate(options, data)
-        var options = options
-        if options.savedNeighbors > 0 { options.savedNeighbors = max(options.savedNeighbors, options.neighbors) }
-        let itemMeans = InteractionStats.rowMeans(data.byItem)
-        let userMeans = InteractionStats.rowMeans(data.byUser)
-        let lists = try NeighborhoodBuilder.lists(rows: data.byUser, columns: data.byItem, rowMeans: userMeans,
-                                                  columnMeans: itemMeans, options: options, context: context)
-        return UserKNN(training: data, options: options, similar: lists, userMeans: userMeans,
-                       globalMean: InteractionStats.globalMean(data.byUser))
+        UserKNN(training: data, neighborhood: try Neighborhood.fit(data, orientation: .users, options: options, context: context))
     }
 
     public var algorithmName: String {
@@ -40,29 +33,9 @@ public struct UserKNN: Recommender {
         return sums.best(count: count, exclude: exclude)
     }
 
-    /// The user's kept neighbours who interacted with `item`: the `neighbors` most similar.
-    func contributingNeighbors(user: Int, item: Int) -> [(user: Int, similarity: Double, value: Double)] {
-        var found: [(user: Int, similarity: Double, value: Double)] = []
-        for p in similar.range(of: user) {
-            let v = Int(similar.neighbors[p])
-            if let value = training.byUser.value(row: v, column: item) {
-                found.append((v, Double(similar.similarities[p]), Double(value)))
-                if found.count == options.neighbors { break }
-            }
-        }
-        return found
-    }
-
     public func predictRating(user: Int, item: Int) -> Double? {
         guard training.kind.ratingScale != nil else { return nil }
-        guard user >= 0, user < training.userIds.count, item >= 0, item < training.itemIds.count else { return globalMean }
-        var weighted = 0.0, weights = 0.0
-        for n in contributingNeighbors(user: user, item: item) {
-            weighted += n.similarity * (options.meanCentered ? n.value - userMeans[n.user] : n.value)
-            weights += n.similarity
-        }
-        guard weights > 0 else { return globalMean }
-        return training.kind.clip((options.meanCentered ? userMeans[user] : 0) + weighted / weights)
+        return neighborhood.predict(row: user, column: item, kind: training.kind)
     }
 
     public func explain(user: Int, item: Int) -> Explanation {
@@ -70,8 +43,9 @@ public struct UserKNN: Recommender {
             return Explanation(item: item, reasons: [])
         }
         let explicit = training.kind.ratingScale != nil
-        let reasons = contributingNeighbors(user: user, item: item).map { n -> String in
-            "similar user \(training.userIds[n.user]) (\(NeighborReasons.number(n.similarity)))"
+        // The user's kept neighbours who interacted with the item: the `neighbors` most similar.
+        let reasons = neighborhood.contributing(row: user, column: item).map { n -> Reason in
+            "similar user \(user: n.neighbor) (\(NeighborReasons.number(n.similarity)))"
                 + (explicit ? " rated it \(NeighborReasons.number(n.value))" : " interacted with it")
         }
         return Explanation(item: item, reasons: reasons)

@@ -11,10 +11,14 @@ enum EvaluateCommand {
         details: "Prints models × metrics (means over test users), the evaluation protocol, and a paired t-test and "
             + "Wilcoxon signed-rank test over users between the two best models on NDCG (or the first per-user metric listed). With k=A..B it "
             + "prints each metric against k instead. Binds NAME (the table shown) and NAME.users (one row per user "
-            + "and model, for your own breakdowns). Definitions: docs/metrics.md.",
+            + "and model, for your own breakdowns). Intra-list diversity (metrics=…,diversity) measures 1 − cosine between "
+            + "item vectors named with features=TABLE:COLUMNS (or a content recommender's). Test users absent from "
+            + "training are left out unless cold=zero|serve or fallback=popular. Definitions: docs/metrics.md.",
         examples: ["evaluate pop on parts.test k=10",
                    "evaluate pop on parts.test k=10 metrics=ndcg,recall,novelty,personalization relevant=4 recall=truncated",
-                   "evaluate pop on parts.test k=1..5 metrics=ndcg,precision"]
+                   "evaluate pop on parts.test k=1..5 metrics=ndcg,precision",
+                   "evaluate pop, cb on parts.test metrics=precision,diversity features=items:genres,category",
+                   "evaluate iknn on parts.test metrics=precision,ndcg fallback=popular"]
     ) { parsed, ctx in
         let testName = parsed.subject ?? ""
         let table = try ctx.subjectTable(parsed)
@@ -24,7 +28,7 @@ enum EvaluateCommand {
                 throw parsed.error("'\(name)' is a \(ctx.workspace[name]?.kindName ?? "value"), not a recommender", at: span,
                                    suggestion: "build one with 'recommender popular TABLE as NAME'")
             }
-            models.append((name, r.model))
+            models.append((name, ColdStartOption.model(parsed, r.model)))
         }
         guard let first = models.first else { throw parsed.error("name at least one recommender") }
         if parsed.bool("baseline", default: true) && !models.contains(where: { $0.model is PopularRecommender }) {
@@ -32,15 +36,22 @@ enum EvaluateCommand {
         }
         let options = try EvaluationSettings.engineOptions(parsed, settings: ctx.workspace.settings)
         let test = try InteractionOptions.build(parsed, table: table, context: ctx.run).interactions
-        let evaluations = try models.map { m in
-            (m.name, try RecommenderEvaluator.evaluate(m.model, test: test, options: options, context: ctx.run))
+        let diversity = options.metrics.contains(.diversity) ? try DiversityFeatures.resolve(parsed, ctx, models: models) : nil
+        let dissimilarities = try diversity?.dissimilarities(models.map(\.model))
+        let evaluations = try models.indices.map { m in
+            var modelOptions = options
+            modelOptions.itemDissimilarity = dissimilarities?[m].dissimilarity
+            return (models[m].name, try RecommenderEvaluator.evaluate(models[m].model, test: test, options: modelOptions, context: ctx.run))
         }
         let split = SplitObject.owning(testTable: testName, in: ctx.workspace)?.method ?? "not made by split (\(testName) given directly)"
         let atFirstK = evaluations.map { (name: $0.0, result: $0.1[0]) }
         let atLargestK = evaluations.map { (name: $0.0, result: $0.1[$0.1.count - 1]) }
         var protocolLines = ["models: " + evaluations.indices.map { "\(models[$0].name) = \(models[$0].model.algorithmName)" }.joined(separator: "; ")]
-        protocolLines += EvaluationSettings.protocolLines(split: split, testName: testName, test: test, options: options,
+        protocolLines += EvaluationSettings.protocolLines(parsed, split: split, testName: testName, test: test, options: options,
                                                           results: atLargestK)
+        if let diversity, let first = dissimilarities?.first {
+            protocolLines.append(diversity.protocolLine(first, results: atLargestK))
+        }
         var out = CommandOutput()
         let name = try ctx.resultName(for: parsed)
         if options.cutoffs.count > 1 {

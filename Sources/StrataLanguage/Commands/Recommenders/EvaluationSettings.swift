@@ -14,13 +14,16 @@ enum EvaluationSettings {
     static let options: [OptionSpec] = [
         OptionSpec("k", .intRange, default: "10", "list length; a range such as 1..20 gives a table of the metric against k"),
         OptionSpec("metrics", .list, default: "precision,recall,ndcg,map,mrr,hitrate,coverage",
-                   "among precision, recall, ndcg, map, mrr, hitrate, coverage, novelty, personalization, rmse, mae"),
+                   "among precision, recall, ndcg, map, mrr, hitrate, coverage, novelty, diversity, personalization, rmse, mae"),
         OptionSpec("by", .column, default: "none", "a column of the test table: metrics per segment (each user's first value)"),
         OptionSpec("chart", .bool, default: "yes", "with k=A..B, draw each metric against k for every model"),
         OptionSpec("relevant", .double(nil), default: "every test interaction", "a test value at least this is relevant"),
         OptionSpec("seen", .choice(["exclude", "keep"]), default: "exclude", "leave each user's training items out of their list"),
-        OptionSpec("cold", .choice(ColdUserPolicy.allCases.map(\.rawValue)), default: "skip",
-                   "test users absent from training: skip them, or score them 0 (empty lists)"),
+        OptionSpec("cold", .choice(ColdUserPolicy.allCases.map(\.rawValue)), default: "skip (serve with fallback=popular)",
+                   "test users absent from training: skip them, score them 0 (empty lists), or serve them by the model's cold-start rule"),
+        OptionSpec("fallback", .choice(["none", "popular"]), default: "none",
+                   "serve test users absent from training (cold=serve) with the most popular training items, for models without a cold-start rule of their own"),
+        DiversityFeatures.option,
         OptionSpec("baseline", .bool, default: "yes", "add the popularity baseline, trained on the first model's data"),
         OptionSpec("recall", .choice(MetricDefinitions.Recall.allCases.map(\.rawValue)), default: "relevant",
                    "divide by |relevant|, or by min(|relevant|, k) (truncated, LensKit)"),
@@ -48,16 +51,23 @@ enum EvaluationSettings {
                                        suggestion: Suggestions.didYouMean(name, among: Array(metricNames.keys).sorted())
                                         ?? "metrics: " + EvaluationMetric.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                if m == .diversity {
-                    throw parsed.error("intra-list diversity needs item features, which evaluate does not read yet",
-                                       at: parsed.optionSpan("metrics"), suggestion: "leave diversity out")
-                }
                 return m
             }
+            if parsed.hasOption("features") && !o.metrics.contains(.diversity) {
+                throw parsed.error("features= describes the items for the diversity metric, which metrics= leaves out",
+                                   at: parsed.optionSpan("features"), suggestion: "add diversity to metrics=")
+            }
+        } else if parsed.hasOption("features") {
+            o.metrics.append(.diversity)
         }
         o.excludeSeen = parsed.string("seen", default: "exclude") == "exclude"
         if parsed.hasOption("relevant") { o.relevanceThreshold = parsed.double("relevant", default: 0) }
-        o.coldUsers = ColdUserPolicy(rawValue: parsed.string("cold", default: "skip")) ?? .skip
+        let popularFallback = ColdStartOption.wantsPopular(parsed)
+        o.coldUsers = ColdUserPolicy(rawValue: parsed.string("cold", default: popularFallback ? "serve" : "skip")) ?? .skip
+        if popularFallback && o.coldUsers != .serve {
+            throw parsed.error("fallback=popular serves the test users absent from training, which cold=\(o.coldUsers.rawValue) does not",
+                               at: parsed.optionSpan("cold"), suggestion: "leave cold= out, or use cold=serve")
+        }
         o.definitions.recall = MetricDefinitions.Recall(rawValue: parsed.string("recall", default: "relevant")) ?? .relevant
         o.definitions.precision = MetricDefinitions.Precision(rawValue: parsed.string("precision", default: "k")) ?? .k
         o.definitions.gain = MetricDefinitions.Gain(rawValue: parsed.string("gain", default: "binary")) ?? .binary
@@ -68,7 +78,7 @@ enum EvaluationSettings {
     }
 
     /// The protocol printed under every evaluation.
-    static func protocolLines(split: String, testName: String, test: Interactions, options: EvaluationOptions,
+    static func protocolLines(_ parsed: ParsedCommand, split: String, testName: String, test: Interactions, options: EvaluationOptions,
                               results: [(name: String, result: RecommenderEvaluation)]) -> [String] {
         guard let first = results.first?.result else { return [] }
         let c = first.counts
@@ -81,7 +91,14 @@ enum EvaluationSettings {
         var users = "users: \(Format.count(c.evaluatedUsers)) evaluated"
         if c.usersAbsentFromTraining > 0 {
             users += "; \(Format.count(c.usersAbsentFromTraining)) absent from training "
-                + (options.coldUsers == .skip ? "left out (cold=skip)" : "kept with empty lists, scored 0")
+                + {
+                    switch options.coldUsers {
+                    case .skip: return "left out (cold=skip)"
+                    case .zero: return "kept with empty lists, scored 0"
+                    case .serve: return "kept and served by each model's cold-start rule"
+                        + (ColdStartOption.wantsPopular(parsed) ? " or, without one, the most popular items (fallback=popular)" : " (empty lists for models without one)")
+                    }
+                }()
         }
         if c.usersWithoutRelevant > 0 { users += "; \(Format.count(c.usersWithoutRelevant)) with no relevant test item left out" }
         lines.append(users)

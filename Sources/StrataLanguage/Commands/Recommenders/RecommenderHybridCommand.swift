@@ -59,7 +59,9 @@ enum RecommenderHybridCommand {
         let object = RecommenderObject(model: model, report: InteractionsReport())
         let name = try ctx.bindResult(object, for: parsed)
         var out = CommandOutput.note("\(name): \(object.summary)")
-        if let cold = model as? any ColdStartCapable { out.append(.note("cold start: \(cold.coldStartRule)")) }
+        if let cold = model as? any ColdStartCapable {
+            out.append(.note(cold.servesUnknownUsers ? "cold start: unknown users get \(cold.coldStartRule)" : "cold start: \(cold.coldStartRule)"))
+        }
         return out
     }
 }
