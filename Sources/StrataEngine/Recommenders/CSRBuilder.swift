@@ -36,37 +36,53 @@ extension CSRMatrix {
     /// which leaves repeated pairs adjacent and in input order, so `last`/`first` mean input order.
     /// Row and column indices must be in range (the caller encodes them).
     public static func fromTriplets(
-        rows: consuming [Int32], columns: consuming [Int32], values: [Double], times: [Int64]? = nil,
+        rows: [Int32], columns: [Int32], values: [Double], times: [Int64]? = nil,
         rowCount: Int, columnCount: Int, duplicates: DuplicateRule
     ) -> CSRBuild {
         let n = rows.count
-        precondition(columns.count == n && values.count == n && (times?.count ?? n) == n && n < Int(UInt32.max))
-        var rowStartWithDuplicates = [Int](repeating: 0, count: rowCount + 1)
-        var keys = [UInt64](repeating: 0, count: n)
-        rows.withUnsafeBufferPointer { rw in
+        precondition(columns.count == n && values.count == n && (times?.count ?? n) == n)
+        return rows.withUnsafeBufferPointer { rw in
             columns.withUnsafeBufferPointer { cl in
-                rowStartWithDuplicates.withUnsafeMutableBufferPointer { rs in
-                    for r in rw { rs[Int(r) + 1] += 1 }
-                    for r in 0..<rowCount { rs[r + 1] += rs[r] }
-                    var cursor = Array(rs.dropLast())
-                    cursor.withUnsafeMutableBufferPointer { cur in
-                        keys.withUnsafeMutableBufferPointer { ks in
-                            for i in 0..<n {
-                                let r = Int(rw[i])
-                                ks[cur[r]] = UInt64(UInt32(bitPattern: cl[i])) << 32 | UInt64(i)
-                                cur[r] += 1
-                            }
-                            for r in 0..<rowCount { sortRow(ks, rs[r]..<rs[r + 1]) }
-                        }
-                    }
+                values.withUnsafeBufferPointer { vl in
+                    fromEntries(count: n, rowCount: rowCount, columnCount: columnCount, duplicates: duplicates,
+                                row: { rw[$0] }, column: { cl[$0] }, value: { vl[$0] },
+                                time: times.map { t in { t[$0] } })
                 }
             }
         }
-        // The keys now hold everything the triplets said; let them go before the output is built.
-        rows = []
-        columns = []
-        return combineRuns(keys: keys, rowStart: rowStartWithDuplicates, values: values,
-                           times: times, rowCount: rowCount, columnCount: columnCount, rule: duplicates)
+    }
+
+    /// The same from entries 0..<count given by functions, skipping every entry whose row is negative:
+    /// building interactions reads them straight from the encoded table columns, with no copies.
+    static func fromEntries(
+        count n: Int, rowCount: Int, columnCount: Int, duplicates: DuplicateRule,
+        row: (Int) -> Int32, column: (Int) -> Int32, value: (Int) -> Double, time: ((Int) -> Int64)?
+    ) -> CSRBuild {
+        precondition(n < Int(UInt32.max), "positions must fit the key's low 32 bits")
+        var rowStartWithDuplicates = [Int](repeating: 0, count: rowCount + 1)
+        var kept = 0
+        for i in 0..<n where row(i) >= 0 {
+            rowStartWithDuplicates[Int(row(i)) + 1] += 1
+            kept += 1
+        }
+        var keys = [UInt64](repeating: 0, count: kept)
+        rowStartWithDuplicates.withUnsafeMutableBufferPointer { rs in
+            for r in 0..<rowCount { rs[r + 1] += rs[r] }
+            var cursor = Array(rs.dropLast())
+            cursor.withUnsafeMutableBufferPointer { cur in
+                keys.withUnsafeMutableBufferPointer { ks in
+                    for i in 0..<n {
+                        let r = row(i)
+                        guard r >= 0 else { continue }
+                        ks[cur[Int(r)]] = UInt64(UInt32(bitPattern: column(i))) << 32 | UInt64(i)
+                        cur[Int(r)] += 1
+                    }
+                    for r in 0..<rowCount { sortRow(ks, rs[r]..<rs[r + 1]) }
+                }
+            }
+        }
+        return combineRuns(keys: keys, rowStart: rowStartWithDuplicates, value: value,
+                           time: time, rowCount: rowCount, columnCount: columnCount, rule: duplicates)
     }
 
     /// Insertion sort for the usual short rows; the library sort for long ones.
@@ -92,56 +108,53 @@ extension CSRMatrix {
 
     /// Walks entries sorted by (row, column, input position) and folds each run of equal pairs into one.
     private static func combineRuns(
-        keys: [UInt64], rowStart sortedStart: [Int], values: [Double], times: [Int64]?,
+        keys: [UInt64], rowStart sortedStart: [Int], value: (Int) -> Double, time timeOf: ((Int) -> Int64)?,
         rowCount: Int, columnCount: Int, rule: DuplicateRule
     ) -> CSRBuild {
         let n = keys.count
         var rowStart = [Int](repeating: 0, count: rowCount + 1)
         var outIndices = [Int32](); outIndices.reserveCapacity(n)
         var outValues = [Float](); outValues.reserveCapacity(n)
-        var outTimes = [Int64](); if times != nil { outTimes.reserveCapacity(n) }
-        let hasTimes = times != nil
-        let timeValues = times ?? []
+        var outTimes = [Int64](); if timeOf != nil { outTimes.reserveCapacity(n) }
+        let hasTimes = timeOf != nil
         @inline(__always) func column(_ key: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: key >> 32)) }
         @inline(__always) func position(_ key: UInt64) -> Int { Int(key & 0xFFFF_FFFF) }
-        values.withUnsafeBufferPointer { vl in
-            keys.withUnsafeBufferPointer { ks in
-                for r in 0..<rowCount {
-                    var k = sortedStart[r]
-                    let end = sortedStart[r + 1]
-                    while k < end {
-                        let c = column(ks[k])
-                        let first = position(ks[k])
-                        var kept = vl[first]
-                        var sum = kept
-                        var count = 1.0
-                        var time = hasTimes ? timeValues[first] : 0
-                        var latest = time
-                        k += 1
-                        while k < end, column(ks[k]) == c {
-                            let i = position(ks[k])
-                            let v = vl[i]
-                            switch rule {
-                            case .last: kept = v; if hasTimes { time = timeValues[i] }
-                            case .first: break
-                            case .mean, .sum: sum += v
-                            case .max: kept = Swift.max(kept, v)
-                            }
-                            if hasTimes { latest = Swift.max(latest, timeValues[i]) }
-                            count += 1
-                            k += 1
-                        }
+        keys.withUnsafeBufferPointer { ks in
+            for r in 0..<rowCount {
+                var k = sortedStart[r]
+                let end = sortedStart[r + 1]
+                while k < end {
+                    let c = column(ks[k])
+                    let first = position(ks[k])
+                    var kept = value(first)
+                    var sum = kept
+                    var count = 1.0
+                    var time = timeOf?(first) ?? 0
+                    var latest = time
+                    k += 1
+                    while k < end, column(ks[k]) == c {
+                        let i = position(ks[k])
+                        let v = value(i)
                         switch rule {
-                        case .mean: kept = sum / count
-                        case .sum: kept = sum
-                        default: break
+                        case .last: kept = v; if let timeOf { time = timeOf(i) }
+                        case .first: break
+                        case .mean, .sum: sum += v
+                        case .max: kept = Swift.max(kept, v)
                         }
-                        outIndices.append(c)
-                        outValues.append(Float(kept))
-                        if hasTimes { outTimes.append(rule == .last || rule == .first ? time : latest) }
+                        if let timeOf { latest = Swift.max(latest, timeOf(i)) }
+                        count += 1
+                        k += 1
                     }
-                    rowStart[r + 1] = outIndices.count
+                    switch rule {
+                    case .mean: kept = sum / count
+                    case .sum: kept = sum
+                    default: break
+                    }
+                    outIndices.append(c)
+                    outValues.append(Float(kept))
+                    if hasTimes { outTimes.append(rule == .last || rule == .first ? time : latest) }
                 }
+                rowStart[r + 1] = outIndices.count
             }
         }
         let matrix = CSRMatrix(rowCount: rowCount, columnCount: columnCount, rowStart: rowStart,

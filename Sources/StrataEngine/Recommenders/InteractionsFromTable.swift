@@ -6,49 +6,51 @@ extension Interactions {
         let itemColumn = try requireColumn(table, spec.itemColumn, role: "item")
         var users = try IdEncoder.encode(userColumn, context: context)
         var items = try IdEncoder.encode(itemColumn, context: context)
-        var (strength, kind) = try strengths(table, spec.feedback)
+        let (strength, kind) = try strengths(table, spec.feedback)
         let times = try spec.timeColumn.map { try timeSeconds(table, $0) }
 
         var report = InteractionsReport()
         report.rowsRead = table.rowCount
         report.duplicateRule = spec.duplicates
-        var rows = [Int32](), columns = [Int32](), values = [Double](), kept = [Int64]()
-        rows.reserveCapacity(table.rowCount)
-        columns.reserveCapacity(table.rowCount)
-        values.reserveCapacity(table.rowCount)
+        // Rows left out are marked in the user ids themselves (-1) and the kept rows are renumbered
+        // in place, so no per-row copy of users, items or values is made: on millions of rows those
+        // copies were what set the peak memory of building interactions.
+        var usedUser = [Bool](repeating: false, count: users.texts.count)
+        var usedItem = [Bool](repeating: false, count: items.texts.count)
+        var rowsUsed = 0
         for i in 0..<table.rowCount {
             if i & 0xFFFF == 0 { try context.cancellation.check() }
             let u = users.ids[i], it = items.ids[i]
-            if u < 0 || it < 0 { report.missingUserOrItem += 1; continue }
+            if u < 0 || it < 0 { report.missingUserOrItem += 1; users.ids[i] = -1; continue }
             let v = strength[i]
-            if v.isNaN || (times?[i] == nil && times != nil) { report.missingValue += 1; continue }
-            if !kind.isExplicit && v <= 0 { report.ignored += 1; continue }
-            rows.append(u)
-            columns.append(it)
-            values.append(v)
-            if let t = times?[i] { kept.append(t) }
+            if v.isNaN || (times?[i] == nil && times != nil) { report.missingValue += 1; users.ids[i] = -1; continue }
+            if !kind.isExplicit && v <= 0 { report.ignored += 1; users.ids[i] = -1; continue }
+            usedUser[Int(u)] = true
+            usedItem[Int(it)] = true
+            rowsUsed += 1
         }
-        // Per-row arrays are released as soon as they are used up: on millions of rows they are
-        // what sets the peak memory of building interactions.
-        users.ids = []
-        items.ids = []
-        strength = []
-        guard !rows.isEmpty else {
+        guard rowsUsed > 0 else {
             throw EngineError("no usable interactions: all \(table.rowCount) rows have a missing user, item or value",
                               suggestion: "check the user=, item= and rating/event columns")
         }
         // Users or items whose only rows were left out keep no index, so indices stay dense.
-        let (userMap, userTexts) = compact(rows, users.texts)
-        let (itemMap, itemTexts) = compact(columns, items.texts)
-        for k in rows.indices {
-            rows[k] = userMap[Int(rows[k])]
-            columns[k] = itemMap[Int(columns[k])]
+        let (userMap, userTexts) = compact(usedUser, users.texts)
+        let (itemMap, itemTexts) = compact(usedItem, items.texts)
+        for i in 0..<table.rowCount where users.ids[i] >= 0 {
+            users.ids[i] = userMap[Int(users.ids[i])]
+            items.ids[i] = itemMap[Int(items.ids[i])]
         }
-        report.rowsUsed = rows.count
-        let build = CSRMatrix.fromTriplets(rows: consume rows, columns: consume columns, values: values,
-                                           times: times == nil ? nil : kept,
-                                           rowCount: userTexts.count, columnCount: itemTexts.count,
-                                           duplicates: spec.duplicates)
+        report.rowsUsed = rowsUsed
+        let build = users.ids.withUnsafeBufferPointer { userOf in
+            items.ids.withUnsafeBufferPointer { itemOf in
+                strength.withUnsafeBufferPointer { value in
+                    CSRMatrix.fromEntries(count: table.rowCount, rowCount: userTexts.count, columnCount: itemTexts.count,
+                                          duplicates: spec.duplicates,
+                                          row: { userOf[$0] }, column: { itemOf[$0] }, value: { value[$0] },
+                                          time: times.map { t in { t[$0] ?? 0 } })
+                }
+            }
+        }
         report.duplicatesCombined = build.duplicatesCombined
         let interactions = Interactions(userIds: userTexts, itemIds: itemTexts, byUser: build.matrix,
                                         kind: kind, entryTimes: build.times)
@@ -139,9 +141,7 @@ extension Interactions {
     }
 
     /// Renumbers the ids actually used, keeping their sorted order.
-    private static func compact(_ used: [Int32], _ texts: [String]) -> ([Int32], [String]) {
-        var present = [Bool](repeating: false, count: texts.count)
-        for u in used { present[Int(u)] = true }
+    private static func compact(_ present: [Bool], _ texts: [String]) -> ([Int32], [String]) {
         var map = [Int32](repeating: -1, count: texts.count)
         var out: [String] = []
         for i in texts.indices where present[i] {
