@@ -41,28 +41,28 @@ extension CSRMatrix {
     ) -> CSRBuild {
         let n = rows.count
         precondition(columns.count == n && values.count == n && (times?.count ?? n) == n)
-        return rows.withUnsafeBufferPointer { rw in
-            columns.withUnsafeBufferPointer { cl in
-                values.withUnsafeBufferPointer { vl in
-                    fromEntries(count: n, rowCount: rowCount, columnCount: columnCount, duplicates: duplicates,
-                                row: { rw[$0] }, column: { cl[$0] }, value: { vl[$0] },
-                                time: times.map { t in { t[$0] } })
-                }
-            }
+        return values.withUnsafeBufferPointer { vl in
+            fromEntries(rows: rows, columns: columns, rowCount: rowCount, columnCount: columnCount, duplicates: duplicates,
+                        value: { vl[$0] }, time: times.map { t in { t[$0] } })
         }
     }
 
-    /// The same from entries 0..<count given by functions, skipping every entry whose row is negative:
-    /// building interactions reads them straight from the encoded table columns, with no copies.
+    /// The same, skipping every entry whose row is negative, with values (and times) given by entry:
+    /// building interactions passes the encoded table columns here, reading values from the table
+    /// itself. The row and column arrays are owned here and released once the sort keys hold them,
+    /// before the output is allocated: on millions of entries that sets the peak memory.
     static func fromEntries(
-        count n: Int, rowCount: Int, columnCount: Int, duplicates: DuplicateRule,
-        row: (Int) -> Int32, column: (Int) -> Int32, value: (Int) -> Double, time: ((Int) -> Int64)?
+        rows: consuming [Int32], columns: consuming [Int32], rowCount: Int, columnCount: Int, duplicates: DuplicateRule,
+        value: (Int) -> Double, time: ((Int) -> Int64)?
     ) -> CSRBuild {
-        precondition(n < Int(UInt32.max), "positions must fit the key's low 32 bits")
+        var rowIds = consume rows
+        var columnIds = consume columns
+        let n = rowIds.count
+        precondition(columnIds.count == n && n < Int(UInt32.max), "positions must fit the key's low 32 bits")
         var rowStartWithDuplicates = [Int](repeating: 0, count: rowCount + 1)
         var kept = 0
-        for i in 0..<n where row(i) >= 0 {
-            rowStartWithDuplicates[Int(row(i)) + 1] += 1
+        for r in rowIds where r >= 0 {
+            rowStartWithDuplicates[Int(r) + 1] += 1
             kept += 1
         }
         var keys = [UInt64](repeating: 0, count: kept)
@@ -72,15 +72,17 @@ extension CSRMatrix {
             cursor.withUnsafeMutableBufferPointer { cur in
                 keys.withUnsafeMutableBufferPointer { ks in
                     for i in 0..<n {
-                        let r = row(i)
+                        let r = rowIds[i]
                         guard r >= 0 else { continue }
-                        ks[cur[Int(r)]] = UInt64(UInt32(bitPattern: column(i))) << 32 | UInt64(i)
+                        ks[cur[Int(r)]] = UInt64(UInt32(bitPattern: columnIds[i])) << 32 | UInt64(i)
                         cur[Int(r)] += 1
                     }
                     for r in 0..<rowCount { sortRow(ks, rs[r]..<rs[r + 1]) }
                 }
             }
         }
+        rowIds = []
+        columnIds = []
         return combineRuns(keys: keys, rowStart: rowStartWithDuplicates, value: value,
                            time: time, rowCount: rowCount, columnCount: columnCount, rule: duplicates)
     }

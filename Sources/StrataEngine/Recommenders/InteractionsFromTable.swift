@@ -41,15 +41,13 @@ extension Interactions {
             items.ids[i] = itemMap[Int(items.ids[i])]
         }
         report.rowsUsed = rowsUsed
-        let build = users.ids.withUnsafeBufferPointer { userOf in
-            items.ids.withUnsafeBufferPointer { itemOf in
-                strength.withUnsafeBufferPointer { value in
-                    CSRMatrix.fromEntries(count: table.rowCount, rowCount: userTexts.count, columnCount: itemTexts.count,
-                                          duplicates: spec.duplicates,
-                                          row: { userOf[$0] }, column: { itemOf[$0] }, value: { value[$0] },
-                                          time: times.map { t in { t[$0] ?? 0 } })
-                }
-            }
+        let userOf = users.ids, itemOf = items.ids
+        users.ids = []
+        items.ids = []
+        let build = strength.withUnsafeBufferPointer { value in
+            CSRMatrix.fromEntries(rows: consume userOf, columns: consume itemOf, rowCount: userTexts.count,
+                                  columnCount: itemTexts.count, duplicates: spec.duplicates,
+                                  value: { value[$0] }, time: times.map { t in { t[$0] ?? 0 } })
         }
         report.duplicatesCombined = build.duplicatesCombined
         let interactions = Interactions(userIds: userTexts, itemIds: itemTexts, byUser: build.matrix,
