@@ -102,7 +102,11 @@ public enum OptionKind: Sendable {
     }
 }
 
-public struct OptionSpec: Sendable {
+/// An option as the parser, help and completion see it. Commands declare options as typed
+/// `Option` values, which build this; `OptionSpec` itself is the untyped view.
+public struct OptionSpec: OptionDeclaration {
+    public var spec: OptionSpec { self }
+
     public let key: String
     public let kind: OptionKind
     /// The default as shown in help ("none" when absent).
@@ -153,7 +157,7 @@ public struct CommandSpec: Sendable {
 
     public init(
         _ name: String, group: CommandGroup, summary: String,
-        arguments: [ArgumentSlot] = [], options: [OptionSpec] = [], binding: Binding = .none,
+        arguments: [ArgumentSlot] = [], options: [any OptionDeclaration] = [], binding: Binding = .none,
         details: String? = nil, examples: [String], fileAccess: FileAccess = .none, isRecorded: Bool = true,
         run: @escaping @Sendable (ParsedCommand, inout CommandContext) throws -> CommandOutput
     ) {
@@ -161,7 +165,7 @@ public struct CommandSpec: Sendable {
         self.group = group
         self.summary = summary
         self.arguments = arguments
-        self.options = options
+        self.options = options.map(\.spec)
         self.binding = binding
         self.details = details
         self.examples = examples
