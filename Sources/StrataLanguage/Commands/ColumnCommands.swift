@@ -30,25 +30,27 @@ enum ColumnCommands {
     static let rename = CommandSpec(
         "rename", group: .transform, summary: "Rename a column (old:new pairs).",
         arguments: [.table("table", help: "the table")],
-        options: [OptionSpec("columns", .pairs, "old:new pairs, e.g. columns=qty:quantity,cust:customer_id")],
+        options: [renamePairs],
         binding: .replacesSubject,
         examples: ["rename tx columns=quantity:qty as tx2"]
     ) { parsed, ctx in
         var table = try ctx.subjectTable(parsed)
-        guard let pairs = parsed.pairs("columns") else {
+        guard let pairs = parsed[renamePairs]?.pairs else {
             throw parsed.error("rename needs columns=old:new", suggestion: "e.g. rename tx columns=quantity:qty")
         }
         for (old, new) in pairs {
             guard table.column(old) != nil else {
-                throw SyntaxError("no column '\(old)' in table \(parsed.subject ?? "")", at: parsed.optionSpan("columns"),
+                throw SyntaxError("no column '\(old)' in table \(parsed.subject ?? "")", at: parsed.span(renamePairs),
                                   suggestion: Suggestions.didYouMean(old, among: table.columnNames))
             }
             guard CommandContext.isValidName(new) || !new.isEmpty else {
-                throw SyntaxError("'\(new)' is not a valid column name", at: parsed.optionSpan("columns"))
+                throw SyntaxError("'\(new)' is not a valid column name", at: parsed.span(renamePairs))
             }
             try table.renameColumn(old, to: new)
         }
         let name = try ctx.bindResult(table, for: parsed)
         return .note(Format.shape(name, table))
     }
+
+    static let renamePairs = CommandOption.pairs("columns", "old:new pairs, e.g. columns=qty:quantity,cust:customer_id")
 }

@@ -5,14 +5,7 @@ enum DataCommands {
     static let load = CommandSpec(
         "load", group: .data, summary: "Load a CSV or TSV file as a table.",
         arguments: [.path("file", help: "the file to read, in double quotes")],
-        options: [
-            OptionSpec("delim", .string, default: "by extension, or sniffed from the header", "field separator: a character, or tab"),
-            OptionSpec("header", .bool, default: "yes", "whether the first line names the columns"),
-            OptionSpec("types", .pairs, "force column types, e.g. types=id:string,day:date (int, float, string, bool, date, timestamp)"),
-            OptionSpec("na", .list, default: "\"\",NA,N/A,NaN,null,NULL", "cells that mean missing, comma-separated"),
-            OptionSpec("dateformat", .string, default: "ISO and M/D/YYYY [H:MM]", "a pattern such as \"%d/%m/%Y %H:%M\""),
-            OptionSpec("onerror", .choice(["fail", "skip"]), default: "fail", "skip leaves out bad rows and reports them"),
-        ],
+        options: [LoadOptions.delim, LoadOptions.header, LoadOptions.types, LoadOptions.na, LoadOptions.dateFormat, LoadOptions.onError],
         binding: .named { p in defaultName(forPath: p.text("file") ?? "table") },
         details: "Column types are inferred from every row: int, float, date, timestamp, bool, else text. "
             + "Quoted fields may hold separators, quotes (doubled) and line breaks (RFC 4180). "
@@ -24,19 +17,19 @@ enum DataCommands {
     ) { parsed, ctx in
         let path = parsed.text("file") ?? ""
         var options = CSVOptions()
-        if let d = parsed.string("delim") {
+        if let d = parsed[LoadOptions.delim] {
             guard let byte = delimiterByte(d) else {
-                throw SyntaxError("delim must be one character, or tab", at: parsed.optionSpan("delim"), suggestion: "e.g. delim=\";\"")
+                throw SyntaxError("delim must be one character, or tab", at: parsed.span(LoadOptions.delim), suggestion: "e.g. delim=\";\"")
             }
             options.delimiter = byte
         }
-        options.hasHeader = parsed.bool("header", default: true)
-        if let na = parsed.strings("na") { options.missingTokens = Set(na) }
-        options.dateFormat = parsed.string("dateformat")
-        options.onError = parsed.string("onerror") == "skip" ? .skip : .fail
-        for (column, typeName) in parsed.pairs("types") ?? [] {
+        options.hasHeader = parsed[LoadOptions.header]
+        if let na = parsed[LoadOptions.na] { options.missingTokens = Set(na) }
+        options.dateFormat = parsed[LoadOptions.dateFormat]
+        options.onError = parsed[LoadOptions.onError]
+        for (column, typeName) in parsed[LoadOptions.types]?.pairs ?? [] {
             guard let type = DataType(userName: typeName) else {
-                throw SyntaxError("unknown type '\(typeName)' for column \(column)", at: parsed.optionSpan("types"),
+                throw SyntaxError("unknown type '\(typeName)' for column \(column)", at: parsed.span(LoadOptions.types),
                                   suggestion: Suggestions.didYouMean(typeName, among: DataType.allCases.map(\.rawValue))
                                     ?? "types: int, float, string, bool, date, timestamp")
             }
@@ -45,7 +38,7 @@ enum DataCommands {
         let result = try CSVReader.read(path: path, options: options, context: ctx.run)
         let unknownOverrides = options.typeOverrides.keys.filter { result.table.column($0) == nil }.sorted()
         if let first = unknownOverrides.first {
-            throw SyntaxError("types= names a column the file does not have: '\(first)'", at: parsed.optionSpan("types"),
+            throw SyntaxError("types= names a column the file does not have: '\(first)'", at: parsed.span(LoadOptions.types),
                               suggestion: Suggestions.columnHint(for: first, among: result.table.columnNames))
         }
         let name = try ctx.bindResult(result.table, for: parsed)
@@ -65,7 +58,7 @@ enum DataCommands {
     static let export = CommandSpec(
         "export", group: .data, summary: "Write a table to a CSV file.",
         arguments: [.table("table", help: "the table to write"), .path("file", help: "the file to write, in double quotes")],
-        options: [OptionSpec("delim", .string, default: "comma (tab for .tsv)", "field separator")],
+        options: [exportDelim],
         details: "Fields holding the separator, quotes or line breaks are quoted (RFC 4180); missing values are empty; "
             + "dates are ISO 8601. The file is written to a temporary name and renamed, so a failed export leaves no half file.",
         examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\""],
@@ -74,15 +67,17 @@ enum DataCommands {
         let table = try ctx.subjectTable(parsed)
         let path = parsed.text("file") ?? ""
         var delimiter: UInt8 = path.hasSuffix(".tsv") || path.hasSuffix(".tab") ? 9 : UInt8(ascii: ",")
-        if let d = parsed.string("delim") {
+        if let d = parsed[exportDelim] {
             guard let byte = delimiterByte(d) else {
-                throw SyntaxError("delim must be one character, or tab", at: parsed.optionSpan("delim"))
+                throw SyntaxError("delim must be one character, or tab", at: parsed.span(exportDelim))
             }
             delimiter = byte
         }
         try CSVWriter.write(table, to: path, delimiter: delimiter)
         return .note("wrote \(Format.count(table.rowCount)) rows × \(table.columnCount) columns to \(path)")
     }
+
+    static let exportDelim = CommandOption.text("delim", describedAs: "comma (tab for .tsv)", "field separator")
 
     /// "datasets/online-retail.csv" → "online_retail"
     static func defaultName(forPath path: String) -> String {
@@ -102,3 +97,15 @@ enum DataCommands {
         }
     }
 }
+
+/// The options of `load`.
+enum LoadOptions {
+    static let delim = CommandOption.text("delim", describedAs: "by extension, or sniffed from the header", "field separator: a character, or tab")
+    static let header = CommandOption.flag("header", default: true, "whether the first line names the columns")
+    static let types = CommandOption.pairs("types", "force column types, e.g. types=id:string,day:date (int, float, string, bool, date, timestamp)")
+    static let na = CommandOption.list("na", describedAs: "\"\",NA,N/A,NaN,null,NULL", "cells that mean missing, comma-separated")
+    static let dateFormat = CommandOption.text("dateformat", describedAs: "ISO and M/D/YYYY [H:MM]", "a pattern such as \"%d/%m/%Y %H:%M\"")
+    static let onError = CommandOption.choice("onerror", default: CSVErrorPolicy.fail, "skip leaves out bad rows and reports them")
+}
+
+extension CSVErrorPolicy: OptionChoice {}

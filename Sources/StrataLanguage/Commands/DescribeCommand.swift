@@ -4,19 +4,21 @@ enum DescribeCommand {
     static let spec = CommandSpec(
         "describe", group: .inspect, summary: "Summary statistics of each column.",
         arguments: [.table("table", help: "the table")],
-        options: [OptionSpec("cols", .columns, default: "all", "only these columns")],
+        options: [columns],
         details: "Numbers: mean, sample standard deviation (n-1), min, quartiles (linear interpolation, as NumPy) and max. "
             + "Dates: min, quartiles and max. Every column: count of values, missing, distinct values and the three most frequent.",
         examples: ["describe tx", "describe customers cols=age,tenure_months,spend"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
-        let summaries = try table.summaries(of: parsed.strings("cols"), context: ctx.run)
+        let summaries = try table.summaries(of: parsed[columns], context: ctx.run)
         var out = CommandOutput()
         if let numeric = numericTable(summaries) { out.append(.table(numeric, title: "numeric columns", showShape: false)) }
         if let temporal = temporalTable(summaries) { out.append(.table(temporal, title: "date columns", showShape: false)) }
         out.append(.table(overviewTable(summaries), title: "all columns", showShape: false))
         return out
     }
+
+    static let columns = CommandOption.columns("cols", describedAs: "all", "only these columns")
 
     private static func numericTable(_ s: [ColumnSummary]) -> Table? {
         let rows = s.filter { $0.type.isNumeric || $0.type == .bool }

@@ -9,11 +9,11 @@ enum InspectCommands {
             .optional([.choice("end", choices: ["head", "tail"], help: "head (first rows, the default) or tail (last rows)"),
                        .optional([.number("count", help: "how many rows (default: the 'rows' setting, 20)")])]),
         ],
-        options: [OptionSpec("cols", .columns, default: "all", "only these columns, in this order")],
+        options: [showColumns],
         examples: ["show tx", "show tx tail 5", "show tx head 10 cols=invoice,customer_id,quantity"]
     ) { parsed, ctx in
         var table = try ctx.subjectTable(parsed)
-        if let cols = parsed.strings("cols") { table = try table.selecting(cols) }
+        if let cols = parsed[showColumns] { table = try table.selecting(cols) }
         let total = table.rowCount
         let n = parsed.number("count").map { Int(max(0, min($0, 1e9))) } ?? ctx.workspace.settings.maxRows
         let fromEnd = parsed.text("end") == "tail"
@@ -22,6 +22,8 @@ enum InspectCommands {
         let shown = table.takingRows(rows)
         return CommandOutput([.table(shown, totalRows: total)])
     }
+
+    static let showColumns = CommandOption.columns("cols", describedAs: "all", "only these columns, in this order")
 
     static let schema = CommandSpec(
         "schema", group: .inspect, summary: "List a table's columns with their types and missing counts.",
@@ -39,22 +41,5 @@ enum InspectCommands {
         }
         let t = Table(uncheckedColumns: [names.finish(), types.finish(), missing.finish()], rowCount: table.columnCount)
         return CommandOutput([.table(t, showShape: false), .note(Format.shape(parsed.subject ?? "", table))])
-    }
-}
-
-/// Small shared text helpers for command messages.
-enum Format {
-    /// 1234567 → "1,234,567"
-    static func count(_ n: Int) -> String { NumberFormatting.grouped(Int64(n)) }
-
-    /// 3 of 8 → "37.5%"
-    static func percent(_ part: Int, of whole: Int) -> String {
-        guard whole > 0 else { return "0%" }
-        let tenths = (part * 1000 + whole / 2) / whole
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
-
-    static func shape(_ name: String, _ t: Table) -> String {
-        "\(name): \(count(t.rowCount)) rows × \(t.columnCount) columns"
     }
 }

@@ -94,8 +94,7 @@ enum TransformCommands {
         "join", group: .transform, summary: "Join two tables on key columns (inner or left).",
         arguments: [.table("left", help: "the left table (all its rows are kept in a left join)"),
                     .table("right", help: "the right table")],
-        options: [OptionSpec("on", .list, "key columns, comma-separated; left:right when the names differ"),
-                  OptionSpec("how", .choice(["inner", "left"]), default: "inner", "inner keeps matching rows; left keeps every left row")],
+        options: [JoinOptions.on, JoinOptions.how],
         binding: .named { p in "\(p.text("left") ?? "left")_\(p.text("right") ?? "right")" },
         details: "Rows keep the left table's order, and within one left row the right table's order. "
             + "Missing keys never match. A right column whose name is taken gets the suffix _right. "
@@ -107,7 +106,7 @@ enum TransformCommands {
         guard let rightName = parsed.text("right"), let right = ctx.workspace.table(rightName) else {
             throw parsed.error("join needs two tables")
         }
-        guard let on = parsed.strings("on") else {
+        guard let on = parsed[JoinOptions.on] else {
             let shared = left.columnNames.filter { right.column($0) != nil }
             throw parsed.error("join needs on=KEY", suggestion: shared.isEmpty ? "e.g. on=left_col:right_col"
                                 : "columns in both tables: " + shared.joined(separator: ", "))
@@ -116,17 +115,16 @@ enum TransformCommands {
         for k in on {
             let key = try JoinKey(parsing: k)
             guard left.column(key.left) != nil else {
-                throw SyntaxError("no column '\(key.left)' in table \(parsed.text("left") ?? "")", at: parsed.optionSpan("on"),
+                throw SyntaxError("no column '\(key.left)' in table \(parsed.text("left") ?? "")", at: parsed.span(JoinOptions.on),
                                   suggestion: Suggestions.columnHint(for: key.left, among: left.columnNames))
             }
             guard right.column(key.right) != nil else {
-                throw SyntaxError("no column '\(key.right)' in table \(rightName)", at: parsed.optionSpan("on"),
+                throw SyntaxError("no column '\(key.right)' in table \(rightName)", at: parsed.span(JoinOptions.on),
                                   suggestion: Suggestions.columnHint(for: key.right, among: right.columnNames))
             }
             keys.append(key)
         }
-        let kind: JoinKind = parsed.string("how") == "left" ? .left : .inner
-        let result = try left.joined(with: right, on: keys, kind: kind, context: ctx.run)
+        let result = try left.joined(with: right, on: keys, kind: parsed[JoinOptions.how], context: ctx.run)
         let name = try ctx.bindResult(result, for: parsed)
         return .note(Format.shape(name, result))
     }
@@ -134,10 +132,7 @@ enum TransformCommands {
     static let sample = CommandSpec(
         "sample", group: .transform, summary: "Draw a random sample of rows (seeded).",
         arguments: [.table("table", help: "the source table")],
-        options: [OptionSpec("n", .int(0...Int(Int32.max)), "how many rows"),
-                  OptionSpec("fraction", .double(0...1_000), "a share of the rows instead of n (above 1 needs replace=yes)"),
-                  OptionSpec("replace", .bool, default: "no", "draw with replacement"),
-                  OptionSpec("seed", .int(nil), default: "the session seed (set seed)", "random seed")],
+        options: [SampleOptions.count, SampleOptions.fraction, SampleOptions.replace, SampleOptions.seed],
         binding: .named { p in "\(p.subject ?? "table")_sample" },
         details: "Without replacement the sampled rows keep their original order. "
             + "Without 'as NAME' the result is called TABLE_sample.",
@@ -145,15 +140,31 @@ enum TransformCommands {
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         let size: SampleSize
-        switch (parsed.hasOption("n"), parsed.hasOption("fraction")) {
-        case (true, false): size = .count(parsed.int("n", default: 0))
-        case (false, true): size = .fraction(parsed.double("fraction", default: 0))
-        case (true, true): throw parsed.error("give n= or fraction=, not both", at: parsed.optionSpan("fraction"))
-        case (false, false): throw parsed.error("sample needs n= or fraction=", suggestion: "e.g. sample tx n=1000")
+        switch (parsed[SampleOptions.count], parsed[SampleOptions.fraction]) {
+        case (let n?, nil): size = .count(n)
+        case (nil, let fraction?): size = .fraction(fraction)
+        case (_?, _?): throw parsed.error("give n= or fraction=, not both", at: parsed.span(SampleOptions.fraction))
+        case (nil, nil): throw parsed.error("sample needs n= or fraction=", suggestion: "e.g. sample tx n=1000")
         }
-        let seed = parsed.seed(ctx.workspace.settings)
-        let result = try table.sampled(size, replace: parsed.bool("replace", default: false), seed: seed)
+        let seed = parsed[SampleOptions.seed].map { UInt64(bitPattern: Int64($0)) } ?? ctx.workspace.settings.seed
+        let result = try table.sampled(size, replace: parsed[SampleOptions.replace], seed: seed)
         let name = try ctx.bindResult(result, for: parsed)
         return .note("\(name): \(Format.count(result.rowCount)) rows sampled from \(Format.count(table.rowCount)) (seed \(seed))")
     }
+}
+
+/// The options of `join`.
+enum JoinOptions {
+    static let on = CommandOption.list("on", "key columns, comma-separated; left:right when the names differ")
+    static let how = CommandOption.choice("how", default: JoinKind.inner, "inner keeps matching rows; left keeps every left row")
+}
+
+extension JoinKind: OptionChoice {}
+
+/// The options of `sample`.
+enum SampleOptions {
+    static let count = CommandOption.int("n", in: 0...Int(Int32.max), "how many rows")
+    static let fraction = CommandOption.number("fraction", in: 0...1_000, "a share of the rows instead of n (above 1 needs replace=yes)")
+    static let replace = CommandOption.flag("replace", default: false, "draw with replacement")
+    static let seed = CommandOption.int("seed", describedAs: "the session seed (set seed)", "random seed")
 }

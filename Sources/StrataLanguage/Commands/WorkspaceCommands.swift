@@ -22,32 +22,34 @@ enum WorkspaceCommands {
 
     static let set = CommandSpec(
         "set", group: .workspace, summary: "Change a setting: seed, ascii, rows.",
-        arguments: [.choice("setting", choices: ["seed", "ascii", "rows"], help: "which setting"),
+        arguments: [.choice("setting", choices: Setting.allCases.map(\.rawValue), help: "which setting"),
                     .rest("value", help: "the new value: a number, or on/off")],
         details: "seed: default seed for every random command without seed= (default 42).\n"
             + "ascii: on for plain ASCII borders and charts (default off).\n"
             + "rows: how many rows a table shows before it is cut (default 20).",
         examples: ["set seed 7", "set ascii on", "set rows 40"]
     ) { parsed, ctx in
-        let setting = parsed.text("setting") ?? ""
+        guard let setting = parsed.text("setting").flatMap(Setting.init(rawValue:)) else {
+            throw parsed.error("set needs a setting: " + Setting.allCases.map(\.rawValue).joined(separator: ", "), at: parsed.span("setting"))
+        }
         let raw = (parsed.tokenRange("value") ?? 0..<0).map { parsed.tokens[$0].display }.joined().lowercased()
         let span = parsed.span("value")
         switch setting {
-        case "seed":
+        case .seed:
             guard let v = UInt64(raw) else { throw SyntaxError("the seed must be a whole number ≥ 0", at: span) }
             ctx.workspace.settings.seed = v
-        case "ascii":
+        case .ascii:
             guard let b = ["on": true, "yes": true, "true": true, "off": false, "no": false, "false": false][raw] else {
                 throw SyntaxError("ascii is on or off", at: span)
             }
             ctx.workspace.settings.ascii = b
-        default:
+        case .rows:
             guard let v = Int(raw), (1...100_000).contains(v) else {
                 throw SyntaxError("rows must be a whole number between 1 and 100000", at: span)
             }
             ctx.workspace.settings.maxRows = v
         }
-        return .note("\(setting) = \(raw)")
+        return .note("\(setting.rawValue) = \(raw)")
     }
 
     static let tables = CommandSpec(
@@ -105,4 +107,11 @@ enum WorkspaceCommands {
         ctx.quitRequested = true
         return .empty
     }
+}
+
+/// The settings `set` changes.
+enum Setting: String, CaseIterable {
+    case seed
+    case ascii
+    case rows
 }

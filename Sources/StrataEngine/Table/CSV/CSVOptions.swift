@@ -1,6 +1,6 @@
 /// What to do with a row that cannot be read (wrong number of fields, a value that does not fit a
 /// type forced with `types=`, a stray character after a closing quote).
-public enum CSVErrorPolicy: String, Sendable, Hashable {
+public enum CSVErrorPolicy: String, Sendable, Hashable, CaseIterable {
     /// Stop at the first bad row with an error naming its line.
     case fail
     /// Leave bad rows out, count them, and keep the first few in `CSVLoadResult.skippedExamples`.

@@ -8,11 +8,13 @@ enum ChartCommands {
     /// The most bars, boxes or heatmap rows and columns drawn.
     static let maxCategories = 40
 
-    static let sizeOptions: [OptionSpec] = [
-        OptionSpec("width", .int(20...1_000), default: "the terminal width (100 when not a terminal)", "total width in columns"),
-        OptionSpec("height", .int(3...200), default: "a sixth of the width, 8 to 16 rows", "rows of the plotting area"),
-        OptionSpec("title", .string, default: "from the columns", "title above the chart"),
-    ]
+    static let width = CommandOption.int("width", in: 20...1_000, describedAs: "the terminal width (100 when not a terminal)",
+                                         "total width in columns")
+    static let height = CommandOption.int("height", in: 3...200, describedAs: "a sixth of the width, 8 to 16 rows", "rows of the plotting area")
+    static let title = CommandOption.text("title", describedAs: "from the columns", "title above the chart")
+    static let sizeOptions: [any OptionDeclaration] = [width, height, title]
+    /// For charts whose height follows from their content (one line, or one row per category).
+    static let widthOptions: [any OptionDeclaration] = [width, title]
 
     static let kinds = ["hist", "bar", "line", "scatter", "box", "heatmap", "spark", "dendrogram"]
 
@@ -34,9 +36,10 @@ enum ChartCommands {
 
     static func finish(_ chart: Chart, _ parsed: ParsedCommand, defaultTitle: String, notes: [String] = []) -> CommandOutput {
         var chart = chart
-        chart.title = parsed.string("title") ?? defaultTitle
-        if parsed.hasOption("width") { chart.width = parsed.int("width", default: 100) }
-        if parsed.hasOption("height") { chart.height = parsed.int("height", default: 12) }
+        chart.title = parsed[Self.title] ?? defaultTitle
+        if let width = parsed[Self.width] { chart.width = width }
+        // Charts sized by their content do not declare height=, so it is read only when typed.
+        if parsed.isGiven(Self.height), let height = parsed[Self.height] { chart.height = height }
         chart.notes = notes + chart.notes
         return CommandOutput([.chart(chart)])
     }
@@ -58,31 +61,29 @@ enum ChartCommands {
     static let histogram = CommandSpec(
         "chart hist", group: .charts, summary: "Histogram of a numeric column.",
         arguments: [.tableColumn("column", help: "TABLE.COLUMN, a numeric or date column")],
-        options: [OptionSpec("bins", .string, default: "sturges", "a number of bins, sturges, or fd (Freedman–Diaconis)"),
-                  OptionSpec("scale", .choice(["linear", "log"]), default: "linear", "log: bins on log10 of the values (values ≤ 0 are left out)"),
-                  OptionSpec("counts", .choice(["linear", "log"]), default: "linear", "log: bar heights on a log scale")] + sizeOptions,
+        options: [HistogramOptions.bins, HistogramOptions.scale, HistogramOptions.counts] + sizeOptions,
         details: "Bins are equal-width and match NumPy's histogram_bin_edges for the same rule; the last bin includes its upper edge. "
             + "Missing values are skipped and counted below the chart.",
         examples: ["chart hist tx.unit_price bins=30", "chart hist tx.unit_price bins=fd scale=log", "chart hist customers.age bins=sturges counts=log"]
     ) { parsed, ctx in
         let (name, data) = try columnNumbers(parsed, ctx)
         let rule: BinRule
-        switch parsed.string("bins", default: "sturges").lowercased() {
+        switch parsed[HistogramOptions.bins].lowercased() {
         case "sturges": rule = .sturges
         case "fd", "freedman-diaconis": rule = .freedmanDiaconis
         case let text:
             guard let n = Int(text), (1...HistogramBins.maxBins).contains(n) else {
                 throw parsed.error("bins must be a number from 1 to \(HistogramBins.maxBins), sturges or fd, got '\(text)'",
-                                   at: parsed.optionSpan("bins"))
+                                   at: parsed.span(HistogramOptions.bins))
             }
             rule = .count(n)
         }
-        let logX = parsed.string("scale") == "log"
-        if logX && data.kind == .date { throw parsed.error("a date column cannot use scale=log", at: parsed.optionSpan("scale")) }
+        let logX = parsed[HistogramOptions.scale] == .log
+        if logX && data.kind == .date { throw parsed.error("a date column cannot use scale=log", at: parsed.span(HistogramOptions.scale)) }
         if logX && !data.present.contains(where: { $0 > 0 }) {
-            throw parsed.error("scale=log needs positive values; '\(name)' has none", at: parsed.optionSpan("scale"))
+            throw parsed.error("scale=log needs positive values; '\(name)' has none", at: parsed.span(HistogramOptions.scale))
         }
-        let chart = Chart.histogram(values: data.present, bins: rule, logX: logX, logCounts: parsed.string("counts") == "log",
+        let chart = Chart.histogram(values: data.present, bins: rule, logX: logX, logCounts: parsed[HistogramOptions.counts] == .log,
                                     xLabel: name, integerData: data.isInteger)
         return finish(chart, parsed, defaultTitle: "\(parsed.subject ?? "").\(name)", notes: skippedNote(data.missingCount, "missing values"))
     }
@@ -90,7 +91,7 @@ enum ChartCommands {
     static let sparkline = CommandSpec(
         "chart spark", group: .charts, summary: "A one-line sparkline of a numeric column in row order.",
         arguments: [.tableColumn("column", help: "TABLE.COLUMN, a numeric column")],
-        options: sizeOptions.filter { $0.key != "height" },
+        options: widthOptions,
         details: "Missing values are gaps. Longer columns than the width are drawn as means of consecutive runs.",
         examples: ["chart spark customers.spend", "chart spark few.orders width=40"]
     ) { parsed, ctx in
@@ -98,4 +99,11 @@ enum ChartCommands {
         return finish(Chart.sparkline(values: data.values), parsed, defaultTitle: "\(parsed.subject ?? "").\(name)",
                       notes: data.missingCount > 0 ? ["\(Format.count(data.missingCount)) missing values shown as gaps"] : [])
     }
+}
+
+/// The options of `chart hist`.
+enum HistogramOptions {
+    static let bins = CommandOption.text("bins", default: "sturges", "a number of bins, sturges, or fd (Freedman–Diaconis)")
+    static let scale = CommandOption.choice("scale", default: LinearOrLog.linear, "log: bins on log10 of the values (values ≤ 0 are left out)")
+    static let counts = CommandOption.choice("counts", default: LinearOrLog.linear, "log: bar heights on a log scale")
 }

@@ -5,25 +5,21 @@ extension ChartCommands {
     static let bar = CommandSpec(
         "chart bar", group: .charts, summary: "Bars of a value per category, or of how often each category occurs.",
         arguments: [.rows("table", help: "a table, or a clustering (its rows with their cluster column)")],
-        options: [OptionSpec("x", .column, "the category column"),
-                  OptionSpec("y", .column, default: "none: count the rows of each category", "the value column; summed per category"),
-                  OptionSpec("orient", .choice(["horizontal", "vertical"]), default: "horizontal", "direction of the bars"),
-                  OptionSpec("top", .int(1...ChartCommands.maxCategories), default: "20", "the most bars drawn"),
-                  OptionSpec("sort", .choice(["value", "label", "none"]), default: "value (counts), none (with y)", "bar order")] + sizeOptions,
+        options: [BarOptions.x, BarOptions.y, BarOptions.orient, BarOptions.top, BarOptions.sort] + sizeOptions,
         details: "Bars start at zero. Categories beyond top= are left out and the note says how many and what they add up to.",
         examples: ["chart bar tx x=country", "chart bar few x=customer_id y=spend orient=vertical", "chart bar customers x=channel sort=label"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         try ChartColumnData.requireRows(table, parsed)
-        guard let xName = parsed.string("x") else { throw parsed.error("chart bar needs x=COLUMN (the categories)", suggestion: "e.g. chart bar tx x=country") }
-        let labels = try ChartColumnData.labels(table, xName, parsed, at: parsed.optionSpan("x"))
+        guard let xName = parsed[BarOptions.x] else { throw parsed.error("chart bar needs x=COLUMN (the categories)", suggestion: "e.g. chart bar tx x=country") }
+        let labels = try ChartColumnData.labels(table, xName, parsed, at: parsed.span(BarOptions.x))
         var order: [String] = []
         var totals: [String: Double] = [:]
         var skipped = 0
         var summed = false
-        if let yName = parsed.string("y") {
-            let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
-            try y.requireValues(yName, parsed, at: parsed.optionSpan("y"))
+        if let yName = parsed[BarOptions.y] {
+            let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.span(BarOptions.y))
+            try y.requireValues(yName, parsed, at: parsed.span(BarOptions.y))
             for (label, value) in zip(labels, y.values) {
                 guard let value else { skipped += 1; continue }
                 if totals[label] == nil { order.append(label) } else { summed = true }
@@ -35,15 +31,15 @@ extension ChartCommands {
                 totals[label, default: 0] += 1
             }
         }
-        switch parsed.string("sort") ?? (parsed.hasOption("y") ? "none" : "value") {
-        case "value": order = order.enumerated().sorted { a, b in
+        switch parsed[BarOptions.sort] ?? (parsed.isGiven(BarOptions.y) ? .unsorted : .value) {
+        case .value: order = order.enumerated().sorted { a, b in
             let (va, vb) = (totals[a.element] ?? 0, totals[b.element] ?? 0)
             return va != vb ? va > vb : a.offset < b.offset
         }.map(\.element)
-        case "label": order.sort { $0.localizedStandardCompare($1) == .orderedAscending }
-        default: break
+        case .label: order.sort { $0.localizedStandardCompare($1) == .orderedAscending }
+        case .unsorted: break
         }
-        let top = parsed.int("top", default: 20)
+        let top = parsed[BarOptions.top]
         var notes = skippedNote(skipped)
         if summed { notes.append("values of rows with the same \(xName) are summed") }
         if order.count > top {
@@ -51,9 +47,8 @@ extension ChartCommands {
             notes.append("\(order.count - top) more categories not shown (together \(ChartNumber.format([rest])[0])); raise top= up to \(maxCategories)")
             order = Array(order.prefix(top))
         }
-        let orientation: BarOrientation = parsed.string("orient") == "vertical" ? .vertical : .horizontal
-        let valueLabel = parsed.string("y") ?? "rows"
-        let chart = Chart.bar(labels: order, values: order.map { totals[$0] ?? 0 }, orientation: orientation,
+        let valueLabel = parsed[BarOptions.y] ?? "rows"
+        let chart = Chart.bar(labels: order, values: order.map { totals[$0] ?? 0 }, orientation: parsed[BarOptions.orient],
                               valueLabel: valueLabel, categoryLabel: xName)
         return finish(chart, parsed, defaultTitle: "\(valueLabel) by \(xName)", notes: notes)
     }
@@ -61,27 +56,25 @@ extension ChartCommands {
     static let line = CommandSpec(
         "chart line", group: .charts, summary: "Lines of one or more numeric columns against a numeric or date column.",
         arguments: [.table("table", help: "the table")],
-        options: [OptionSpec("x", .column, "the x column (numbers or dates); rows are drawn in its order"),
-                  OptionSpec("y", .columns, "one or more numeric columns, one line each"),
-                  OptionSpec("points", .bool, default: "no", "mark every data point")] + sizeOptions,
+        options: [LineOptions.x, LineOptions.y, LineOptions.points] + sizeOptions,
         details: "Rows missing x or y are skipped for that line and counted below the chart. At most 8 lines.",
         examples: ["chart line few x=tenure_months y=spend,avg_basket points=yes", "chart line small x=invoice_date y=unit_price"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         try ChartColumnData.requireRows(table, parsed)
-        guard let xName = parsed.string("x"), let yNames = parsed.strings("y") else {
+        guard let xName = parsed[LineOptions.x], let yNames = parsed[LineOptions.y] else {
             throw parsed.error("chart line needs x=COLUMN and y=COLUMN[,COLUMN…]", suggestion: "e.g. chart line few x=tenure_months y=spend")
         }
         guard yNames.count <= maxGroups else {
-            throw parsed.error("\(yNames.count) lines are too many to tell apart; at most \(maxGroups)", at: parsed.optionSpan("y"))
+            throw parsed.error("\(yNames.count) lines are too many to tell apart; at most \(maxGroups)", at: parsed.span(LineOptions.y))
         }
-        let x = try ChartColumnData.numbers(table, xName, parsed, at: parsed.optionSpan("x"))
-        try x.requireValues(xName, parsed, at: parsed.optionSpan("x"))
+        let x = try ChartColumnData.numbers(table, xName, parsed, at: parsed.span(LineOptions.x))
+        try x.requireValues(xName, parsed, at: parsed.span(LineOptions.x))
         let order = (0..<table.rowCount).filter { x.values[$0] != nil }.sorted { (x.values[$0] ?? 0) < (x.values[$1] ?? 0) }
         var series: [ChartSeries] = []
         var skipped = table.rowCount - order.count
         for yName in yNames {
-            let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
+            let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.span(LineOptions.y))
             let points = order.compactMap { row in y.values[row].map { ChartPoint(x: x.values[row] ?? 0, y: $0) } }
             skipped += order.count - points.count
             series.append(ChartSeries(yName, points: points))
@@ -90,7 +83,7 @@ extension ChartCommands {
             throw parsed.error("no row has both \(xName) and a value of \(yNames.joined(separator: ", "))")
         }
         let chart = Chart.line(series: series, xLabel: xName, yLabel: yNames.count == 1 ? yNames[0] : nil, xKind: x.kind,
-                               showPoints: parsed.bool("points", default: false))
+                               showPoints: parsed[LineOptions.points])
         return finish(chart, parsed, defaultTitle: yNames.joined(separator: ", ") + " by " + xName,
                       notes: skippedNote(skipped, "missing values"))
     }
@@ -98,9 +91,7 @@ extension ChartCommands {
     static let scatter = CommandSpec(
         "chart scatter", group: .charts, summary: "Points of two numeric columns, coloured and marked by a category.",
         arguments: [.rows("table", help: "a table, or a clustering (its rows, coloured by cluster)")],
-        options: [OptionSpec("x", .column, "the x column"), OptionSpec("y", .column, "the y column"),
-                  OptionSpec("color", .column, default: "none (a clustering: cluster)", "a category column: one colour and marker per value (at most 8)")]
-            + sizeOptions,
+        options: [ScatterOptions.x, ScatterOptions.y, ScatterOptions.color] + sizeOptions,
         details: "Braille dots, one colour per group on a colour terminal; without colour each group gets its own marker. "
             + "Beyond 8 groups the smallest share one group called other. A clustering's rows are coloured by their cluster, "
             + "noise (−1) called noise.",
@@ -109,14 +100,14 @@ extension ChartCommands {
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         try ChartColumnData.requireRows(table, parsed)
-        guard let xName = parsed.string("x"), let yName = parsed.string("y") else {
+        guard let xName = parsed[ScatterOptions.x], let yName = parsed[ScatterOptions.y] else {
             throw parsed.error("chart scatter needs x=COLUMN and y=COLUMN", suggestion: "e.g. chart scatter customers x=orders y=spend")
         }
-        let x = try ChartColumnData.numbers(table, xName, parsed, at: parsed.optionSpan("x"))
-        let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
+        let x = try ChartColumnData.numbers(table, xName, parsed, at: parsed.span(ScatterOptions.x))
+        let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.span(ScatterOptions.y))
         let isClustering = ctx.workspace.table(parsed.subject ?? "") == nil
-        let colorName = parsed.string("color") ?? (isClustering ? Clustering.labelColumn : nil)
-        let labels = try colorName.map { try ChartColumnData.labels(table, $0, parsed, at: parsed.optionSpan("color")) }
+        let colorName = parsed[ScatterOptions.color] ?? (isClustering ? Clustering.labelColumn : nil)
+        let labels = try colorName.map { try ChartColumnData.labels(table, $0, parsed, at: parsed.span(ScatterOptions.color)) }
         let naming: (String) -> String
         if isClustering && colorName == Clustering.labelColumn {
             naming = SegmentationCharts.clusterGroupName
@@ -148,26 +139,55 @@ extension ChartCommands {
     static let box = CommandSpec(
         "chart box", group: .charts, summary: "Box plots of a numeric column, overall or per category.",
         arguments: [.rows("table", help: "a table, or a clustering (its rows with their cluster column)")],
-        options: [OptionSpec("y", .column, "the numeric column"),
-                  OptionSpec("by", .column, default: "none: one box", "a category column: one box per value")] + sizeOptions,
+        options: [BoxOptions.y, BoxOptions.by] + sizeOptions,
         details: "Quartiles by linear interpolation (as NumPy); whiskers reach the furthest values within 1.5 IQR of the box; "
             + "points beyond are outliers. More than 40 groups: the smallest share one box called other.",
         examples: ["chart box customers y=spend by=channel", "chart box tx y=quantity", "chart box seg y=monetary by=cluster"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         try ChartColumnData.requireRows(table, parsed)
-        guard let yName = parsed.string("y") else { throw parsed.error("chart box needs y=COLUMN", suggestion: "e.g. chart box customers y=spend by=channel") }
-        let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.optionSpan("y"))
-        try y.requireValues(yName, parsed, at: parsed.optionSpan("y"))
+        guard let yName = parsed[BoxOptions.y] else { throw parsed.error("chart box needs y=COLUMN", suggestion: "e.g. chart box customers y=spend by=channel") }
+        let y = try ChartColumnData.numbers(table, yName, parsed, at: parsed.span(BoxOptions.y))
+        try y.requireValues(yName, parsed, at: parsed.span(BoxOptions.y))
         var groups = CategoryGroups(labels: Array(repeating: yName, count: table.rowCount), limit: maxCategories, what: "groups")
-        if let byName = parsed.string("by") {
-            groups = CategoryGroups(labels: try ChartColumnData.labels(table, byName, parsed, at: parsed.optionSpan("by")),
+        if let byName = parsed[BoxOptions.by] {
+            groups = CategoryGroups(labels: try ChartColumnData.labels(table, byName, parsed, at: parsed.span(BoxOptions.by)),
                                     limit: maxCategories, what: "values of \(byName)")
         }
         var values = Array(repeating: [Double](), count: groups.names.count)
         for row in 0..<table.rowCount { if let v = y.values[row] { values[groups.groupOfRow[row]].append(v) } }
         let chart = Chart.box(groups: zip(groups.names, values).map { (name: $0.0, values: $0.1) }, valueLabel: yName)
-        return finish(chart, parsed, defaultTitle: yName + (parsed.string("by").map { " by \($0)" } ?? ""),
+        return finish(chart, parsed, defaultTitle: yName + (parsed[BoxOptions.by].map { " by \($0)" } ?? ""),
                       notes: skippedNote(y.missingCount, "missing values") + (groups.note.map { [$0] } ?? []))
     }
+}
+
+/// The options of `chart bar`.
+enum BarOptions {
+    static let x = CommandOption.column("x", "the category column")
+    static let y = CommandOption.column("y", describedAs: "none: count the rows of each category", "the value column; summed per category")
+    static let orient = CommandOption.choice("orient", default: BarOrientation.horizontal, "direction of the bars")
+    static let top = CommandOption.int("top", in: 1...ChartCommands.maxCategories, default: 20, "the most bars drawn")
+    static let sort: CommandOption<BarOrder?> = .choice("sort", describedAs: "value (counts), none (with y)", "bar order")
+}
+
+/// The options of `chart line`.
+enum LineOptions {
+    static let x = CommandOption.column("x", "the x column (numbers or dates); rows are drawn in its order")
+    static let y = CommandOption.columns("y", "one or more numeric columns, one line each")
+    static let points = CommandOption.flag("points", default: false, "mark every data point")
+}
+
+/// The options of `chart scatter`.
+enum ScatterOptions {
+    static let x = CommandOption.column("x", "the x column")
+    static let y = CommandOption.column("y", "the y column")
+    static let color = CommandOption.column("color", describedAs: "none (a clustering: cluster)",
+                                            "a category column: one colour and marker per value (at most 8)")
+}
+
+/// The options of `chart box`.
+enum BoxOptions {
+    static let y = CommandOption.column("y", "the numeric column")
+    static let by = CommandOption.column("by", describedAs: "none: one box", "a category column: one box per value")
 }

@@ -3,9 +3,7 @@ extension ChartCommands {
     static let dendrogram = CommandSpec(
         "chart dendrogram", group: .charts, summary: "The dendrogram of a hierarchical clustering, with the line where it was cut.",
         arguments: [.name("clustering", help: "a clustering made by cluster hierarchical")],
-        options: [OptionSpec("leaves", .int(2...200), default: "30", "show the last leaves − 1 merges; a leaf (N) is a cluster of N points"),
-                  OptionSpec("orient", .choice(["horizontal", "vertical"]), default: "horizontal",
-                             "horizontal: one leaf per row, labels whole; vertical: leaves along the bottom")] + sizeOptions,
+        options: [DendrogramOptions.leaves, DendrogramOptions.orient] + sizeOptions,
         details: "Leaves are in SciPy's dendrogram order. With more points than leaves= only the top of the tree is drawn, "
             + "as SciPy's truncate_mode=\"lastp\". The dotted line is the clustering's cut (k= or height=). "
             + "Leaves that are single points are labelled with their row number in the clustering's rows.",
@@ -26,8 +24,15 @@ extension ChartCommands {
             throw parsed.error("'\(name)' is a \(clustering.kindName), which has no merge tree; chart dendrogram needs a hierarchical clustering",
                                at: parsed.span("clustering"), suggestion: "make one with: cluster hierarchical TABLE cols=… k=… as NAME")
         }
-        let orientation: BarOrientation = parsed.string("orient") == "vertical" ? .vertical : .horizontal
-        let chart = SegmentationCharts.dendrogram(clustering, tree: tree, leaves: parsed.int("leaves", default: 30), orientation: orientation)
+        let chart = SegmentationCharts.dendrogram(clustering, tree: tree, leaves: parsed[DendrogramOptions.leaves],
+                                                  orientation: parsed[DendrogramOptions.orient])
         return finish(chart, parsed, defaultTitle: "\(name): " + (chart.title ?? "dendrogram"))
     }
+}
+
+/// The options of `chart dendrogram`.
+enum DendrogramOptions {
+    static let leaves = CommandOption.int("leaves", in: 2...200, default: 30, "show the last leaves − 1 merges; a leaf (N) is a cluster of N points")
+    static let orient = CommandOption.choice("orient", default: BarOrientation.horizontal,
+                                             "horizontal: one leaf per row, labels whole; vertical: leaves along the bottom")
 }

@@ -5,12 +5,8 @@ extension ChartCommands {
     static let heatmap = CommandSpec(
         "chart heatmap", group: .charts, summary: "Shaded matrix: a value per pair of categories, or a numeric table as it is.",
         arguments: [.table("table", help: "the table")],
-        options: [OptionSpec("rows", .column, default: "none: the table is the matrix", "the row category column"),
-                  OptionSpec("cols", .column, "the column category column"),
-                  OptionSpec("value", .column, default: "none: count rows", "the numeric column to aggregate per cell"),
-                  OptionSpec("agg", .choice(["mean", "sum", "count"]), default: "mean with value=, else count", "how a cell aggregates its rows"),
-                  OptionSpec("scale", .choice(["global", "row", "column"]), default: "global", "shade range: whole matrix, each row or each column"),
-                  OptionSpec("values", .bool, default: "yes", "print the values next to the shades")] + sizeOptions.filter { $0.key != "height" },
+        options: [HeatmapOptions.rows, HeatmapOptions.cols, HeatmapOptions.value, HeatmapOptions.agg, HeatmapOptions.scale,
+                  HeatmapOptions.values] + widthOptions,
         details: "Without rows= and cols= the first text column labels the rows and every numeric column is a column of the matrix. "
             + "At most 40 rows and 30 columns: beyond, the smallest categories share one called other.",
         examples: ["chart heatmap tx rows=country cols=channel", "chart heatmap customers rows=channel cols=gender value=spend agg=mean",
@@ -18,25 +14,26 @@ extension ChartCommands {
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         try ChartColumnData.requireRows(table, parsed)
-        let scale = HeatmapScale(rawValue: parsed.string("scale") ?? "global") ?? .global
-        let showValues = parsed.bool("values", default: true)
-        if parsed.string("rows") == nil && parsed.string("cols") == nil {
+        let scale = parsed[HeatmapOptions.scale]
+        let showValues = parsed[HeatmapOptions.values]
+        let (rowName, colName) = (parsed[HeatmapOptions.rows], parsed[HeatmapOptions.cols])
+        if rowName == nil && colName == nil {
             return try matrixHeatmap(table, parsed, scale: scale, showValues: showValues)
         }
-        guard let rowName = parsed.string("rows"), let colName = parsed.string("cols") else {
+        guard let rowName, let colName else {
             throw parsed.error("give both rows= and cols=, or neither to draw the table as a matrix")
         }
-        let rows = CategoryGroups(labels: try ChartColumnData.labels(table, rowName, parsed, at: parsed.optionSpan("rows")),
+        let rows = CategoryGroups(labels: try ChartColumnData.labels(table, rowName, parsed, at: parsed.span(HeatmapOptions.rows)),
                                   limit: maxCategories, what: "values of \(rowName)")
-        let cols = CategoryGroups(labels: try ChartColumnData.labels(table, colName, parsed, at: parsed.optionSpan("cols")),
+        let cols = CategoryGroups(labels: try ChartColumnData.labels(table, colName, parsed, at: parsed.span(HeatmapOptions.cols)),
                                   limit: maxHeatmapColumns, what: "values of \(colName)")
         var value: ChartColumnData?
-        if let valueName = parsed.string("value") {
-            value = try ChartColumnData.numbers(table, valueName, parsed, at: parsed.optionSpan("value"))
-            try value?.requireValues(valueName, parsed, at: parsed.optionSpan("value"))
+        if let valueName = parsed[HeatmapOptions.value] {
+            value = try ChartColumnData.numbers(table, valueName, parsed, at: parsed.span(HeatmapOptions.value))
+            try value?.requireValues(valueName, parsed, at: parsed.span(HeatmapOptions.value))
         }
-        let agg = parsed.string("agg") ?? (value == nil ? "count" : "mean")
-        if agg != "count" && value == nil { throw parsed.error("agg=\(agg) needs value=COLUMN", at: parsed.optionSpan("agg")) }
+        let agg = parsed[HeatmapOptions.agg] ?? (value == nil ? .count : .mean)
+        if agg != .count && value == nil { throw parsed.error("agg=\(agg.rawValue) needs value=COLUMN", at: parsed.span(HeatmapOptions.agg)) }
         var sums = Array(repeating: Array(repeating: 0.0, count: cols.names.count), count: rows.names.count)
         var counts = sums
         var skipped = 0
@@ -51,13 +48,13 @@ extension ChartCommands {
         let cells: [[Double?]] = (0..<rows.names.count).map { r in
             (0..<cols.names.count).map { c in
                 switch agg {
-                case "count": return counts[r][c]
-                case "sum": return counts[r][c] > 0 ? sums[r][c] : nil
-                default: return counts[r][c] > 0 ? sums[r][c] / counts[r][c] : nil
+                case .count: return counts[r][c]
+                case .sum: return counts[r][c] > 0 ? sums[r][c] : nil
+                case .mean: return counts[r][c] > 0 ? sums[r][c] / counts[r][c] : nil
                 }
             }
         }
-        let what = agg == "count" ? "rows" : "\(agg)(\(parsed.string("value") ?? ""))"
+        let what = agg == .count ? "rows" : "\(agg.rawValue)(\(parsed[HeatmapOptions.value] ?? ""))"
         let chart = Chart.heatmap(rowLabels: rows.names, columnLabels: cols.names, values: cells, scale: scale, showValues: showValues)
         return finish(chart, parsed, defaultTitle: "\(what) by \(rowName) × \(colName)",
                       notes: skippedNote(skipped, "rows with a missing value") + [rows.note, cols.note].compactMap { $0 })
@@ -85,4 +82,14 @@ extension ChartCommands {
                                   showValues: showValues)
         return finish(chart, parsed, defaultTitle: parsed.subject ?? "", notes: notes)
     }
+}
+
+/// The options of `chart heatmap`.
+enum HeatmapOptions {
+    static let rows = CommandOption.column("rows", describedAs: "none: the table is the matrix", "the row category column")
+    static let cols = CommandOption.column("cols", "the column category column")
+    static let value = CommandOption.column("value", describedAs: "none: count rows", "the numeric column to aggregate per cell")
+    static let agg: CommandOption<HeatmapAggregate?> = .choice("agg", describedAs: "mean with value=, else count", "how a cell aggregates its rows")
+    static let scale = CommandOption.choice("scale", default: HeatmapScale.global, "shade range: whole matrix, each row or each column")
+    static let values = CommandOption.flag("values", default: true, "print the values next to the shades")
 }

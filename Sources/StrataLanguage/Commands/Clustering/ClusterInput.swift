@@ -8,7 +8,7 @@ struct ClusterInput {
     let scaler: FittedScaler
     let notes: [OutputBlock]
 
-    static let options: [OptionSpec] = [
+    static let options: [any OptionDeclaration] = [
         OptionSpec("cols", .columns, "the numeric feature columns"),
         SegmentationOptions.scale(default: .zscore, "how features are scaled first (zscore: mean 0, sd 1)"),
         SegmentationOptions.missing,

@@ -3,9 +3,7 @@ enum MigrateCommand {
     static let spec = CommandSpec(
         "migrate", group: .segmentation, summary: "Compare two segmentations of the same customers: who moved from which segment to which.",
         arguments: [.table("before", help: "the first period's segments"), .table("after", help: "the second period's segments")],
-        options: [OptionSpec("on", .list, "the customer column; before:after when the names differ"),
-                  OptionSpec("by", .list, default: "segment", "the segment column; before:after when the names differ"),
-                  SegmentationCharts.option],
+        options: [customer, segment, SegmentationCharts.option],
         binding: .named { p in "\(p.text("before") ?? "before")_to_\(p.text("after") ?? "after")" },
         details: "Rows are the first segmentation's segments, columns the second's. Customers only in the first table are "
             + "counted under (gone), customers only in the second in the row (new). Shares are of each first segment's "
@@ -16,12 +14,12 @@ enum MigrateCommand {
         let before = try ctx.subjectTable(parsed)
         let afterName = parsed.text("after") ?? ""
         guard let after = ctx.workspace.table(afterName) else { throw parsed.error("migrate needs two tables") }
-        guard let onItems = parsed.strings("on") else {
+        guard let onItems = parsed[customer] else {
             throw parsed.error("migrate needs on=CUSTOMER_COLUMN", suggestion: "e.g. migrate rfm_h1 rfm on=customer_id by=segment")
         }
-        let key = try pair("on", onItems, parsed, before, after)
-        let segment = try pair("by", parsed.strings("by") ?? ["segment"], parsed, before, after)
-        let m = try SegmentMigration.compute(from: before, to: after, key: key, segment: segment, context: ctx.run)
+        let key = try pair(customer, onItems, parsed, before, after)
+        let segmentColumns = try pair(segment, parsed[segment] ?? ["segment"], parsed, before, after)
+        let m = try SegmentMigration.compute(from: before, to: after, key: key, segment: segmentColumns, context: ctx.run)
         let counts = try m.countsTable()
         let name = try ctx.bindResult(counts, for: parsed)
         let gone = m.onlyInFrom.reduce(0, +), new = m.onlyInTo.reduce(0, +)
@@ -40,15 +38,19 @@ enum MigrateCommand {
     }
 
     /// `name` or `before:after`, both checked against their tables.
-    static func pair(_ key: String, _ items: [String], _ parsed: ParsedCommand, _ a: Table, _ b: Table) throws -> (String, String) {
-        guard items.count == 1 else { throw parsed.error("\(key)= takes one column (or before:after)", at: parsed.optionSpan(key)) }
+    static func pair(_ option: CommandOption<[String]?>, _ items: [String], _ parsed: ParsedCommand, _ a: Table, _ b: Table) throws -> (String, String) {
+        let key = option.key
+        guard items.count == 1 else { throw parsed.error("\(key)= takes one column (or before:after)", at: parsed.span(option)) }
         let parts = items[0].split(separator: ":").map(String.init)
-        guard parts.count == 1 || parts.count == 2 else { throw parsed.error("\(key)= takes COLUMN or BEFORE:AFTER", at: parsed.optionSpan(key)) }
+        guard parts.count == 1 || parts.count == 2 else { throw parsed.error("\(key)= takes COLUMN or BEFORE:AFTER", at: parsed.span(option)) }
         let names = (parts[0], parts.count == 2 ? parts[1] : parts[0])
         for (t, n, tableName) in [(a, names.0, parsed.subject ?? ""), (b, names.1, parsed.text("after") ?? "")] where t.column(n) == nil {
-            throw parsed.error("no column '\(n)' in table \(tableName)", at: parsed.optionSpan(key),
+            throw parsed.error("no column '\(n)' in table \(tableName)", at: parsed.span(option),
                                suggestion: Suggestions.columnHint(for: n, among: t.columnNames))
         }
         return names
     }
+
+    static let customer = CommandOption.list("on", "the customer column; before:after when the names differ")
+    static let segment = CommandOption.list("by", describedAs: "segment", "the segment column; before:after when the names differ")
 }

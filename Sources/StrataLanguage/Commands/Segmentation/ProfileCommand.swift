@@ -4,11 +4,7 @@ enum ProfileCommand {
         "profile", group: .segmentation, summary: "Profile segments or clusters: size, share, feature means and their index against the overall mean.",
         arguments: [.name("source", help: "a table (with 'by COLUMN') or a clustering"),
                     .optional([.keyword("by"), .name("column", help: "the segment column of the table")])],
-        options: [OptionSpec("cols", .list, default: "every int and float column (a clustering: its features)", "numeric columns to average"),
-                  OptionSpec("cats", .list, default: "text columns with at most 50 values", "text columns whose most frequent value is shown"),
-                  OptionSpec("order", .list, default: "numbers ascending, RFM names in map order, other text alphabetically",
-                             "segment labels in the order to list them, e.g. order=Low,Mid,High,Top"),
-                  SegmentationCharts.option],
+        options: [numericColumns, categoricalColumns, order, SegmentationCharts.option],
         binding: .named { p in "\(p.text("source") ?? "table")_profile" },
         details: "index = 100 × segment mean / overall mean: 150 means half again the average, 50 half of it "
             + "(not shown when the overall mean is 0 or negative). Means skip missing values. "
@@ -20,10 +16,10 @@ enum ProfileCommand {
     ) { parsed, ctx in
         let sourceName = parsed.text("source") ?? ""
         let (table, segmentColumn, defaultNumeric) = try source(sourceName, parsed, ctx.workspace)
-        let numeric = try columnList("cols", parsed, table) ?? defaultNumeric
-        let categorical = try columnList("cats", parsed, table)
+        let numeric = try columnList(numericColumns, parsed, table) ?? defaultNumeric
+        let categorical = try columnList(categoricalColumns, parsed, table)
         let profile = try SegmentProfile.compute(table, by: segmentColumn, numeric: numeric, categorical: categorical,
-                                                 order: SegmentationOptions.words("order", parsed) ?? [], context: ctx.run)
+                                                 order: SegmentationOptions.words(order, parsed) ?? [], context: ctx.run)
         let result = try profile.table()
         let name = try ctx.bindResult(result, for: parsed)
         var out = output(profile, table: result, name: name)
@@ -58,12 +54,26 @@ enum ProfileCommand {
         }
     }
 
-    static func columnList(_ key: String, _ parsed: ParsedCommand, _ table: Table) throws -> [String]? {
-        guard let names = SegmentationOptions.words(key, parsed) else { return nil }
+    static func columnList(_ option: CommandOption<[String]?>, _ parsed: ParsedCommand, _ table: Table) throws -> [String]? {
+        guard let names = SegmentationOptions.words(option, parsed) else { return nil }
         for n in names where table.column(n) == nil {
-            throw parsed.error("no column '\(n)'", at: parsed.optionSpan(key), suggestion: Suggestions.columnHint(for: n, among: table.columnNames))
+            throw parsed.error("no column '\(n)'", at: parsed.span(option), suggestion: Suggestions.columnHint(for: n, among: table.columnNames))
         }
         return names
+    }
+
+    static let numericColumns = CommandOption.list("cols", describedAs: "every int and float column (a clustering: its features)",
+                                                   "numeric columns to average")
+    static let categoricalColumns = CommandOption.list("cats", describedAs: "text columns with at most 50 values",
+                                                       "text columns whose most frequent value is shown")
+    static let order = CommandOption.list("order", describedAs: "numbers ascending, RFM names in map order, other text alphabetically",
+                                          "segment labels in the order to list them, e.g. order=Low,Mid,High,Top")
+
+    /// For `pca` until it declares its `cols=` option and calls `columnList(option, …)`.
+    @available(*, deprecated, message: "declare the option once and call columnList(option, parsed, table)")
+    static func columnList(_ key: String, _ parsed: ParsedCommand, _ table: Table) throws -> [String]? {
+        guard let option = SegmentationOptions.declaredList(key, parsed) else { return nil }
+        return try columnList(option, parsed, table)
     }
 
     static func output(_ p: SegmentProfile, table: Table, name: String) -> CommandOutput {

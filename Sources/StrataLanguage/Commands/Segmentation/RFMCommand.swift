@@ -3,17 +3,9 @@ enum RFMCommand {
     static let spec = CommandSpec(
         "rfm", group: .segmentation, summary: "Recency, frequency and monetary value per customer, with 1–5 scores and named segments.",
         arguments: [.table("transactions", help: "one row per purchase line or invoice")],
-        options: [OptionSpec("customer", .column, "the customer id column (rows without one are left out and counted)"),
-                  OptionSpec("date", .column, "the date or timestamp column"),
-                  OptionSpec("amount", .column, "the money column; negative amounts are returns"),
-                  OptionSpec("invoice", .column, default: "none: each row is a purchase", "count distinct invoices as the frequency"),
-                  OptionSpec("asof", .date, default: "the day after the last transaction", "the date recency is measured from; later rows are left out"),
-                  OptionSpec("bins", .int(2...20), default: "5", "how many quantile scores"),
-                  OptionSpec("ties", .choice(TieRule.allCases.map(\.rawValue)), default: "average",
-                             "average: equal values share a score; first: equal values are split by row order into equal-sized bins"),
-                  OptionSpec("rcuts", .list, "explicit recency cut points in days instead of quantiles, e.g. 30,90,180,365"),
-                  OptionSpec("fcuts", .list, "explicit frequency cut points, e.g. 1,2,4,8"),
-                  OptionSpec("mcuts", .list, "explicit monetary cut points"),
+        options: [RFMCommandOptions.customer, RFMCommandOptions.date, RFMCommandOptions.amount, RFMCommandOptions.invoice,
+                  RFMCommandOptions.asOf, RFMCommandOptions.bins, RFMCommandOptions.ties,
+                  RFMCommandOptions.recencyCuts, RFMCommandOptions.frequencyCuts, RFMCommandOptions.monetaryCuts,
                   SegmentationCharts.option],
         binding: .named { p in "\(p.subject ?? "table")_rfm" },
         details: "Recency is whole days from the last purchase to asof (a purchase the day before asof has recency 1). "
@@ -26,18 +18,21 @@ enum RFMCommand {
                    "rfm tx customer=customer_id date=invoice_date amount=amount rcuts=30,90,180,365 fcuts=1,2,4,8 mcuts=100,250,500,1000"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
-        for key in ["customer", "date", "amount"] where !parsed.hasOption(key) {
-            throw parsed.error("rfm needs \(key)=COLUMN",
+        let required = [RFMCommandOptions.customer, RFMCommandOptions.date, RFMCommandOptions.amount]
+        for option in required where !parsed.isGiven(option) {
+            throw parsed.error("rfm needs \(option.key)=COLUMN",
                                suggestion: "e.g. rfm tx customer=customer_id date=invoice_date amount=amount")
         }
-        var options = RFMOptions(customer: parsed.string("customer") ?? "", date: parsed.string("date") ?? "",
-                                 amount: parsed.string("amount") ?? "")
-        options.invoice = parsed.string("invoice")
-        options.asOf = parsed.date("asof")
-        options.bins = parsed.int("bins", default: 5)
-        options.ties = parsed.string("ties").flatMap(TieRule.init(rawValue:)) ?? .average
-        for (key, metric) in [("rcuts", RFMMetric.recency), ("fcuts", .frequency), ("mcuts", .monetary)] {
-            if let cuts = try SegmentationOptions.numbers(key, parsed) { options.cuts[metric] = cuts }
+        var options = RFMOptions(customer: parsed[RFMCommandOptions.customer] ?? "", date: parsed[RFMCommandOptions.date] ?? "",
+                                 amount: parsed[RFMCommandOptions.amount] ?? "")
+        options.invoice = parsed[RFMCommandOptions.invoice]
+        options.asOf = parsed[RFMCommandOptions.asOf]?.days
+        options.bins = parsed[RFMCommandOptions.bins]
+        options.ties = parsed[RFMCommandOptions.ties]
+        let cutOptions = [(RFMCommandOptions.recencyCuts, RFMMetric.recency), (RFMCommandOptions.frequencyCuts, .frequency),
+                          (RFMCommandOptions.monetaryCuts, .monetary)]
+        for (option, metric) in cutOptions {
+            if let cuts = try SegmentationOptions.numbers(option, parsed) { options.cuts[metric] = cuts }
         }
         let result = try RFM.compute(table, options: options, context: ctx.run)
         let name = try ctx.bindResult(result.table, for: parsed)
@@ -95,3 +90,21 @@ enum RFMCommand {
         return out
     }
 }
+
+/// The options of `rfm` (`RFMOptions` is the engine's computed form of them).
+enum RFMCommandOptions {
+    static let customer = CommandOption.column("customer", "the customer id column (rows without one are left out and counted)")
+    static let date = CommandOption.column("date", "the date or timestamp column")
+    static let amount = CommandOption.column("amount", "the money column; negative amounts are returns")
+    static let invoice = CommandOption.column("invoice", describedAs: "none: each row is a purchase", "count distinct invoices as the frequency")
+    static let asOf = CommandOption.date("asof", describedAs: "the day after the last transaction",
+                                         "the date recency is measured from; later rows are left out")
+    static let bins = CommandOption.int("bins", in: 2...20, default: 5, "how many quantile scores")
+    static let ties = CommandOption.choice("ties", default: TieRule.average,
+                                           "average: equal values share a score; first: equal values are split by row order into equal-sized bins")
+    static let recencyCuts = CommandOption.list("rcuts", "explicit recency cut points in days instead of quantiles, e.g. 30,90,180,365")
+    static let frequencyCuts = CommandOption.list("fcuts", "explicit frequency cut points, e.g. 1,2,4,8")
+    static let monetaryCuts = CommandOption.list("mcuts", "explicit monetary cut points")
+}
+
+extension TieRule: OptionChoice {}

@@ -3,12 +3,7 @@ enum ScoreCommand {
     static let spec = CommandSpec(
         "score", group: .segmentation, summary: "Add a composite score: a weighted sum of scaled criteria, weights by hand or learned from a target.",
         arguments: [.table("table", help: "one row per customer (or other unit)")],
-        options: [OptionSpec("criteria", .string, "column:weight items; a negative weight means lower is better, "
-                             + "e.g. \"recency:-0.4, frequency:0.35, monetary:0.25\". With target= just the columns"),
-                  OptionSpec("target", .column, "a 0/1 column: learn each weight from the criterion's predictive power for it"),
-                  SegmentationOptions.scale(default: .quantile, "how each criterion is scaled before weighting"),
-                  OptionSpec("name", .string, default: "score", "the name of the score column"),
-                  SegmentationOptions.missing],
+        options: [criteria, target, scale, columnName, SegmentationOptions.missing],
         binding: .replacesSubject,
         details: "Weights are divided by the sum of their absolute values, so they add up to 1. "
             + "With target=, each criterion's weight is its predictive power |AUC − 0.5|·2 (AUC of the raw column "
@@ -20,23 +15,23 @@ enum ScoreCommand {
                    "score rfmc criteria=recency,frequency,monetary target=churned as learned"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
-        guard let text = parsed.string("criteria") else {
+        guard let text = parsed[criteria] else {
             throw parsed.error("score needs criteria=", suggestion: "e.g. criteria=\"recency:-0.4, frequency:0.35, monetary:0.25\"")
         }
-        let items = try SegmentationOptions.criteria(text, parsed, table: table)
-        let target = parsed.string("target")
+        let items = try SegmentationOptions.criteria(text, parsed, at: parsed.span(criteria), table: table)
+        let target = parsed[Self.target]
         if let target, items.contains(where: { $0.column == target }) {
-            throw parsed.error("the target '\(target)' cannot also be a criterion", at: parsed.optionSpan("criteria"))
+            throw parsed.error("the target '\(target)' cannot also be a criterion", at: parsed.span(criteria))
         }
         var columns = items.map(\.column)
         if let target { columns.append(target) }
         let (extracted, notes) = try SegmentationOptions.features(table, columns, parsed, allowConstant: target != nil)
-        let scaling = SegmentationOptions.scaling(parsed, default: .quantile)
+        let scaling = parsed[scale]
         let result: ScoringResult
         if let target {
             if let weighted = items.first(where: { $0.weight != nil || $0.direction != nil }) {
                 throw parsed.error("with target= the weights and directions are learned; remove ':…' after '\(weighted.column)'",
-                                   at: parsed.optionSpan("criteria"))
+                                   at: parsed.span(criteria))
             }
             let x = extracted.matrix
             let criteriaOnly = FeatureMatrix(columns: (0..<items.count).map { x.column($0) }, names: items.map(\.column))
@@ -47,7 +42,7 @@ enum ScoreCommand {
             let criteria = items.map { Criterion(column: $0.column, direction: $0.direction ?? .higherIsBetter, weight: $0.weight ?? 1) }
             result = try ScoringMatrix.manual(extracted.matrix, criteria: criteria, scaling: scaling)
         }
-        let columnName = parsed.string("name", default: "score")
+        let columnName = parsed[Self.columnName]
         var values = [Value](repeating: .missing, count: table.rowCount)
         for (i, row) in extracted.rows.enumerated() { values[row] = .float(result.scores[i]) }
         var out = table
@@ -68,4 +63,10 @@ enum ScoreCommand {
                             + "share = part of the mean score\(scaling == .zscore || scaling == .robust || scaling == .log1pZscore ? " (not shown for centred scales)" : "")"))
         return output
     }
+
+    static let criteria = CommandOption.text("criteria", "column:weight items; a negative weight means lower is better, "
+                                             + "e.g. \"recency:-0.4, frequency:0.35, monetary:0.25\". With target= just the columns")
+    static let target = CommandOption.column("target", "a 0/1 column: learn each weight from the criterion's predictive power for it")
+    static let scale = SegmentationOptions.scale(default: .quantile, "how each criterion is scaled before weighting")
+    static let columnName = CommandOption.text("name", default: "score", "the name of the score column")
 }

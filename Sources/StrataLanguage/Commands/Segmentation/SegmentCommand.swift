@@ -3,11 +3,7 @@ enum SegmentCommand {
     static let spec = CommandSpec(
         "segment", group: .segmentation, summary: "Cut a score into named tiers, by quantiles or explicit thresholds.",
         arguments: [.table("table", help: "the table holding the score"), .keyword("by"), .columns("column", help: "the numeric column to cut")],
-        options: [OptionSpec("tiers", .int(2...100), "how many tiers of (nearly) equal size, cut at quantiles"),
-                  OptionSpec("thresholds", .list, "explicit increasing cut points instead: n points make n + 1 tiers"),
-                  OptionSpec("labels", .list, default: "T1, T2, …", "tier names from the lowest to the highest"),
-                  OptionSpec("name", .string, default: "tier", "the name of the new column"),
-                  SegmentationCharts.option],
+        options: [tiers, thresholds, labels, columnName, SegmentationCharts.option],
         binding: .replacesSubject,
         details: "A value equal to a cut point goes to the tier above it (tier i holds cut(i−1) ≤ v < cut(i)). "
             + "Quantile cut points interpolate linearly between values (NumPy's default). Missing values get no tier. "
@@ -21,16 +17,16 @@ enum SegmentCommand {
         guard let values = try table.requireColumn(columnName).doubles() else {
             throw parsed.error("column '\(columnName)' is text; tiers cut a numeric column", at: parsed.span("column"))
         }
-        let labels = SegmentationOptions.words("labels", parsed)
+        let tierNames = SegmentationOptions.words(labels, parsed)
         let result: TierResult
-        switch (parsed.int("tiers", default: 0), try SegmentationOptions.numbers("thresholds", parsed)) {
-        case (0, nil): throw parsed.error("segment needs tiers=N or thresholds=…", suggestion: "e.g. segment scored by score tiers=4")
-        case (let n, nil): result = try Tiers.byQuantiles(values, count: n, labels: labels)
-        case (0, let cuts?): result = try Tiers.byThresholds(values, thresholds: cuts, labels: labels)
-        default: throw parsed.error("give tiers= or thresholds=, not both", at: parsed.optionSpan("thresholds"))
+        switch (parsed[tiers], try SegmentationOptions.numbers(thresholds, parsed)) {
+        case (nil, nil): throw parsed.error("segment needs tiers=N or thresholds=…", suggestion: "e.g. segment scored by score tiers=4")
+        case (let n?, nil): result = try Tiers.byQuantiles(values, count: n, labels: tierNames)
+        case (nil, let cuts?): result = try Tiers.byThresholds(values, thresholds: cuts, labels: tierNames)
+        case (_?, _?): throw parsed.error("give tiers= or thresholds=, not both", at: parsed.span(thresholds))
         }
-        let tierColumn = parsed.string("name", default: "tier")
-        guard tierColumn != columnName else { throw parsed.error("name= would overwrite the column being cut", at: parsed.optionSpan("name")) }
+        let tierColumn = parsed[Self.columnName]
+        guard tierColumn != columnName else { throw parsed.error("name= would overwrite the column being cut", at: parsed.span(Self.columnName)) }
         var out = table
         try out.setColumn(Column.fromValues(name: tierColumn, type: .string, values: result.labels.map { $0.map(Value.string) ?? .missing }))
         let name = try ctx.bindResult(out, for: parsed)
@@ -52,4 +48,9 @@ enum SegmentCommand {
         }
         return output
     }
+
+    static let tiers = CommandOption.int("tiers", in: 2...100, "how many tiers of (nearly) equal size, cut at quantiles")
+    static let thresholds = CommandOption.list("thresholds", "explicit increasing cut points instead: n points make n + 1 tiers")
+    static let labels = CommandOption.list("labels", describedAs: "T1, T2, …", "tier names from the lowest to the highest")
+    static let columnName = CommandOption.text("name", default: "tier", "the name of the new column")
 }

@@ -1,24 +1,23 @@
 /// Option declarations and parsing shared by the segmentation and clustering commands.
 enum SegmentationOptions {
-    static let missing = OptionSpec("missing", .choice(MissingFeaturePolicy.allCases.map(\.rawValue)), default: "refuse",
-                                    "rows with a missing feature: refuse (with a count), drop them, or fill in the column mean")
+    static let missing = CommandOption.choice("missing", default: MissingFeaturePolicy.refuse,
+                                              "rows with a missing feature: refuse (with a count), drop them, or fill in the column mean")
 
-    static func scale(default d: ScalingMethod, _ help: String = "how each feature is scaled first") -> OptionSpec {
-        OptionSpec("scale", .choice(ScalingMethod.allCases.map(\.rawValue)), default: d.rawValue, help)
+    /// A `scale=` option; each command declares its own once, with its default and help.
+    static func scale(default d: ScalingMethod, _ help: String = "how each feature is scaled first") -> CommandOption<ScalingMethod> {
+        CommandOption.choice("scale", default: d, help)
     }
 
+    /// For the clustering commands until they declare their `scale=` option and read it as `parsed[option]`.
+    @available(*, deprecated, message: "declare the command's scale= once with SegmentationOptions.scale(default:) and read parsed[option]")
     static func scaling(_ parsed: ParsedCommand, default d: ScalingMethod) -> ScalingMethod {
-        parsed.string("scale").flatMap(ScalingMethod.init(rawValue:)) ?? d
-    }
-
-    static func missingPolicy(_ parsed: ParsedCommand) -> MissingFeaturePolicy {
-        parsed.string("missing").flatMap(MissingFeaturePolicy.init(rawValue:)) ?? .refuse
+        parsed[scale(default: d)]
     }
 
     /// The feature matrix of `columns`, with a note on dropped or filled rows.
     static func features(_ table: Table, _ columns: [String], _ parsed: ParsedCommand,
                          allowConstant: Bool = false) throws -> (ExtractedFeatures, [OutputBlock]) {
-        let extracted = try table.features(columns, missing: missingPolicy(parsed), allowConstant: allowConstant)
+        let extracted = try table.features(columns, missing: parsed[missing], allowConstant: allowConstant)
         var notes: [OutputBlock] = []
         if extracted.droppedRows > 0 {
             notes.append(.warning("\(Format.count(extracted.droppedRows)) of \(Format.count(table.rowCount)) rows left out "
@@ -42,68 +41,65 @@ enum SegmentationOptions {
     }
 
     /// `col:weight` or `col:lower|higher` items; a bare column means weight 1, higher is better.
-    static func criteria(_ text: String, _ parsed: ParsedCommand, table: Table) throws -> [(column: String, weight: Double?, direction: Direction?)] {
+    static func criteria(_ text: String, _ parsed: ParsedCommand, at span: SourceSpan,
+                         table: Table) throws -> [(column: String, weight: Double?, direction: Direction?)] {
         var out: [(String, Double?, Direction?)] = []
         for rawItem in text.split(separator: ",") {
             let parts = rawItem.split(separator: ":").map { String($0).trimmingSpaces }
             guard let column = parts.first, !column.isEmpty, parts.count <= 2 else {
-                throw parsed.error("criteria are column:weight items, got '\(rawItem.trimmingSpaces)'", at: parsed.optionSpan("criteria"),
+                throw parsed.error("criteria are column:weight items, got '\(rawItem.trimmingSpaces)'", at: span,
                                    suggestion: "e.g. criteria=\"recency:-0.4, frequency:0.35, monetary:0.25\"")
             }
             guard table.column(column) != nil else {
-                throw parsed.error("no column '\(column)' in table \(parsed.subject ?? "")", at: parsed.optionSpan("criteria"),
+                throw parsed.error("no column '\(column)' in table \(parsed.subject ?? "")", at: span,
                                    suggestion: Suggestions.columnHint(for: column, among: table.columnNames))
             }
             guard !out.contains(where: { $0.0 == column }) else {
-                throw parsed.error("criterion '\(column)' is listed twice", at: parsed.optionSpan("criteria"))
+                throw parsed.error("criterion '\(column)' is listed twice", at: span)
             }
             if parts.count == 1 { out.append((column, nil, nil)); continue }
             if let d = Direction(rawValue: parts[1].lowercased()) { out.append((column, nil, d)); continue }
             guard let w = Double(parts[1]), w.isFinite else {
                 throw parsed.error("the weight of '\(column)' must be a number (negative: lower is better), "
-                                   + "or lower/higher, got '\(parts[1])'", at: parsed.optionSpan("criteria"))
+                                   + "or lower/higher, got '\(parts[1])'", at: span)
             }
             out.append((column, abs(w), w < 0 ? .lowerIsBetter : .higherIsBetter))
         }
-        guard !out.isEmpty else { throw parsed.error("criteria= lists no column", at: parsed.optionSpan("criteria")) }
+        guard !out.isEmpty else { throw parsed.error("criteria= lists no column", at: span) }
         return out
     }
 
     /// Numbers from a list option (thresholds, cut points), named in the error.
-    static func numbers(_ key: String, _ parsed: ParsedCommand) throws -> [Double]? {
-        guard let items = parsed.strings(key) else { return nil }
+    static func numbers(_ option: CommandOption<[String]?>, _ parsed: ParsedCommand) throws -> [Double]? {
+        guard let items = parsed[option] else { return nil }
         return try items.map { item in
             guard let v = Double(item.trimmingSpaces), v.isFinite else {
-                throw parsed.error("option '\(key)' expects numbers separated by commas, got '\(item)'", at: parsed.optionSpan(key))
+                throw parsed.error("option '\(option.key)' expects numbers separated by commas, got '\(item)'", at: parsed.span(option))
             }
             return v
         }
     }
 
     /// A list option given as one quoted string ("Low,Mid,High") or as bare words (Low,Mid,High).
+    static func words(_ option: CommandOption<[String]?>, _ parsed: ParsedCommand) -> [String]? {
+        parsed[option].map { items in items.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } } }
+    }
+
+    /// For `pca` until it declares its `cols=` option and reads it with `words(option, parsed)`.
+    @available(*, deprecated, message: "declare the option once and call words(option, parsed)")
     static func words(_ key: String, _ parsed: ParsedCommand) -> [String]? {
-        guard let items = parsed.strings(key) else { return nil }
-        return items.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } }
-    }
-}
-
-/// Small tables assembled cell by cell for the printed summaries.
-struct SummaryTable {
-    private var builders: [ColumnBuilder]
-
-    init(_ columns: [(String, DataType)]) {
-        builders = columns.map { ColumnBuilder(name: $0.0, type: $0.1) }
+        declaredList(key, parsed).flatMap { words($0, parsed) }
     }
 
-    mutating func row(_ values: [Value]) {
-        for (j, v) in values.enumerated() where j < builders.count { builders[j].append(v) }
-    }
-
-    var table: Table {
-        Table(uncheckedColumns: builders.map { $0.finish() }, rowCount: builders.first?.count ?? 0)
+    /// The command's own list option `key` as a typed option, for the deprecated string-keyed helpers.
+    static func declaredList(_ key: String, _ parsed: ParsedCommand) -> CommandOption<[String]?>? {
+        parsed.spec.option(key).map { CommandOption.list($0.key, $0.help) }
     }
 }
 
 extension Value {
     static func optional(_ d: Double?) -> Value { d.map { .float($0) } ?? .missing }
 }
+
+extension ScalingMethod: OptionChoice {}
+extension MissingFeaturePolicy: OptionChoice {}

@@ -6,14 +6,14 @@ enum SessionCommands {
 
     static let history = CommandSpec(
         "history", group: .session, summary: "List this session's cells: number, status and command.",
-        options: [OptionSpec("failed", .bool, default: "yes", "include commands that failed")],
+        options: [includeFailed],
         details: "Failed commands are listed (marked ✗) but a saved session leaves them out, as it leaves out "
             + "commands about the session itself (history, show cell, save session, export notebook). "
             + "At the prompt each cell also shows how long it took.",
         examples: ["history", "history failed=no"], isRecorded: false
     ) { parsed, ctx in
-        let includeFailed = parsed.bool("failed", default: true)
-        let cells = ctx.cells.filter { includeFailed || $0.succeeded }
+        let withFailed = parsed[includeFailed]
+        let cells = ctx.cells.filter { withFailed || $0.succeeded }
         guard !cells.isEmpty else { return .note("no cells yet") }
         let ascii = ctx.workspace.settings.ascii
         let width = String(cells[cells.count - 1].number).count + 2
@@ -29,6 +29,8 @@ enum SessionCommands {
         return CommandOutput([.text(lines.joined(separator: "\n")),
                               .note("\(saved) of \(cells.count) cells would be saved (\(ascii ? "- or x" : "· or ✗") are not)")])
     }
+
+    static let includeFailed = CommandOption.flag("failed", default: true, "include commands that failed")
 
     static let showCell = CommandSpec(
         "show cell", group: .session, summary: "Show one cell again: its command and its output.",

@@ -32,7 +32,7 @@ public struct Chart: Sendable, Equatable {
     }
 }
 
-public enum BarOrientation: String, Sendable, Equatable {
+public enum BarOrientation: String, Sendable, Equatable, CaseIterable {
     case horizontal
     case vertical
 }
@@ -121,7 +121,7 @@ public struct ScatterChart: Sendable, Equatable {
 }
 
 /// How heatmap shades are scaled.
-public enum HeatmapScale: String, Sendable, Equatable {
+public enum HeatmapScale: String, Sendable, Equatable, CaseIterable {
     /// One range for the whole matrix.
     case global
     /// Each row from its own lowest to highest value.
