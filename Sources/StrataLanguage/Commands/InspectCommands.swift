@@ -6,7 +6,7 @@ enum InspectCommands {
         "show", group: .inspect, summary: "Show the first or last rows of a table.",
         arguments: [
             .table("table", help: "the table to show"),
-            .optional([.choice("end", choices: ["head", "tail"], help: "head (first rows, the default) or tail (last rows)"),
+            .optional([.choice("end", choices: TableEnd.allCases.map(\.rawValue), help: "head (first rows, the default) or tail (last rows)"),
                        .optional([.number("count", help: "how many rows (default: the 'rows' setting, 20)")])]),
         ],
         options: [showColumns],
@@ -16,7 +16,7 @@ enum InspectCommands {
         if let cols = parsed[showColumns] { table = try table.selecting(cols) }
         let total = table.rowCount
         let n = parsed.number("count").map { Int(max(0, min($0, 1e9))) } ?? ctx.workspace.settings.maxRows
-        let fromEnd = parsed.text("end") == "tail"
+        let fromEnd = parsed.text("end").flatMap(TableEnd.init(rawValue:)) == .tail
         let k = min(n, total)
         let rows = fromEnd ? Array((total - k)..<total) : Array(0..<k)
         let shown = table.takingRows(rows)
@@ -42,4 +42,10 @@ enum InspectCommands {
         let t = Table(uncheckedColumns: [names.finish(), types.finish(), missing.finish()], rowCount: table.columnCount)
         return CommandOutput([.table(t, showShape: false), .note(Format.shape(parsed.subject ?? "", table))])
     }
+}
+
+/// Which end of a table `show` prints.
+enum TableEnd: String, CaseIterable {
+    case head
+    case tail
 }
