@@ -83,7 +83,7 @@ import Testing
 
     @Test func helpIsDerivedFromDeclarations() throws {
         let interp = Interpreter()
-        guard case .success(let out) = interp.execute("help show"), case .text(let s)? = out.blocks.first else {
+        guard case .success(let out) = interp.execute("help show"), case .help(let s)? = out.blocks.first else {
             Issue.record("help failed"); return
         }
         #expect(s.hasPrefix("usage: show TABLE [head|tail [COUNT]] [key=value …]"))

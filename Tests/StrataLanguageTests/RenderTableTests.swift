@@ -5,7 +5,8 @@ import Testing
 enum RenderFixtures {
     static func small() throws -> Table {
         try Table(columns: [
-            Column(name: "id", data: .int([1, 20, 1_234_567])),
+            // A quantity, not an identifier: identifiers are never grouped (see ColumnGrouping).
+            Column(name: "units", data: .int([1, 20, 1_234_567])),
             Column(
                 name: "name", data: .string(codes: [0, 1, -1], dictionary: ["Ann", "Bob"]),
                 missing: MissingMask(flags: [false, false, true])),
@@ -56,7 +57,7 @@ enum RenderFixtures {
     @Test func unicodeBox() throws {
         let expected = """
             ┌───────────┬────────┬───────────┬───────┐
-            │        id │ name   │    amount │ ok    │
+            │     units │ name   │    amount │ ok    │
             │       int │ string │     float │ bool  │
             ├───────────┼────────┼───────────┼───────┤
             │         1 │ Ann    │      1.50 │ true  │
@@ -72,7 +73,7 @@ enum RenderFixtures {
         let expected = """
             small
             +---+-----------+--------+-----------+-------+
-            | # |        id | name   |    amount | ok    |
+            | # |     units | name   |    amount | ok    |
             |   |       int | string |     float | bool  |
             +---+-----------+--------+-----------+-------+
             | 1 |         1 | Ann    |      1.50 | true  |

@@ -38,11 +38,22 @@ public struct Column: Sendable {
     public var name: String
     public private(set) var data: ColumnData
     public private(set) var missing: MissingMask
+    /// How the values are best shown (see `ColumnDisplay`); operations that keep the values'
+    /// nature carry it over.
+    public var display: ColumnDisplay
 
-    public init(name: String, data: ColumnData, missing: MissingMask = .none) {
+    public init(name: String, data: ColumnData, missing: MissingMask = .none, display: ColumnDisplay = .plain) {
         self.name = name
         self.data = data
         self.missing = missing
+        self.display = display
+    }
+
+    /// This column with `display` as its display hint.
+    public func displayed(as display: ColumnDisplay) -> Column {
+        var c = self
+        c.display = display
+        return c
     }
 
     public var count: Int { data.count }
@@ -99,7 +110,7 @@ public struct Column: Sendable {
         case .date(let v): newData = .date(gather(v, 0))
         case .timestamp(let v): newData = .timestamp(gather(v, 0))
         }
-        return Column(name: name, data: newData, missing: newMissing)
+        return Column(name: name, data: newData, missing: newMissing, display: display)
     }
 
     public func renamed(_ newName: String) -> Column {

@@ -44,8 +44,7 @@ enum DataCommands {
         let name = try ctx.bindResult(result.table, for: parsed)
         ctx.workspace.recordInput(FileRecord(path: path, sha256: FileDigest.sha256(path: path), rows: result.table.rowCount))
         let t = result.table
-        let columns = t.columns.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")
-        var out = CommandOutput.note("\(Format.shape(name, t)) from \(path)\ncolumns: \(columns)")
+        var out = CommandOutput.note("\(Format.shape(name, t)) from \(path)\n" + ColumnListing.line(t, name: name))
         for n in result.notes { out.append(.note(n)) }
         if result.skippedRows > 0 {
             let examples = result.skippedExamples.map { "  " + $0.description }.joined(separator: "\n")

@@ -9,11 +9,11 @@ enum WorkspaceCommands {
         examples: ["help", "help load", "help expressions"]
     ) { parsed, ctx in
         let words = (parsed.tokenRange("command") ?? 0..<0).compactMap { parsed.tokens[$0].word }
-        if words.isEmpty { return .text(HelpFormatter.overview(ctx.registry)) }
+        if words.isEmpty { return CommandOutput([.help(HelpFormatter.overview(ctx.registry))]) }
         if words.count == 1, ["expressions", "functions", "expression"].contains(words[0].lowercased()) {
-            return .text(ExpressionHelp.reference)
+            return CommandOutput([.help(ExpressionHelp.reference)])
         }
-        if let spec = ctx.registry.match(words: words) { return .text(HelpFormatter.detail(spec)) }
+        if let spec = ctx.registry.match(words: words) { return CommandOutput([.help(HelpFormatter.detail(spec))]) }
         let name = words.joined(separator: " ")
         throw SyntaxError("no command '\(name)'", at: parsed.span("command"),
                           suggestion: Suggestions.didYouMean(name, among: ctx.registry.commands.map(\.name))

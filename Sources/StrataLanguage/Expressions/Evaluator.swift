@@ -35,6 +35,7 @@ public struct ExpressionEvaluator: Sendable {
         var run = EvalRun(columns: table.columns, count: table.rowCount, cancellation: context.cancellation)
         let out = try run.eval(typed)
         let column = run.makeColumn(name: name ?? expr.description, type: typed.type ?? .float, out)
+            .displayed(as: ExprDisplay.hint(typed, columns: table.columns))
         return EvaluationResult(column: column, warnings: run.log.messages)
     }
 

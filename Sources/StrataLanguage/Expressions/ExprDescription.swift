@@ -59,10 +59,7 @@ private func render(_ e: Expr) -> String {
     case .literal(let v):
         return ExprLiteralText.render(v)
     case .column(let ref):
-        if ExprLiteralText.isPlainName(ref.name) {
-            return (ref.table.map { $0 + "." } ?? "") + ref.name
-        }
-        return "col(" + ExprLiteralText.quote(ref.name) + ")"
+        return (ref.table.map { Identifier.written($0) + "." } ?? "") + Identifier.written(ref.name)
     case .unary(.negate, let operand, _):
         // `-(-5)` and `-(-x)`: two minus signs in a row would read as one token elsewhere.
         return "-" + wrap(operand, above: ExprPrecedence.unaryMinus)
@@ -125,17 +122,10 @@ enum ExprLiteralText {
         }
         return out + "\""
     }
-
-    /// Names that the lexer reads back as one word and the parser as a column, not a keyword.
-    static func isPlainName(_ name: String) -> Bool {
-        guard let first = name.first, first == "_" || first.isLetter else { return false }
-        guard name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else { return false }
-        return !ExprKeywords.reserved.contains(name.lowercased())
-    }
 }
 
 enum ExprKeywords {
-    /// Words the parser gives a meaning of their own; a column with one of these names needs `col("…")`.
+    /// Words the parser gives a meaning of their own; a column with one of these names is written in backquotes.
     static let reserved: Set<String> = [
         "and", "or", "not", "in", "is", "between", "true", "false", "yes", "no", "missing", "as",
     ]

@@ -22,7 +22,8 @@ public enum ExpressionHelp {
     x in (…), x not in (…), x is [not] missing, x [not] between a and b); + -; * / %; unary -.
     Comparisons don't chain: write a < b and b < c.
     Values: 42, 3.5, 1e-3, "text" or 'text', 2011-12-09 (date), 2011-12-09T10:30 (timestamp),
-    true/false (or yes/no), missing. Columns by name, as table.column, or col("Name with spaces").
+    true/false (or yes/no), missing. Columns by name, as table.column, or in backquotes when the
+    name is not a plain word: `Age Group`, `a``b` for a name holding a backquote (col("…") works too).
     Types: int op int stays int for + - * %; / always gives a float; int and float mix as float.
     date ± n moves n days; date − date gives days; a date compared with a timestamp means midnight.
     Text compares in Unicode order; "a" + "b" joins text.

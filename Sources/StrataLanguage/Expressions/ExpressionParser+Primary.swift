@@ -56,6 +56,10 @@ extension ExpressionParser {
 
     mutating func parseWord(_ w: String) throws -> Expr {
         let t = current
+        if t.isBackquoted {
+            _ = advance()
+            return Expr(.column(ColumnReference(table: nil, name: w, span: t.span)), span: t.span)
+        }
         let lower = w.lowercased()
         switch lower {
         case "true", "yes":
@@ -83,7 +87,7 @@ extension ExpressionParser {
                 throw SyntaxError("expected a value after \(peek(-1).display), found '\(w)'", at: t.span)
             }
             throw SyntaxError("expected a value, found '\(w)'", at: t.span,
-                              suggestion: "a column with this name is written col(\"\(w)\")")
+                              suggestion: "a column with this name is written \(Identifier.backquoted(w))")
         }
         _ = advance()
         if current.isSymbol("."), let name = peek(1).word {
@@ -95,7 +99,8 @@ extension ExpressionParser {
         return Expr(.column(ColumnReference(table: nil, name: w, span: t.span)), span: t.span)
     }
 
-    /// `col("Call  Failure")`: the way to name a column that is not a plain word.
+    /// `col("Call  Failure")`: the older way to name a column that is not a plain word (now
+    /// `` `Call  Failure` ``); kept so that existing scripts still run.
     func columnFunction(_ args: [Expr], nameSpan: SourceSpan, span: SourceSpan) throws -> Expr {
         guard args.count == 1, case .literal(.string(let name)) = args[0].node else {
             throw SyntaxError("col takes one quoted column name", at: nameSpan, suggestion: "e.g. col(\"Call  Failure\")")

@@ -111,9 +111,9 @@ public struct ExpressionChecker: Sendable {
         }
         guard let i = schema.index(of: ref.name) else {
             let names = schema.columnNames
-            var hint = Suggestions.didYouMean(ref.name, among: names)
+            var hint = Suggestions.didYouMeanColumn(ref.name, among: names)
             if hint == nil, let spaced = names.first(where: { $0.contains(" ") && $0.filter { $0 != " " } == ref.name }) {
-                hint = "names with spaces are written col(\"\(spaced)\")"
+                hint = "names with spaces are written in backquotes: \(Identifier.backquoted(spaced))"
             }
             if hint == nil, !names.isEmpty, names.count <= 12 {
                 hint = "\(schema.tableName) has columns: " + names.joined(separator: ", ")

@@ -242,7 +242,8 @@ public struct CommandParser {
     private func consumeOptions(_ cursor: inout SlotCursor, into parsed: inout ParsedCommand) throws {
         // A command that takes its words as they are (`param k = 4`) has no options to find in them.
         if parsed.spec.options.isEmpty, case .rest? = parsed.spec.arguments.first { return }
-        while cursor.position < cursor.end, let key = cursor.current.word, cursor.peek(1).isSymbol("=") {
+        while cursor.position < cursor.end, !cursor.current.isBackquoted, let key = cursor.current.word,
+              cursor.peek(1).isSymbol("=") {
             let keySpan = cursor.current.span
             guard let spec = parsed.spec.option(key.lowercased()) else {
                 // In an expression slot `x = 1` is not an option (an assignment, or equality in a
@@ -406,7 +407,7 @@ public struct CommandParser {
         }
         guard table.column(column) == nil else { return }
         throw SyntaxError("no column '\(column)' in table \(subject)", at: span,
-                          suggestion: Suggestions.didYouMean(column, among: table.columnNames)
+                          suggestion: Suggestions.didYouMeanColumn(column, among: table.columnNames)
                             ?? "columns: " + table.columnNames.prefix(12).joined(separator: ", "))
     }
 }

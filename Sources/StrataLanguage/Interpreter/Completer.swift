@@ -84,6 +84,8 @@ public struct Completer: Sendable {
             return .none(at: cursor)
         case .string(let quoteAt):
             return completeInString(before, quoteAt: quoteAt, cursor: cursor, next: next)
+        case .backquote(let openAt):
+            return completeBackquoted(before, openAt: openAt, cursor: cursor, next: next)
         case .code:
             break
         }
@@ -127,6 +129,28 @@ public struct Completer: Sendable {
         let closing = next == quote ? "" : String(quote) + " "
         let candidates = paths(fragment, opening: "", closing: closing)
         return CompletionResult(range: (quoteAt + 1)..<cursor, fragment: fragment, candidates: candidates)
+    }
+
+    // MARK: inside backquotes
+
+    /// `` `Age G`` typed: the columns whose names start with what follows the backquote, written
+    /// whole with their closing backquote.
+    private func completeBackquoted(_ before: [Character], openAt: Int, cursor: Int, next: Character?) -> CompletionResult {
+        let typed = String(before[(openAt + 1)...]).replacingOccurrences(of: "``", with: "`")
+        guard let tokens = LineScan.tokens(String(before[..<openAt])), let analysis = analyze(tokens) else {
+            return .none(at: cursor)
+        }
+        var names: [String] = []
+        for case .columns(let excluded) in analysis.expectations {
+            guard let subject = analysis.subject, let table = workspace.rows(subject) else { continue }
+            names += table.columnNames.filter { !excluded.contains($0) }
+        }
+        let closing = next == "`" ? "" : " "
+        let candidates = names.map { name in
+            CompletionCandidate(text: Identifier.backquoted(name), terminator: closing, display: name)
+        }
+        return CompletionResult(range: openAt..<cursor, fragment: String(before[openAt...]),
+                                candidates: Self.matching(typed, candidates))
     }
 
     // MARK: what may come here
@@ -181,7 +205,10 @@ public struct Completer: Sendable {
             return words(workspace.names)
         case .columns(let excluded):
             guard let subject, let table = workspace.rows(subject) else { return [] }
-            return words(table.columnNames.filter { !excluded.contains($0) })
+            // Names that are not plain words come backquoted, ready to be typed as they are.
+            return table.columnNames.filter { !excluded.contains($0) }.map {
+                CompletionCandidate(text: Identifier.written($0), terminator: " ", display: $0)
+            }
         case .options(let keys):
             return keys.map { CompletionCandidate(text: $0, terminator: "=", display: $0 + "=") }
         case .path:
@@ -190,14 +217,16 @@ public struct Completer: Sendable {
     }
 
     /// Candidates starting with the fragment; case-insensitively only when nothing matches exactly,
-    /// so `AM` still finds `amount` but `am` never offers `AMOUNT` next to `amount`.
+    /// so `AM` still finds `amount` but `am` never offers `AMOUNT` next to `amount`. A backquoted
+    /// name matches by the name inside, so `Ag` offers `` `Age Group` ``.
     private static func matching(_ fragment: String, _ all: [CompletionCandidate]) -> [CompletionCandidate] {
         var seen = Set<String>()
         let unique = all.filter { seen.insert($0.text).inserted }
-        let exact = unique.filter { $0.text.hasPrefix(fragment) }
+        func name(_ c: CompletionCandidate) -> Substring { c.text.hasPrefix("`") ? c.text.dropFirst() : c.text[...] }
+        let exact = unique.filter { name($0).hasPrefix(fragment) }
         if !exact.isEmpty || fragment.isEmpty { return exact }
         let lowered = fragment.lowercased()
-        return unique.filter { $0.text.lowercased().hasPrefix(lowered) }
+        return unique.filter { name($0).lowercased().hasPrefix(lowered) }
     }
 
     // MARK: paths
@@ -246,6 +275,8 @@ enum LineScan {
         case code
         /// Inside an unclosed string whose opening quote is at this offset.
         case string(quoteAt: Int)
+        /// Inside an unclosed backquoted name whose opening backquote is at this offset.
+        case backquote(openAt: Int)
         case comment
     }
 
@@ -265,6 +296,12 @@ enum LineScan {
                     i += 1
                 }
                 if !closed { return .string(quoteAt: open) }
+            } else if c == "`" {
+                // A doubled backquote inside the name closes and reopens it: the same state.
+                let open = i
+                i += 1
+                while i < chars.count, chars[i] != "`" { i += 1 }
+                if i >= chars.count { return .backquote(openAt: open) }
             }
             i += 1
         }

@@ -222,7 +222,7 @@ struct CompletionWalker {
 
     /// `key=value` pairs before or after slots. Ends the walk when the line stops inside a value.
     private mutating func skipOptions() -> Outcome {
-        while let key = current?.word, token(1)?.isSymbol("=") == true {
+        while let key = current?.word, current?.isBackquoted == false, token(1)?.isSymbol("=") == true {
             let option = spec.option(key.lowercased())
             // In an expression slot `x = 1` is not an option; the slot takes it.
             if option == nil, hasExpressionSlots { return .matched }

@@ -70,8 +70,9 @@ public struct LogicalLines {
         var escaped = false
         for c in s {
             if let q = quote {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
+                // A backquoted name has no escapes (a doubled backquote closes and reopens it).
+                if escaped { escaped = false } else if c == "\\", q != "`" { escaped = true } else if c == q { quote = nil }
+            } else if c == "\"" || c == "'" || c == "`" {
                 quote = c
             } else if c == "#" {
                 return true

@@ -47,8 +47,8 @@ struct ColumnCells: Sendable {
             default: break
             }
         }
-        let grouping = NumberFormatting.wantsGrouping(largestMagnitude: largest)
-        let layout = FloatLayout.choose(for: floats)
+        let grouping = ColumnGrouping.groupsDigits(column, largestMagnitude: largest)
+        let layout = FloatLayout.choose(for: floats, minimumDecimals: column.display.decimals ?? 0)
         cells = values.map { value in
             switch value {
             case .missing: return MeasuredText(ValueFormatter.missingMarker, emphasis: .dim)

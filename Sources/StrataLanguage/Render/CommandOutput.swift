@@ -9,6 +9,9 @@ public enum OutputBlock: Sendable {
     case keyValues([(String, String)], title: String?)
     /// Preformatted text, printed as is.
     case text(String)
+    /// Help: `  term  description` lines whose overlong descriptions wrap at word boundaries with
+    /// a hanging indent (see `MessageRenderer.renderHanging`).
+    case help(String)
     /// A short confirmation of what changed, e.g. "sales: 1,234 rows × 8 columns".
     case note(String)
     /// Something the user should know although the command succeeded.

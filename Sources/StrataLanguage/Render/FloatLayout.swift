@@ -7,6 +7,11 @@
 /// 1e-17 of floating-point noise cannot force a whole column into 4 places or into scientific
 /// notation. The column is scientific only when a magnitude reaches 10¹⁵, or when every non-zero
 /// value is below 10⁻⁴ (a column of learning rates, say), where fixed notation would show zeros.
+///
+/// Two things raise the places, never past the cap: a value that six digits would round into
+/// another integer (46,075.99 is not 46,076.0) asks for the places that keep its integer part;
+/// and `minimumDecimals`, the places the column's values were written with (`ColumnDisplay`),
+/// so that a column of prices keeps its cents whatever the rows in view.
 public enum FloatLayout: Sendable, Equatable {
     case fixed(decimals: Int)
     case scientific(decimals: Int)
@@ -16,7 +21,8 @@ public enum FloatLayout: Sendable, Equatable {
     public static func choose(
         for values: some Sequence<Double>,
         significant: Int = NumberFormatting.defaultSignificantDigits,
-        maxDecimals: Int = FloatLayout.maxDecimals
+        maxDecimals: Int = FloatLayout.maxDecimals,
+        minimumDecimals: Int = 0
     ) -> FloatLayout {
         let significant = max(1, significant)
         let maxDecimals = max(0, maxDecimals)
@@ -28,8 +34,11 @@ public enum FloatLayout: Sendable, Equatable {
         let showing = nonZero.filter { $0.point > -maxDecimals }
         let tooLarge = nonZero.contains { $0.point > 15 }
         if !tooLarge, !(showing.isEmpty && !nonZero.isEmpty) {
-            let wanted = showing.map { NumberFormatting.decimalsNeeded($0, significant: significant) }.max() ?? 0
-            return .fixed(decimals: min(wanted, maxDecimals))
+            let wanted = showing.map { decimal in
+                let places = min(NumberFormatting.decimalsNeeded(decimal, significant: significant), maxDecimals)
+                return NumberFormatting.placesKeepingIntegerPart(decimal, from: places, cap: maxDecimals)
+            }.max() ?? 0
+            return .fixed(decimals: max(wanted, min(max(0, minimumDecimals), maxDecimals)))
         }
         let mantissa = nonZero.map { $0.rounded(keeping: significant).digits.count - 1 }.max() ?? 0
         return .scientific(decimals: max(0, mantissa))

@@ -16,9 +16,13 @@ public enum NumberFormatting {
     /// for all its values, which keeps it consistent.
     public static let groupingFrom: UInt64 = 10_000
 
+    /// Counts and sums group from here: a total of 3,744 reads like the totals beside it, and no
+    /// total is a year.
+    public static let totalGroupingFrom: UInt64 = 1_000
+
     /// Whether a column (or a lone value) whose largest magnitude is `magnitude` groups digits.
-    public static func wantsGrouping(largestMagnitude magnitude: Double) -> Bool {
-        magnitude >= Double(groupingFrom)
+    public static func wantsGrouping(largestMagnitude magnitude: Double, isTotal: Bool = false) -> Bool {
+        magnitude >= Double(isTotal ? totalGroupingFrom : groupingFrom)
     }
 
     /// An integer with thousands separators: `1234567` → `1,234,567`.
@@ -47,7 +51,9 @@ public enum NumberFormatting {
 
     /// A value on its own, to at most `digits` significant digits with trailing zeros dropped.
     /// Fixed notation keeps every integer digit (`123456789.123` → `123,456,789`), so the limit
-    /// only trims decimals; very large or very small magnitudes use scientific notation.
+    /// only trims decimals; very large or very small magnitudes use scientific notation. A value
+    /// is not rounded into another integer: `46075.99` prints `46,075.99`, not `46,076` (see
+    /// `placesKeepingIntegerPart`).
     public static func significant(_ value: Double, digits: Int = defaultSignificantDigits, grouping: Bool = true) -> String {
         guard let decimal = DecimalDigits(value) else { return nonFinite(value) }
         let digits = max(1, digits)
@@ -55,7 +61,7 @@ public enum NumberFormatting {
             let rounded = decimal.rounded(keeping: digits)
             return scientific(rounded, decimals: max(0, rounded.digits.count - 1))
         }
-        let places = decimalsNeeded(decimal, significant: digits)
+        let places = placesKeepingIntegerPart(decimal, from: decimalsNeeded(decimal, significant: digits))
         return fixed(decimal.rounded(decimals: places), decimals: places, grouping: grouping)
     }
 
@@ -76,6 +82,29 @@ public enum NumberFormatting {
 
     static func decimalsNeeded(_ decimal: DecimalDigits, significant: Int) -> Int {
         decimal.rounded(keeping: significant).fractionDigits
+    }
+
+    /// Rounding to significant digits must not change the integer part a value has: 46,075.99 to
+    /// six digits is 46,076.0, which states a different number of whole units. From `places`, one
+    /// more place at a time up to `cap`, the first that keeps the integer part;
+    /// `places` itself when none does (`45.99999999999999`, the float noise of a sum that is 46,
+    /// still reads `46`).
+    static func placesKeepingIntegerPart(
+        _ decimal: DecimalDigits, from places: Int, cap: Int = FloatLayout.maxDecimals
+    ) -> Int {
+        var candidate = max(0, places)
+        while candidate <= max(places, cap) {
+            if keepsIntegerPart(decimal, decimal.rounded(decimals: candidate)) { return candidate }
+            candidate += 1
+        }
+        return places
+    }
+
+    /// Whether `rounded` has the same digits left of the point as `decimal`.
+    static func keepsIntegerPart(_ decimal: DecimalDigits, _ rounded: DecimalDigits) -> Bool {
+        let top = max(decimal.point, rounded.point, 1)
+        for power in 0..<top where decimal.digit(atPower: power) != rounded.digit(atPower: power) { return false }
+        return true
     }
 
     static func usesScientific(_ decimal: DecimalDigits) -> Bool {

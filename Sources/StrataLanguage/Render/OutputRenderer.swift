@@ -12,6 +12,8 @@ public enum OutputRenderer {
                 parts.append(KeyValueRenderer.render(pairs: pairs, title: title, style: style))
             case .text(let s):
                 parts.append(s)
+            case .help(let s):
+                parts.append(MessageRenderer.renderHanging(s, style: style))
             case .note(let s):
                 parts.append(MessageRenderer.render(s, style: style))
             case .warning(let s):

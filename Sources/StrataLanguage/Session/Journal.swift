@@ -9,6 +9,11 @@ import Darwin
 /// file and flushed to disk as soon as it finishes, so a killed process loses at most the command
 /// that was running. A clean exit moves the journal to `last-session.strata`; a journal whose
 /// process is gone was left by a crash, and the next start offers it to `recover`.
+///
+/// "Gone" is decided by an advisory lock (`flock`) that the session holds on its journal for as
+/// long as it lives, not by asking whether its pid runs: a killed process that its parent has not
+/// yet reaped (a zombie) still has a pid, and so may an unrelated process that reused it, but the
+/// kernel drops a dead process's locks as it exits. A journal whose lock can be taken is abandoned.
 public final class Journal {
     public let path: String
     private let fd: Int32
@@ -34,9 +39,30 @@ public final class Journal {
         } catch {
             return nil
         }
-        path = "\(directory)/journal-\(getpid()).strata"
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0o600)
-        guard fd >= 0 else { return nil }
+        // Locked before it takes its name, so that another session scanning the directory never
+        // sees it unlocked; linked rather than renamed so that a journal left under the same name
+        // by an earlier process with this pid is never overwritten.
+        let pending = "\(directory)/.journal-\(getpid()).pending"
+        unlink(pending)
+        let descriptor = open(pending, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        defer { unlink(pending) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        var candidate = "\(directory)/journal-\(getpid()).strata"
+        var attempt = 1
+        while link(pending, candidate) != 0 {
+            attempt += 1
+            guard errno == EEXIST, attempt <= 100 else {
+                close(descriptor)
+                return nil
+            }
+            candidate = "\(directory)/journal-\(getpid())-\(attempt).strata"
+        }
+        path = candidate
+        fd = descriptor
         append(SessionHeader.forSaving(seed: seed, inputs: []).lines().joined(separator: "\n") + "\n")
     }
 
@@ -82,15 +108,13 @@ public final class Journal {
         public let cells: Int
     }
 
-    /// Journals whose process no longer runs and which hold commands that were never saved, newest first.
+    /// Journals whose session no longer runs and which hold commands that were never saved, newest first.
     public static func abandoned(in directory: String) -> [Abandoned] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var found: [(Abandoned, Date)] = []
         for name in names where name.hasPrefix("journal-") && name.hasSuffix(".strata") {
-            let pidText = name.dropFirst("journal-".count).dropLast(".strata".count)
-            guard let pid = Int32(pidText), pid != getpid() else { continue }
-            if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running (another Strata)
             let file = directory + "/" + name
+            guard isAbandoned(file) else { continue }
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
             let (cells, unsaved) = counts(text)
             let modified = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date) ?? Date.distantPast
@@ -101,6 +125,17 @@ public final class Journal {
             found.append((Abandoned(path: file, unsavedCells: unsaved, cells: cells), modified))
         }
         return found.sorted { $0.1 > $1.1 }.map(\.0)
+    }
+
+    /// True when no live session holds the journal's lock. This process's own journal counts as
+    /// live too: `flock` locks belong to an open file, so a second open of it cannot take the lock.
+    public static func isAbandoned(_ file: String) -> Bool {
+        let probe = open(file, O_RDONLY | O_CLOEXEC)
+        guard probe >= 0 else { return false }
+        defer { close(probe) }
+        guard flock(probe, LOCK_EX | LOCK_NB) == 0 else { return false }
+        _ = flock(probe, LOCK_UN)
+        return true
     }
 
     private static func counts(_ text: String) -> (cells: Int, unsaved: Int) {

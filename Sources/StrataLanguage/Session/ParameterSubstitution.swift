@@ -17,7 +17,7 @@ enum ParameterSubstitution {
                                     ?? "declare it first: param \(name) = …")
             }
             // Carets for errors in a substituted value point at the `$name` the user wrote.
-            out += value.tokens.map { Token($0.kind, token.span) }
+            out += value.tokens.map { Token($0.kind, token.span, backquoted: $0.isBackquoted) }
         }
         return out
     }

@@ -40,6 +40,7 @@ public struct Lexer {
             return Token(.end, .point(start))
         }
         if c == "\"" || c == "'" { return try string(quote: c) }
+        if c == "`" { return try backquotedName() }
         if c == "$" {
             pos += 1
             guard let n = peek(), Lexer.isWordStart(n) else {
@@ -91,6 +92,33 @@ public struct Lexer {
         }
         throw SyntaxError("unclosed string: this quote is never closed", at: .point(start),
                           suggestion: "add a closing \(quote)")
+    }
+
+    /// `` `Age Group` ``: a name as it is, up to the closing backquote; a doubled backquote stands
+    /// for one inside the name (see `Identifier`).
+    private mutating func backquotedName() throws -> Token {
+        let start = pos
+        pos += 1
+        var name = ""
+        while let c = peek() {
+            pos += 1
+            guard c == "`" else {
+                name.append(c)
+                continue
+            }
+            if peek() == "`" {
+                pos += 1
+                name.append("`")
+                continue
+            }
+            guard !name.isEmpty else {
+                throw SyntaxError("empty name: backquotes must hold a name", at: SourceSpan(start: start, end: pos),
+                                  suggestion: "e.g. `Age Group`")
+            }
+            return Token(.word(name), SourceSpan(start: start, end: pos), backquoted: true)
+        }
+        throw SyntaxError("unclosed name: this backquote is never closed", at: .point(start),
+                          suggestion: "add a closing `")
     }
 
     /// Numbers, ISO dates (`2011-12-09`, optionally `T10:30[:00]` or ` 10:30`-free), and the left side of ranges (`2..10`).

@@ -35,17 +35,23 @@ public enum TokenKind: Sendable, Equatable {
 public struct Token: Sendable, Equatable {
     public var kind: TokenKind
     public var span: SourceSpan
+    /// A `.word` written in backquotes, `` `Age Group` ``: a name that is not a plain word (spaces,
+    /// punctuation, a keyword). It reads as a name wherever a word does, but is never a keyword,
+    /// a function or a literal: `` `true` `` is the column called true.
+    public var isBackquoted: Bool
 
-    public init(_ kind: TokenKind, _ span: SourceSpan) {
+    public init(_ kind: TokenKind, _ span: SourceSpan, backquoted: Bool = false) {
         self.kind = kind
         self.span = span
+        self.isBackquoted = backquoted
     }
 
-    /// The word's text if this is a bare word.
+    /// The word's text if this is a word, backquoted or not (a name).
     public var word: String? { if case .word(let w) = kind { return w } else { return nil } }
 
+    /// Whether this is the keyword `w` (lower case); a backquoted word never is.
     public func isWord(_ w: String) -> Bool {
-        if case .word(let x) = kind { return x.lowercased() == w } else { return false }
+        if !isBackquoted, case .word(let x) = kind { return x.lowercased() == w } else { return false }
     }
 
     public func isSymbol(_ s: String) -> Bool {
@@ -60,7 +66,7 @@ public struct Token: Sendable, Equatable {
     /// How the token reads in a message.
     public var display: String {
         switch kind {
-        case .word(let w): return w
+        case .word(let w): return isBackquoted ? Identifier.backquoted(w) : w
         case .number(let n): return n
         case .string(let s): return "\"\(s)\""
         case .date(let d): return d

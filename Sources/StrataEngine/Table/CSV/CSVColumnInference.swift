@@ -17,6 +17,10 @@ struct CSVColumnInference {
     private(set) var sawValue = false
     var missingCount = 0
     var thousandsSeparatorCount = 0
+    /// The most places after the decimal point any number in the column was written with.
+    private(set) var writtenDecimals = 0
+    /// Some number was written in scientific notation (or as infinity): no fixed number of places.
+    private(set) var hasUnfixedDecimals = false
     private(set) var transitions: [CSVTypeTransition] = []
     /// The column's values while it still looks like int or float; nil once it cannot be either
     /// (or for forced columns), and pass 2 converts it instead.
@@ -36,6 +40,17 @@ struct CSVColumnInference {
         transitions.append(CSVTypeTransition(line: line, valueText: text, valueKind: kind, after: remaining))
         candidates = remaining
         sawValue = true
+    }
+
+    /// Notes the places of a number as written (nil: scientific notation or infinity).
+    @inline(__always)
+    mutating func noteDecimals(_ places: Int?) {
+        if let places { writtenDecimals = max(writtenDecimals, places) } else { hasUnfixedDecimals = true }
+    }
+
+    /// The display hint of a float column read with this inference: the decimals its text carries.
+    var display: ColumnDisplay {
+        hasUnfixedDecimals ? .plain : ColumnDisplay(decimals: writtenDecimals)
     }
 
     /// Settled as text: nothing more can change but missing counts.
@@ -65,6 +80,8 @@ struct CSVColumnInference {
         }
         joined.missingCount += later.missingCount
         joined.thousandsSeparatorCount += later.thousandsSeparatorCount
+        joined.writtenDecimals = max(writtenDecimals, later.writtenDecimals)
+        joined.hasUnfixedDecimals = hasUnfixedDecimals || later.hasUnfixedDecimals
         for transition in later.transitions {
             // In order, the survivors after a later value are this stretch's survivors narrowed
             // by the later stretch's survivors up to that value.

@@ -237,6 +237,9 @@ final class CSVFirstPass {
             }
             let fits = CSVFieldClassifier.fits(field, among: state.candidates, pattern: pattern)
             if fits.contains(.hasThousandsSeparator) { state.thousandsSeparatorCount += 1 }
+            if !fits.isDisjoint(with: [.float, .groupedFloat]) {
+                state.noteDecimals(CSVNumberParsing.writtenDecimals(field))
+            }
             state.record(remaining: fits.intersection(.types), line: chunk.recordLines[record]) {
                 let alone = CSVFieldClassifier.fits(field, among: .initial(pattern: pattern), pattern: pattern)
                 return (chunk.quotedForMessage(index), CSVFieldClassifier.kindName(alone))

@@ -231,6 +231,22 @@ enum CSVNumberParsing {
         }
     }
 
+    /// Places after the decimal point as written: `19.99` → 2, `5` and `1,234` → 0, `2.50` → 2.
+    /// nil for scientific notation and infinities, which carry no fixed number of places.
+    static func writtenDecimals(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
+        let (start, end) = trimmed(field)
+        var i = start
+        while i < end, field[i] != UInt8(ascii: ".") {
+            if field[i] | 0x20 == UInt8(ascii: "e") || field[i] | 0x20 == UInt8(ascii: "i") { return nil }
+            i += 1
+        }
+        guard i < end else { return 0 }
+        i += 1
+        let first = i
+        while i < end, field[i] &- UInt8(ascii: "0") < 10 { i += 1 }
+        return i == end ? i - first : nil
+    }
+
     /// Which numeric forms a field fits, found in one scan. Plain numbers also fit the
     /// thousands-separator forms, so a column mixing `1,234.50` and `999.00` is still numeric.
     static func numericShape(_ field: UnsafeBufferPointer<UInt8>) -> CSVTypeCandidates {

@@ -149,7 +149,9 @@ public enum CSVReader {
                 let line = interner.firstInvalidLine.map { " (first on line \($0))" } ?? ""
                 notes.append("column \(first.names[column]): \(affected) \(affected == 1 ? "value is" : "values are") not valid UTF-8\(line); bad bytes replaced with U+FFFD")
             }
-            columns.append(storage.makeColumn(name: first.names[column], dictionary: interner.strings))
+            var made = storage.makeColumn(name: first.names[column], dictionary: interner.strings)
+            if made.type == .float, first.forcedPlans[column] == nil { made.display = first.inference[column].display }
+            columns.append(made)
         }
         return CSVLoadResult(
             table: Table(uncheckedColumns: columns, rowCount: rowCount),

@@ -62,20 +62,21 @@ public enum GroupBy {
     }
 
     private static func compute(_ a: Aggregate, _ k: GroupKernels, notes: inout [String]) throws -> Column {
-        guard let input = a.input else { return Column(name: a.name, data: .int(k.rowCounts)) }
+        let total = ColumnDisplay(isTotal: true)
+        guard let input = a.input else { return Column(name: a.name, data: .int(k.rowCounts), display: total) }
         let flags = input.missingFlagsIncludingPlaceholders()
         switch a.function {
         case .count:
-            return Column(name: a.name, data: .int(try k.presentCounts(flags)))
+            return Column(name: a.name, data: .int(try k.presentCounts(flags)), display: total)
         case .distinct:
             let values = try DenseKeyEncoder.encode(input, missing: .excluded, context: k.context)
-            return Column(name: a.name, data: .int(try k.distinctCounts(values)))
+            return Column(name: a.name, data: .int(try k.distinctCounts(values)), display: total)
         case .first, .last:
             return input.taking(try k.edgeRows(flags, last: a.function == .last))
         case .min, .max:
             return input.taking(try extremeRows(input, flags, k, max: a.function == .max))
         case .sum:
-            return try sum(input, flags, k, notes: &notes)
+            return try sum(input, flags, k, notes: &notes).displayed(as: input.display.asTotal)
         case .mean:
             let (sums, counts) = try sumsAsDoubles(input, flags, k)
             return floatColumn(a.name, (0..<k.groups).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : .nan })
@@ -111,7 +112,7 @@ public enum GroupBy {
             notes.append("the sum of '\(input.name)' does not fit in a 64-bit integer in some group, so it was computed as a float")
             return Column(name: input.name, data: .float(try k.floatSums(v, flags) { Double($0) }))
         case .bool(let v):
-            return Column(name: input.name, data: .int(try k.trueCounts(v, flags)))
+            return Column(name: input.name, data: .int(try k.trueCounts(v, flags)), display: ColumnDisplay(isTotal: true))
         case .float(let v):
             return Column(name: input.name, data: .float(try k.floatSums(v, flags) { $0 }))
         case .string, .date, .timestamp:

@@ -11,7 +11,7 @@ extension Column {
         case .timestamp(let v): data = .timestamp(Array(v[range]))
         }
         let mask = missing.flags.map { MissingMask(flags: Array($0[range])) } ?? .none
-        return Column(name: name, data: data, missing: mask)
+        return Column(name: name, data: data, missing: mask, display: display)
     }
 }
 

@@ -31,7 +31,7 @@ public struct ValueCounts: Sendable {
             countValues.append(Int64(missingCount))
         }
         let countName = values.name == "count" ? "n" : "count"
-        return Table(uncheckedColumns: [valueColumn, Column(name: countName, data: .int(countValues))],
+        return Table(uncheckedColumns: [valueColumn, Column(name: countName, data: .int(countValues), display: ColumnDisplay(isTotal: true))],
                      rowCount: countValues.count)
     }
 }
