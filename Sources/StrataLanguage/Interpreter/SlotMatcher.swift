@@ -115,16 +115,9 @@ struct SlotMatcher {
             }
             try match(inner)
 
-        case .table(let label, _):
+        case .table(let label, _), .rows(let label, _):
             guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))") }
-            try parser?.requireTable(name, span)
-            parsed.arguments[label] = .text(name, span)
-            readsName(name)
-            if parsed.subject == nil { parsed.subject = name }
-
-        case .rows(let label, _):
-            guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))") }
-            try parser?.requireRows(name, span)
+            if case .rows = slot { try parser?.requireRows(name, span) } else { try parser?.requireTable(name, span) }
             parsed.arguments[label] = .text(name, span)
             readsName(name)
             if parsed.subject == nil { parsed.subject = name }

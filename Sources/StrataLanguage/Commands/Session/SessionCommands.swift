@@ -7,18 +7,13 @@ enum SessionCommands {
     /// `quit` and `exit`, which end the session.
     static let leaving: [CommandSpec] = [quit, exit]
 
-    static let quit = CommandSpec(
-        "quit", group: .workspace, summary: "Leave Strata (Ctrl-D does the same).",
-        examples: ["quit"], isRecorded: false
-    ) { _, ctx in
-        try ctx.session().request(.quit)
-        return .empty
-    }
+    static let quit = CommandSpec("quit", group: .workspace, summary: "Leave Strata (Ctrl-D does the same).",
+                                  examples: ["quit"], isRecorded: false, run: leave)
 
-    static let exit = CommandSpec(
-        "exit", group: .workspace, summary: "Leave Strata (same as quit).",
-        examples: ["exit"], isRecorded: false
-    ) { _, ctx in
+    static let exit = CommandSpec("exit", group: .workspace, summary: "Leave Strata (same as quit).",
+                                  examples: ["exit"], isRecorded: false, run: leave)
+
+    private static let leave: @Sendable (ParsedCommand, inout CommandContext) throws -> CommandOutput = { _, ctx in
         try ctx.session().request(.quit)
         return .empty
     }
