@@ -28,39 +28,59 @@ struct ScriptRunner {
     /// Runs a script or saved session: nothing runs if a line is not a command; a warning comes
     /// before a command that reads a data file which changed since the session was saved.
     func run(_ document: SessionDocument, overrides: [String: String]) -> Int32 {
-        let plan = SessionPlan(document, path: source, overrides: overrides, registry: interpreter.registry)
-        guard plan.errors.isEmpty else {
-            for e in plan.errors { Console.err(e + "\n") }
-            Console.err("\(source): nothing was run (\(plan.errors.count == 1 ? "1 error" : "\(plan.errors.count) errors"))\n")
+        let outcome: ReplayOutcome
+        do throws(RunChainError) {
+            outcome = try Replay.run(document, path: source, in: interpreter, stopsAtFailure: !keepGoing) { step in
+                for w in step.warnings { Console.err(w + "\n") }
+                show(step.execution)
+            }
+        } catch {
+            Console.err("error: \(source): \(error.message)\n")
             return 1
         }
-        var files = DataFileCheck(header: document.header)
-        var failed = false
-        for entry in document.entries {
-            for w in files.warnings(before: entry.source) { Console.err(w + "\n") }
-            guard execute(entry.source, location: "\(source):\(entry.line)", comments: entry.comments, failed: &failed) else { break }
-        }
         let unused = overrides.keys.filter { interpreter.workspace.parameters[$0] == nil }.sorted()
-        for name in unused { Console.err("warning: --set \(name)=… was not used: \(source) declares no 'param \(name)'\n") }
-        return failed ? 1 : 0
+        switch outcome {
+        case .notRun(let errors):
+            for e in errors { Console.err(e + "\n") }
+            Console.err("\(source): nothing was run (\(errors.count == 1 ? "1 error" : "\(errors.count) errors"))\n")
+            return 1
+        case .finished(let failures):
+            warnUnused(unused)
+            return failures > 0 ? 1 : 0
+        case .stopped:
+            warnUnused(unused)
+            return 1
+        }
+    }
+
+    private func warnUnused(_ names: [String]) {
+        for name in names { Console.err("warning: --set \(name)=… was not used: \(source) declares no 'param \(name)'\n") }
     }
 
     /// false when the run should stop.
     private func execute(_ line: String, location: String, comments: [String], failed: inout Bool) -> Bool {
-        switch interpreter.execute(line, context: .quiet, location: location, comments: comments) {
-        case .empty:
-            return true
+        let execution = interpreter.execute(line, context: .quiet, location: location, comments: comments)
+        show(execution)
+        switch execution {
+        case .empty, .success: return true
+        case .failure:
+            failed = true
+            return keepGoing
+        case .quit: return false
+        }
+    }
+
+    /// Output on stdout, errors on stderr.
+    private func show(_ execution: Execution) {
+        switch execution {
+        case .empty, .quit:
+            break
         case .success(let output):
             // Fixed width, no colour: the same bytes on every machine, so replays compare equal.
             let text = OutputRenderer.render(output, style: OutputRenderer.style(for: interpreter.workspace.settings))
             if !text.isEmpty { Console.out(text + "\n") }
-            return true
         case .failure(let message):
             Console.err(message + "\n")
-            failed = true
-            return keepGoing
-        case .quit:
-            return false
         }
     }
 }

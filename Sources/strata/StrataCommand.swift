@@ -106,7 +106,7 @@ struct Run: ParsableCommand {
         let document = try Startup.document(file)
         let overrides = try parameters.overrides()
         if dryRun {
-            let plan = SessionPlan(document, path: file, overrides: overrides)
+            let plan = SessionPlan(document, path: file, overrides: overrides, registry: StandardCommands.registry)
             Console.out("\(file): \(document.entries.count) commands\n" + plan.describe() + "\n")
             for e in plan.errors { Console.err(e + "\n") }
             if !plan.errors.isEmpty { throw ExitCode(1) }
@@ -149,14 +149,13 @@ struct Check: ParsableCommand {
                 allPassed = false
                 continue
             }
-            let plan = SessionPlan(document, path: file, overrides: overrides)
-            if !plan.errors.isEmpty {
-                for e in plan.errors { Console.err(e + "\n") }
-                Console.out("\(file): not checked, \(plan.errors.count == 1 ? "1 error" : "\(plan.errors.count) errors")\n")
+            let result = SessionCheck.run(document, path: file, overrides: overrides, registry: StandardCommands.registry)
+            if !result.errors.isEmpty {
+                for e in result.errors { Console.err(e + "\n") }
+                Console.out(result.report() + "\n")
                 allPassed = false
                 continue
             }
-            let result = SessionCheck.run(document, path: file, overrides: overrides)
             if update {
                 guard !result.mismatches.contains(where: \.failed) else {
                     Console.out(result.report() + "\n\(file): not updated, a command failed\n")
@@ -191,7 +190,7 @@ enum Startup {
     static func interpreter(ascii: Bool, document: SessionDocument? = nil, overrides: [String: String] = [:]) -> Interpreter {
         var workspace = Workspace()
         workspace.settings.ascii = ascii
-        if let document { workspace = SessionReplay.workspace(for: document, overrides: overrides, base: workspace) }
+        if let document { workspace = Replay.workspace(for: document, overrides: overrides, base: workspace) }
         return Interpreter(registry: StandardCommands.registry, workspace: workspace)
     }
 

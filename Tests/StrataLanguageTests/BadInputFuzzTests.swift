@@ -127,7 +127,7 @@ import Testing
                               ("items", "items.csv"), ("events", "events.csv"), ("segments", "segments.csv")] {
             try CSVWriter.write(try #require(ws.table(table)), to: folder + "/" + file)
         }
-        let interpreter = Interpreter()
+        let interpreter = Interpreter(registry: StandardCommands.registry)
         for line in HelpExamplesTests.preamble.map({ inFolder($0, folder) }) {
             if case .failure(let message) = interpreter.execute(line) { throw EngineError("preamble line failed: \(line)\n\(message)") }
         }
@@ -202,12 +202,12 @@ import Testing
 
         func run(_ line: String, mustSucceed: Bool) {
             // Commands that write files (export, save session, export notebook) write only into the scratch folder.
-            let writes = SessionPlan(SessionDocument(text: line), path: "fuzz").files.filter { $0.access == .writes }
+            let writes = SessionPlan(SessionDocument(text: line), path: "fuzz", registry: StandardCommands.registry).files.filter { $0.access == .writes }
             guard writes.allSatisfy({ $0.path.hasPrefix(dir.path + "/") && !$0.path.contains("..") }) else {
                 outcomes.skipped += 1
                 return
             }
-            let i = Interpreter(workspace: base, cells: Self.earlierCells)
+            let i = Interpreter(registry: StandardCommands.registry, workspace: base, cells: Self.earlierCells)
             switch i.execute(line) {
             case .success(let output):
                 outcomes.success += 1

@@ -76,7 +76,7 @@ final class ScratchDirectory {
             Column(name: "age", data: .int([41, 29, 35])),
             Column(name: "country", data: .string(codes: [0, 1, 0], dictionary: ["GB", "NL"])),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     // MARK: helpers

@@ -13,7 +13,7 @@ import Testing
         ]))
         ws.bind("empty", table: try Table(columns: [Column(name: "x", data: .float([]))]))
         ws.bind("parts.train", table: try Table(columns: [Column(name: "x", data: .float([1, 2, 3]))]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     func render(_ i: Interpreter, _ line: String) -> String? {
@@ -94,7 +94,7 @@ import Testing
             Column(name: "v", data: .float((0..<60).map(Double.init))),
             Column(name: "w", data: .float((0..<60).map { Double($0 % 7) })),
         ]))
-        let i = Interpreter(workspace: ws)
+        let i = Interpreter(registry: StandardCommands.registry, workspace: ws)
         let bars = try #require(render(i, "chart bar many x=g y=v top=5"))
         #expect(bars.contains("55 more categories not shown (together 1760); raise top= up to 40"))
         let scatter = try #require(render(i, "chart scatter many x=v y=w color=g"))

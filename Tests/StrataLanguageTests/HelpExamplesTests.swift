@@ -45,13 +45,13 @@ import Testing
             Issue.record("run the tests from the package root (\(Self.root)); the examples use relative paths")
             return
         }
-        let base = Interpreter()
+        let base = Interpreter(registry: StandardCommands.registry)
         for line in Self.preamble {
             guard case .success = base.execute(line) else { Issue.record("preamble failed: \(line)"); return }
         }
         for spec in StandardCommands.registry.commands {
             for example in spec.examples {
-                let copy = Interpreter(workspace: base.workspace, cells: base.cells)
+                let copy = Interpreter(registry: StandardCommands.registry, workspace: base.workspace, cells: base.cells)
                 switch copy.execute(example) {
                 case .success, .quit: break
                 case .empty: Issue.record("\(spec.name): example is empty: \(example)")

@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func failedCommandLeavesWorkspaceUnchanged() throws {
-        let interp = Interpreter(workspace: try Self.workspace())
+        let interp = Interpreter(registry: StandardCommands.registry, workspace: try Self.workspace())
         guard case .failure = interp.execute("rename tx columns=nope:x") else { Issue.record("should fail"); return }
         #expect(interp.workspace.table("tx")?.columnNames == ["invoice", "amount", "country"])
         guard case .success = interp.execute("rename tx columns=amount:amt") else { Issue.record("should work"); return }
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func helpIsDerivedFromDeclarations() throws {
-        let interp = Interpreter()
+        let interp = Interpreter(registry: StandardCommands.registry)
         guard case .success(let out) = interp.execute("help show"), case .help(let s)? = out.blocks.first else {
             Issue.record("help failed"); return
         }

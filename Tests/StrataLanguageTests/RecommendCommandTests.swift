@@ -16,7 +16,7 @@ import Testing
             Column(name: "item_id", data: .string(codes: [0, 1, 2, 3], dictionary: ["a", "b", "c", "d"])),
             Column(name: "genres", data: .string(codes: [0, 1, 2, 3], dictionary: ["sci-fi|space", "romance", "space|history", "history"])),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     func run(_ i: Interpreter, _ line: String) -> CommandOutput? {

@@ -18,7 +18,7 @@ import Testing
     static func adding(_ i: Interpreter, _ name: String, _ table: Table) -> Interpreter {
         var ws = i.workspace
         ws.bind(name, table: table)
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     func text(_ o: CommandOutput?) -> String { OutputRenderer.render(o ?? .empty, style: .batch) }
@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test(.enabled(if: HelpExamplesTests.runsFromRoot)) func diversityOnTheBundledData() throws {
-        let i = Interpreter()
+        let i = Interpreter(registry: StandardCommands.registry)
         for line in ["load \"datasets/ratings.csv\" as ratings", "load \"datasets/items.csv\" as items",
                      "split ratings by=user test=0.2 seed=7 as parts", "recommender itemknn parts.train as iknn"] {
             _ = helpers.run(i, line)

@@ -26,7 +26,7 @@ import Testing
             strings("user_id", ["u1", "u2"]), strings("item_id", ["A", "B"]),
             Column(name: "rating", data: .int([3, 9])), strings("grade", ["good", "bad"]),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     @discardableResult
@@ -77,7 +77,7 @@ import Testing
         #expect(eval.contains("split: per user, floor(0.5·n + 0.5) random pairs, seed 3"))
         #expect(eval.contains("paired test over"))              // rand against the popularity baseline
         #expect(i.workspace.table("evaluation")?.rowCount == 2)
-        let again = Interpreter(workspace: try Self.interpreter().workspace)
+        let again = Interpreter(registry: StandardCommands.registry, workspace: try Self.interpreter().workspace)
         run(again, "split train by=user test=0.5 seed=3 as parts")
         #expect(again.workspace.table("parts.test")?.column("item_id")?.value(at: 0)
                 == i.workspace.table("parts.test")?.column("item_id")?.value(at: 0))
@@ -117,7 +117,7 @@ import Testing
 
     /// The same split and lists as bench_recsys.py's pop-numpy (Fixtures/bench-split/README.md): equal to 1e-9.
     @Test func matchesBenchRecsysPopularity() throws {
-        let i = Interpreter()
+        let i = Interpreter(registry: StandardCommands.registry)
         let root = #filePath.components(separatedBy: "/Tests/")[0]
         run(i, "load split \"\(root)/Tests/StrataLanguageTests/Fixtures/bench-split\" as bench")
         run(i, "recommender popular bench.train as pop")

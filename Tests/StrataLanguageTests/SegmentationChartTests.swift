@@ -173,7 +173,7 @@ import Testing
         #expect(run(i, "chart box d y=x by=cluster").contains("x by cluster"))
         var ws = i.workspace
         ws.bind("memo", .object(Note()))
-        let j = Interpreter(workspace: ws)
+        let j = Interpreter(registry: StandardCommands.registry, workspace: ws)
         #expect(failure(j, "chart scatter memo x=x y=y").contains("'memo' is a note, which has no rows; a table or a clustering is needed"))
         #expect(failure(j, "show d").contains("not a table"))
     }

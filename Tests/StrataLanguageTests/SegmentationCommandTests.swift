@@ -25,7 +25,7 @@ import Testing
             Column(name: "name", data: .string(codes: [0, 1, 0, 1, 0, 1, 0, 1], dictionary: ["p", "q"])),
             Column(name: "churned", data: .int([0, 0, 0, 1, 1, 1, 1, 0])),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     @discardableResult

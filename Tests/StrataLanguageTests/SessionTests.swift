@@ -11,7 +11,7 @@ import Testing
             Column(name: "id", data: .int([1, 2, 3, 4])),
             Column(name: "x", data: .float([0.5, 1.5, 2.5, 3.5])),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     static func temporaryDirectory() throws -> String {
@@ -98,19 +98,19 @@ import Testing
         let dir = try Self.temporaryDirectory()
         let csv = dir + "/t.csv"
         try "id,x\n1,0.5\n2,1.5\n3,2.5\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        let i = Interpreter()
+        let i = Interpreter(registry: StandardCommands.registry)
         _ = i.execute("load \"\(csv)\" as t")
         _ = i.execute("filter t where x > 1 as big")
         _ = i.execute("show big")
         let text = SessionDocument.render(cells: i.cells, header: .forSaving(seed: 42, inputs: i.workspace.inputs))
         #expect(text.contains("# file: \"\(csv)\" sha256="))
         #expect(text.contains(" rows=3"))
-        let ok = SessionCheck.run(SessionDocument(text: text), path: "s.strata")
+        let ok = SessionCheck.run(SessionDocument(text: text), path: "s.strata", registry: StandardCommands.registry)
         #expect(ok.passed)
         #expect(ok.report() == "s.strata: all 3 cells match")
 
         let edited = text.replacingOccurrences(of: "kept 2 of 3 rows", with: "kept 3 of 3 rows")
-        let bad = SessionCheck.run(SessionDocument(text: edited), path: "s.strata")
+        let bad = SessionCheck.run(SessionDocument(text: edited), path: "s.strata", registry: StandardCommands.registry)
         #expect(bad.mismatches.map(\.cellNumber) == [2])
         let report = bad.report()
         #expect(report.contains("s.strata:"))
@@ -120,7 +120,7 @@ import Testing
 
         // The data changed: the replay says so before the load, and the outputs differ.
         try "id,x\n1,0.5\n2,1.5\n3,2.5\n4,9\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        let changed = SessionCheck.run(SessionDocument(text: text), path: "s.strata")
+        let changed = SessionCheck.run(SessionDocument(text: text), path: "s.strata", registry: StandardCommands.registry)
         #expect(changed.warnings.count == 1)
         #expect(changed.warnings.first?.contains("has changed since the session was saved") == true)
         #expect(!changed.passed)
@@ -134,11 +134,11 @@ import Testing
         let characters = Array(text)
         for cut in stride(from: 0, to: characters.count, by: 7) {
             let document = SessionDocument(text: String(characters[..<cut]))
-            let result = SessionCheck.run(document, path: "cut.strata")
+            let result = SessionCheck.run(document, path: "cut.strata", registry: StandardCommands.registry)
             #expect(result.cellCount <= 2)
         }
         let mangled = "#> stray output\n# seed: notanumber\n\\\n#>\nderive t \\\n"
-        _ = SessionCheck.run(SessionDocument(text: mangled), path: "m.strata").report()
+        _ = SessionCheck.run(SessionDocument(text: mangled), path: "m.strata", registry: StandardCommands.registry).report()
     }
 
     @Test func parametersSubstituteAndCanBeOverridden() throws {
@@ -152,7 +152,7 @@ import Testing
 
         var ws = i.workspace
         ws.parameterOverrides = ["cut": "0"]
-        let j = Interpreter(workspace: ws)
+        let j = Interpreter(registry: StandardCommands.registry, workspace: ws)
         guard case .success(let o) = j.execute("param cut = 2") else { Issue.record("param failed"); return }
         #expect(OutputRenderer.render(o, style: .batch) == "$cut = 0  (from --set; the default is 2)")
         #expect(j.execute("filter t where x > $cut as all").isSuccess)
@@ -160,7 +160,7 @@ import Testing
 
         // Substitution is one pass: an override naming another parameter is refused at `param`.
         ws.parameterOverrides = ["cut": "$other"]
-        let k = Interpreter(workspace: ws)
+        let k = Interpreter(registry: StandardCommands.registry, workspace: ws)
         guard case .failure(let g) = k.execute("param cut = 2") else { Issue.record("should fail"); return }
         #expect(g.contains("--set cut=$other: a parameter's value cannot use another parameter"))
 
@@ -179,7 +179,7 @@ import Testing
         show t head $n
         param n = 3
         """
-        let plan = SessionPlan(SessionDocument(text: text), path: "p.strata")
+        let plan = SessionPlan(SessionDocument(text: text), path: "p.strata", registry: StandardCommands.registry)
         #expect(plan.files.map(\.path) == ["data/in.csv", "out/t.csv", "sessions/q3.strata"])
         #expect(plan.errors.count == 2)
         #expect(plan.errors[0].contains("p.strata:4") && plan.errors[0].contains("unknown command 'filtr'")
@@ -192,7 +192,7 @@ import Testing
               out/t.csv  (p.strata:2)
               sessions/q3.strata  (p.strata:3)
             """)
-        #expect(SessionPlan(SessionDocument(text: text), path: "p.strata", overrides: ["n": "2"]).errors.count == 1)
+        #expect(SessionPlan(SessionDocument(text: text), path: "p.strata", overrides: ["n": "2"], registry: StandardCommands.registry).errors.count == 1)
     }
 
     @Test func unifiedDiffMatchesDiffU() {
@@ -247,7 +247,7 @@ import Testing
         let csv = dir + "/t.csv"
         try "id,x\n1,0.5\n2,1.5\n3,2.5\n".write(toFile: csv, atomically: true, encoding: .utf8)
         guard let journal = Journal(directory: dir, seed: 42) else { Issue.record("no journal"); return }
-        let first = Interpreter()
+        let first = Interpreter(registry: StandardCommands.registry)
         first.onCell = { journal.record($0) }
         _ = first.execute("load \"\(csv)\" as t")
         _ = first.execute("bogus")
@@ -259,7 +259,7 @@ import Testing
         #expect(abandoned.map(\.path) == [orphan])
         #expect(abandoned.first?.unsavedCells == 2)
 
-        let second = Interpreter()
+        let second = Interpreter(registry: StandardCommands.registry)
         second.recoverableJournal = orphan
         guard case .success(let o) = second.execute("recover") else { Issue.record("recover failed"); return }
         #expect(OutputRenderer.render(o, style: .batch).replacingOccurrences(of: "\n", with: " ") == "recovered 2 cells from \(orphan)")

@@ -16,7 +16,7 @@ import Testing
             Column(name: "customer", data: .string(codes: [0, 1], dictionary: ["bob", "cat"])),
             Column(name: "age", data: .int([41, 29])),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     func run(_ i: Interpreter, _ line: String) -> CommandOutput? {

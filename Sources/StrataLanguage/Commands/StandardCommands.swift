@@ -1,7 +1,8 @@
-/// The registry of every built-in command. Each command group declares its commands in its own file.
+/// The built-in commands. Each command group declares its commands in its own file; the commands
+/// about the session itself are added by the session (`StandardCommands.registry`).
 public enum StandardCommands {
-    public static let registry = CommandRegistry(
+    public static let builtIn: [CommandSpec] =
         DataCommands.all + InspectCommands.all + ChartCommands.all + TransformCommands.all + ColumnCommands.all
             + SegmentationCommands.all + RecommenderDataCommands.all + RecommenderAlgorithmCommands.all
-            + WorkspaceCommands.all + [RunCommand.spec] + SessionCommands.all)
+            + WorkspaceCommands.all
 }

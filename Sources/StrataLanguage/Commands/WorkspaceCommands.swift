@@ -1,6 +1,6 @@
-/// Commands about the workspace itself: help, settings, listing and removing values, quitting.
+/// Commands about the workspace itself: help, settings, listing and removing values.
 enum WorkspaceCommands {
-    static let all: [CommandSpec] = [help, set, tables, dropTable, quit, exit]
+    static let all: [CommandSpec] = [help, set, tables, dropTable]
 
     static let help = CommandSpec(
         "help", group: .workspace, summary: "List commands, or show one command's options and examples.",
@@ -90,22 +90,6 @@ enum WorkspaceCommands {
         let names = parsed.list("names")
         for n in names { ctx.workspace.remove(n) }
         return .note("removed " + names.joined(separator: ", "))
-    }
-
-    static let quit = CommandSpec(
-        "quit", group: .workspace, summary: "Leave Strata (Ctrl-D does the same).",
-        examples: ["quit"], isRecorded: false
-    ) { _, ctx in
-        ctx.quitRequested = true
-        return .empty
-    }
-
-    static let exit = CommandSpec(
-        "exit", group: .workspace, summary: "Leave Strata (same as quit).",
-        examples: ["exit"], isRecorded: false
-    ) { _, ctx in
-        ctx.quitRequested = true
-        return .empty
     }
 }
 

@@ -4,25 +4,15 @@ public struct CommandContext: Sendable {
     public var workspace: Workspace
     public let run: RunContext
     public let registry: CommandRegistry
-    /// Set by `quit`/`exit`.
-    public var quitRequested = false
-    /// The session's cells before this command (read by history, save session, export notebook).
-    public var cells: [Cell] = []
-    /// At the prompt rather than replaying a file.
-    public var isInteractive = false
-    /// The journal `recover` may replay; `recover` sets it to nil once dealt with.
-    public var recoverableJournal: String?
-    /// Cells replayed by `recover`, which the session takes as its own instead of the `recover` cell.
-    public var adoptedCells: [Cell] = []
-    /// Set by `save session` to the file it wrote, so the REPL's journal can note it.
-    public var savedSession: String?
-    /// The seed the session started with (recorded in a saved session's header).
-    public var initialSeed: UInt64 = Settings().seed
+    /// What runs the command (the session), for the few commands that are about it; nil when a
+    /// command runs on its own.
+    public let host: (any CommandHost)?
 
-    public init(workspace: Workspace, run: RunContext, registry: CommandRegistry) {
+    public init(workspace: Workspace, run: RunContext, registry: CommandRegistry, host: (any CommandHost)? = nil) {
         self.workspace = workspace
         self.run = run
         self.registry = registry
+        self.host = host
     }
 
     /// The subject table of the command (its first table argument; for a `.rows` slot, the rows of a clustering).
@@ -55,13 +45,11 @@ public struct CommandContext: Sendable {
             }
             return name
         }
-        switch parsed.spec.binding {
-        case .none, .replacesSubject:
-            guard let s = parsed.subject else { throw parsed.error("\(parsed.spec.name): name the result with 'as NAME'") }
-            return s
-        case .named(let f):
-            return f(parsed)
+        // A command declared to bind nothing that stores a result anyway replaces its subject.
+        guard let name = parsed.resultName ?? parsed.subject else {
+            throw parsed.error("\(parsed.spec.name): name the result with 'as NAME'")
         }
+        return name
     }
 
     static func isValidName(_ s: String) -> Bool {

@@ -41,7 +41,7 @@ public struct CommandParser {
             }
             parsed.binding = (name, tokens[end - 1].span)
             end -= 2
-        } else if end > verbCount, tokens[end - 1].isWord("as"), Self.canBind(spec),
+        } else if end > verbCount, tokens[end - 1].isWord("as"), spec.binding.acceptsName,
                   !tokens[end - 2].isSymbol("="), !tokens[end - 2].isSymbol(","), !tokens[end - 2].isSymbol(":") {
             // Caught here, once for every command, so that a forgotten name reads the same everywhere
             // instead of surfacing as whatever the last slot makes of a stray 'as'.
@@ -49,20 +49,13 @@ public struct CommandParser {
                               suggestion: "name the result, e.g. … as result, or remove 'as'")
         }
 
-        var cursor = SlotCursor(tokens: tokens, position: verbCount, end: end)
-        try consumeOptions(&cursor, into: &parsed)
-        try parseSlots(spec.arguments, cursor: &cursor, into: &parsed, optional: false)
-        try consumeOptions(&cursor, into: &parsed)
-        if cursor.position < end {
-            let t = tokens[cursor.position]
-            if t.word != nil, cursor.peek(1).isSymbol("=") {
-                try consumeOptions(&cursor, into: &parsed)
-            }
-            if cursor.position < end {
-                throw SyntaxError("unexpected '\(t.display)'", at: t.span,
-                                  suggestion: "usage: \(spec.synopsis)")
-            }
+        var matcher = SlotMatcher(parsing: parsed, end: end, parser: self)
+        try matcher.matchArguments()
+        if !matcher.cursor.atEnd {
+            let t = matcher.cursor.current
+            throw SyntaxError("unexpected '\(t.display)'", at: t.span, suggestion: "usage: \(spec.synopsis)")
         }
+        parsed = matcher.parsed
         try recheckColumnOptions(parsed)
         return parsed
     }
@@ -82,199 +75,9 @@ public struct CommandParser {
         }
     }
 
-    private static func canBind(_ spec: CommandSpec) -> Bool {
-        if case .none = spec.binding { return false }
-        return true
-    }
+    // MARK: option values
 
-    // MARK: slots
-
-    private func parseSlots(_ slots: [ArgumentSlot], cursor: inout SlotCursor, into parsed: inout ParsedCommand, optional: Bool) throws {
-        for slot in slots {
-            try consumeOptions(&cursor, into: &parsed)
-            try parseSlot(slot, cursor: &cursor, into: &parsed)
-        }
-    }
-
-    private func missing(_ what: String, _ cursor: SlotCursor, _ parsed: ParsedCommand) -> SyntaxError {
-        SyntaxError("\(parsed.spec.name): missing \(what)", at: cursor.current.span,
-                    suggestion: "usage: \(parsed.spec.synopsis)")
-    }
-
-    private func parseSlot(_ slot: ArgumentSlot, cursor: inout SlotCursor, into parsed: inout ParsedCommand) throws {
-        switch slot {
-        case .keyword(let k):
-            guard cursor.current.isWord(k) else {
-                throw SyntaxError("expected '\(k)' here", at: cursor.current.span, suggestion: "usage: \(parsed.spec.synopsis)")
-            }
-            cursor.advance()
-
-        case .optional(let inner):
-            // An optional group is present when its first word is typed (a keyword, or one of a choice's words).
-            switch inner.first {
-            case .keyword(let k)?:
-                guard cursor.current.isWord(k) else { return }
-                parsed.arguments[k] = .present
-            case .choice(_, let choices, _)?:
-                guard let w = cursor.current.word, choices.contains(w.lowercased()) else { return }
-            case .number?:
-                guard case .number = cursor.current.kind else { return }
-            default:
-                return
-            }
-            try parseSlots(inner, cursor: &cursor, into: &parsed, optional: true)
-
-        case .table(let label, _):
-            guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))", cursor, parsed) }
-            try requireTable(name, span)
-            parsed.arguments[label] = .text(name, span)
-            if parsed.subject == nil { parsed.subject = name }
-
-        case .rows(let label, _):
-            guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))", cursor, parsed) }
-            if workspace.rows(name) == nil {
-                if let value = workspace[name] {
-                    throw SyntaxError("'\(name)' is a \(value.kindName), which has no rows; a table or a clustering is needed", at: span)
-                }
-                try requireTable(name, span)
-            }
-            parsed.arguments[label] = .text(name, span)
-            if parsed.subject == nil { parsed.subject = name }
-
-        case .tableColumn(let label, _):
-            guard let (name, span) = cursor.qualifiedName() else { throw missing("TABLE.COLUMN (\(label))", cursor, parsed) }
-            let (table, column) = try splitTableColumn(name, span)
-            parsed.arguments[label] = .text(column, span)
-            if parsed.subject == nil { parsed.subject = table }
-
-        case .name(let label, _):
-            guard let (name, span) = cursor.qualifiedName() else { throw missing(label, cursor, parsed) }
-            parsed.arguments[label] = .text(name, span)
-
-        case .path(let label, _):
-            let t = cursor.current
-            switch t.kind {
-            case .string(let s):
-                cursor.advance()
-                parsed.arguments[label] = .text(s, t.span)
-            case .word(let w):
-                throw SyntaxError("file paths are quoted", at: t.span, suggestion: "write \"\(w)…\" in double quotes")
-            default:
-                throw missing("\(label) (a quoted path)", cursor, parsed)
-            }
-
-        case .choice(let label, let choices, _):
-            guard let w = cursor.current.word else { throw missing("\(label) (\(choices.joined(separator: "|")))", cursor, parsed) }
-            guard choices.contains(w.lowercased()) else {
-                throw SyntaxError("'\(w)' is not one of \(choices.joined(separator: ", "))", at: cursor.current.span,
-                                  suggestion: Suggestions.didYouMean(w, among: choices))
-            }
-            parsed.arguments[label] = .text(w.lowercased(), cursor.current.span)
-            cursor.advance()
-
-        case .number(let label, _):
-            var sign = 1.0
-            let start = cursor.current.span
-            if cursor.current.isSymbol("-") { sign = -1; cursor.advance() }
-            guard case .number(let text) = cursor.current.kind, let v = Double(text) else {
-                throw missing("\(label) (a number)", cursor, parsed)
-            }
-            parsed.arguments[label] = .number(sign * v, start.union(cursor.current.span))
-            cursor.advance()
-
-        case .id(let label, _):
-            let t = cursor.current
-            var sign = ""
-            if t.isSymbol("-"), case .number = cursor.peek(1).kind { sign = "-"; cursor.advance() }
-            switch cursor.current.kind {
-            case .word(let w), .string(let w), .number(let w):
-                parsed.arguments[label] = .text(sign + w, t.span.union(cursor.current.span))
-                cursor.advance()
-            default:
-                throw missing("\(label) (a word, number or quoted text)", cursor, parsed)
-            }
-
-        case .columns(let label, _), .tables(let label, _):
-            var items: [(String, SourceSpan)] = []
-            repeat {
-                if !items.isEmpty { cursor.advance() }
-                guard let item = cursor.columnName() else { throw missing(label, cursor, parsed) }
-                items.append(item)
-            } while cursor.current.isSymbol(",")
-            if case .tables = slot {
-                for (n, s) in items { try requireValue(n, s) }
-            } else {
-                for (n, s) in items { try requireColumn(n, s, parsed.subject) }
-                try requireDistinct(items)
-            }
-            parsed.arguments[label] = .list(items)
-
-        case .sortKeys(let label, _):
-            var keys: [(column: String, descending: Bool, span: SourceSpan)] = []
-            repeat {
-                if !keys.isEmpty { cursor.advance() }
-                guard let (name, span) = cursor.columnName() else { throw missing(label, cursor, parsed) }
-                try requireColumn(name, span, parsed.subject)
-                var desc = false
-                if cursor.current.isWord("desc") || cursor.current.isWord("descending") {
-                    desc = true; cursor.advance()
-                } else if cursor.current.isWord("asc") || cursor.current.isWord("ascending") {
-                    cursor.advance()
-                }
-                keys.append((name, desc, span))
-            } while cursor.current.isSymbol(",")
-            parsed.arguments[label] = .sortKeys(keys)
-
-        case .rest(let label, _, _):
-            parsed.arguments[label] = .tokens(cursor.position..<cursor.end)
-            cursor.position = cursor.end
-
-        case .condition(let label, _), .assignments(let label, _), .aggregations(let label, _):
-            // Expressions run to the end of the line (before `as NAME`); options must come earlier.
-            guard cursor.position < cursor.end else { throw missing(label, cursor, parsed) }
-            parsed.arguments[label] = .tokens(cursor.position..<cursor.end)
-            cursor.position = cursor.end
-        }
-    }
-
-    // MARK: options
-
-    private func consumeOptions(_ cursor: inout SlotCursor, into parsed: inout ParsedCommand) throws {
-        // A command that takes its words as they are (`param k = 4`) has no options to find in them.
-        if parsed.spec.options.isEmpty, case .rest? = parsed.spec.arguments.first { return }
-        while cursor.position < cursor.end, !cursor.current.isBackquoted, let key = cursor.current.word,
-              cursor.peek(1).isSymbol("=") {
-            let keySpan = cursor.current.span
-            guard let spec = parsed.spec.option(key.lowercased()) else {
-                // In an expression slot `x = 1` is not an option (an assignment, or equality in a
-                // condition); let the slot take it.
-                if Self.hasExpressionSlot(parsed.spec.arguments) { return }
-                let keys = parsed.spec.options.map(\.key)
-                throw SyntaxError("'\(parsed.spec.name)' has no option '\(key)'", at: keySpan,
-                                  suggestion: Suggestions.didYouMean(key, among: keys)
-                                    ?? (keys.isEmpty ? "it takes no options" : "options: " + keys.joined(separator: ", ")))
-            }
-            if parsed.options[spec.key] != nil {
-                throw SyntaxError("option '\(key)' is given twice", at: keySpan)
-            }
-            cursor.advance(2)
-            let raw = try cursor.optionValue(for: key, keySpan: keySpan)
-            let value = try convert(raw, spec: spec, subject: parsed.subject)
-            parsed.options[spec.key] = (value, raw.span)
-        }
-    }
-
-    private static func hasExpressionSlot(_ slots: [ArgumentSlot]) -> Bool {
-        slots.contains { slot in
-            switch slot {
-            case .condition, .assignments, .aggregations: return true
-            case .optional(let inner): return hasExpressionSlot(inner)
-            default: return false
-            }
-        }
-    }
-
-    private func convert(_ raw: RawOptionValue, spec: OptionSpec, subject: String?) throws -> OptionValue {
+    func convert(_ raw: RawOptionValue, spec: OptionSpec, subject: String?) throws -> OptionValue {
         let single = raw.items.count == 1 ? raw.items[0] : nil
         func fail(_ what: String) -> SyntaxError {
             SyntaxError("option '\(spec.key)' expects \(what), got '\(raw.text)'", at: raw.span)
@@ -346,7 +149,16 @@ public struct CommandParser {
 
     // MARK: validation against the workspace
 
-    private func requireTable(_ name: String, _ span: SourceSpan) throws {
+    /// A table, or a workspace value that carries rows (a clustering).
+    func requireRows(_ name: String, _ span: SourceSpan) throws {
+        guard workspace.rows(name) == nil else { return }
+        if let value = workspace[name] {
+            throw SyntaxError("'\(name)' is a \(value.kindName), which has no rows; a table or a clustering is needed", at: span)
+        }
+        try requireTable(name, span)
+    }
+
+    func requireTable(_ name: String, _ span: SourceSpan) throws {
         guard workspace.table(name) == nil else { return }
         if workspace[name] != nil {
             throw SyntaxError("'\(name)' is a \(workspace[name]?.kindName ?? "value"), not a table", at: span)
@@ -358,7 +170,7 @@ public struct CommandParser {
     }
 
     /// `TABLE.COLUMN` split at the dot that leaves a table on the left (table names may hold dots).
-    private func splitTableColumn(_ name: String, _ span: SourceSpan) throws -> (table: String, column: String) {
+    func splitTableColumn(_ name: String, _ span: SourceSpan) throws -> (table: String, column: String) {
         var dot = name.lastIndex(of: ".")
         while let d = dot {
             let table = String(name[..<d])
@@ -381,20 +193,20 @@ public struct CommandParser {
     }
 
     /// A column listed twice would make two columns of one name (select, show) or say nothing new.
-    private func requireDistinct(_ items: [(String, SourceSpan)]) throws {
+    func requireDistinct(_ items: [(String, SourceSpan)]) throws {
         var seen = Set<String>()
         for (name, span) in items where !seen.insert(name).inserted {
             throw SyntaxError("column '\(name)' is listed twice", at: span, suggestion: "list each column once")
         }
     }
 
-    private func requireValue(_ name: String, _ span: SourceSpan) throws {
+    func requireValue(_ name: String, _ span: SourceSpan) throws {
         guard workspace[name] == nil else { return }
         throw SyntaxError("nothing named '\(name)' in the workspace", at: span,
                           suggestion: Suggestions.didYouMean(name, among: workspace.names))
     }
 
-    private func requireColumn(_ name: String, _ span: SourceSpan, _ subject: String?) throws {
+    func requireColumn(_ name: String, _ span: SourceSpan, _ subject: String?) throws {
         guard let subject, let table = workspace.rows(subject) else { return }
         var column = name
         if let dot = name.firstIndex(of: "."), table.column(name) == nil {

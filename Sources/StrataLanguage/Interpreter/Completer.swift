@@ -183,11 +183,11 @@ public struct Completer: Sendable {
         guard let spec = registry.match(words: leading) else {
             return expectations.isEmpty ? nil : Analysis(expectations: expectations, subject: nil, knownCommand: false)
         }
-        var walker = CompletionWalker(tokens: tokens, spec: spec)
-        guard let found = walker.run() else {
+        var matcher = SlotMatcher(completing: tokens, spec: spec)
+        guard let found = matcher.expectationsAtEnd() else {
             return expectations.isEmpty ? nil : Analysis(expectations: expectations, subject: nil, knownCommand: true)
         }
-        return Analysis(expectations: expectations + found, subject: walker.subject, knownCommand: true)
+        return Analysis(expectations: expectations + found, subject: matcher.parsed.subject, knownCommand: true)
     }
 
     private func candidates(for expectation: Expectation, subject: String?) -> [CompletionCandidate] {

@@ -46,6 +46,8 @@ public struct ParsedCommand: Sendable {
     public internal(set) var binding: (name: String, span: SourceSpan)?
     /// The name of the subject table (the first `.table` slot), if any.
     public internal(set) var subject: String?
+    /// The workspace names the command reads: those its table, rows, `TABLE.COLUMN` and tables slots name.
+    public internal(set) var reads: Set<String> = []
     /// Span of the verb words, for errors about the command as a whole.
     public let verbSpan: SourceSpan
 
@@ -55,6 +57,21 @@ public struct ParsedCommand: Sendable {
         self.tokens = tokens
         self.verbSpan = verbSpan
     }
+
+    /// The name the result is stored under: `as NAME`, else what the declaration's binding calls for
+    /// (the subject for a command that replaces it); nil for a command that stores nothing, or one
+    /// that would replace a subject it does not have.
+    public var resultName: String? {
+        if let (name, _) = binding { return name }
+        switch spec.binding {
+        case .none: return nil
+        case .replacesSubject: return subject
+        case .named(let name): return name(self)
+        }
+    }
+
+    /// The workspace names the command stores its result under (derived from its declaration, as `reads` is).
+    public var binds: Set<String> { resultName.map { [$0] } ?? [] }
 
     // MARK: positional arguments
 

@@ -17,7 +17,12 @@ struct SlotCursor {
     var position: Int
     let end: Int
 
-    var current: Token { position < end ? tokens[position] : Token(.end, tokens[min(end, tokens.count - 1)].span) }
+    var current: Token {
+        if position < end { return tokens[position] }
+        return Token(.end, tokens.isEmpty ? .point(0) : tokens[min(end, tokens.count - 1)].span)
+    }
+
+    var atEnd: Bool { position >= end }
 
     func peek(_ offset: Int) -> Token {
         let i = position + offset
@@ -52,16 +57,22 @@ struct SlotCursor {
     mutating func columnName() -> (String, SourceSpan)? { qualifiedName() }
 
     /// The value after `key=`: items separated by commas; each item is atoms joined by `:` or one `..` range.
-    mutating func optionValue(for key: String, keySpan: SourceSpan) throws -> RawOptionValue {
+    /// `atLineEnd` is told the atoms typed so far wherever the tokens run out before an atom (Tab completion
+    /// ends its walk there).
+    mutating func optionValue(for key: String, keySpan: SourceSpan,
+                              atLineEnd: (_ typed: Set<String>) throws -> Void = { _ in }) throws -> RawOptionValue {
         var items: [RawOptionItem] = []
+        func typed(_ item: RawOptionItem? = nil) -> Set<String> { Set(items.flatMap(\.parts) + (item?.parts ?? [])) }
         repeat {
             if !items.isEmpty { advance() }
+            if atEnd { try atLineEnd(typed()) }
             guard let first = try atom() else {
                 throw SyntaxError("option '\(key)' needs a value after '='", at: current.span.start > 0 ? current.span : keySpan)
             }
             var item = RawOptionItem(parts: [first.0], span: first.1)
             if current.isSymbol("..") {
                 advance()
+                if atEnd { try atLineEnd(typed(item)) }
                 guard let second = try atom() else { throw SyntaxError("a range needs an end, like 2..10", at: current.span) }
                 item.parts.append(second.0)
                 item.isRange = true
@@ -69,6 +80,7 @@ struct SlotCursor {
             } else {
                 while current.isSymbol(":") {
                     advance()
+                    if atEnd { try atLineEnd(typed(item)) }
                     guard let next = try atom() else { throw SyntaxError("expected a value after ':'", at: current.span) }
                     item.parts.append(next.0)
                     item.span = item.span.union(next.1)

@@ -19,9 +19,13 @@ public struct Cell: Sendable {
     /// False for commands about the session itself (history, save session…): they are listed in
     /// `history` but a saved session does not replay them.
     public let isRecorded: Bool
+    /// The workspace names the command read (`ParsedCommand.reads`).
+    public let reads: Set<String>
+    /// The workspace names it stored a result under; none when it failed.
+    public let binds: Set<String>
 
     public init(number: Int, source: String, comments: [String] = [], status: Status, output: CommandOutput,
-                settings: Settings, duration: Duration, isRecorded: Bool) {
+                settings: Settings, duration: Duration, isRecorded: Bool, reads: Set<String> = [], binds: Set<String> = []) {
         self.number = number
         self.source = source
         self.comments = comments
@@ -30,6 +34,8 @@ public struct Cell: Sendable {
         self.settings = settings
         self.duration = duration
         self.isRecorded = isRecorded
+        self.reads = reads
+        self.binds = binds
     }
 
     public var succeeded: Bool { status == .succeeded }

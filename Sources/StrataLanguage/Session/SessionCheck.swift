@@ -10,6 +10,8 @@ public struct SessionCheck: Sendable {
     }
 
     public let path: String
+    /// Errors that kept the file from being replayed at all (each with `FILE:LINE`); nothing ran.
+    public let errors: [String]
     public let cellCount: Int
     public let mismatches: [Mismatch]
     /// Changed data files, said before the cells that read them.
@@ -17,38 +19,42 @@ public struct SessionCheck: Sendable {
     /// The file as it would be saved now: the replayed cells and outputs, comments kept.
     public let rerecorded: String
 
-    public var passed: Bool { mismatches.isEmpty }
+    public var passed: Bool { errors.isEmpty && mismatches.isEmpty }
 
-    /// Replays `document` in a fresh workspace and compares outputs cell by cell. Every cell runs
-    /// (a mismatch does not stop the replay), so one report shows everything that differs.
+    /// Checks `document` first (a file with an error is not replayed), then replays it in a fresh
+    /// workspace and compares outputs cell by cell. Every cell runs (a mismatch does not stop the
+    /// replay), so one report shows everything that differs.
     public static func run(_ document: SessionDocument, path: String, overrides: [String: String] = [:],
-                           registry: CommandRegistry = StandardCommands.registry, context: RunContext = .quiet) -> SessionCheck {
-        let interpreter = Interpreter(registry: registry, workspace: SessionReplay.workspace(for: document, overrides: overrides))
-        var files = DataFileCheck(header: document.header)
+                           registry: CommandRegistry, context: RunContext = .quiet) -> SessionCheck {
+        let interpreter = Interpreter(registry: registry, workspace: Replay.workspace(for: document, overrides: overrides))
         var warnings: [String] = []
         var mismatches: [Mismatch] = []
         var count = 0
-        for entry in document.entries {
-            warnings += files.warnings(before: entry.source)
-            let result = interpreter.execute(entry.source, context: context, location: "\(path):\(entry.line)",
-                                             comments: entry.comments)
-            if case .empty = result { continue }
-            count += 1
-            let cell = interpreter.cells.last
-            let replayed = cell?.outputLines ?? []
-            if SessionDocument.normalized(replayed) != SessionDocument.normalized(entry.recorded) {
-                mismatches.append(Mismatch(cellNumber: count, entry: entry, replayed: replayed,
-                                           failed: !(cell?.succeeded ?? true)))
+        let outcome: ReplayOutcome
+        do {
+            outcome = try Replay.run(document, path: path, in: interpreter, context: context, stopsAtFailure: false) { step in
+                warnings += step.warnings
+                guard let cell = step.cell else { return }
+                count += 1
+                if SessionDocument.normalized(cell.outputLines) != SessionDocument.normalized(step.entry.recorded) {
+                    mismatches.append(Mismatch(cellNumber: count, entry: step.entry, replayed: cell.outputLines,
+                                               failed: !cell.succeeded))
+                }
             }
-            if case .quit = result { break }
+        } catch {
+            outcome = .notRun(errors: ["error: \(path): \(error.message)"])
         }
+        let errors: [String]
+        if case .notRun(let found) = outcome { errors = found } else { errors = [] }
         let header = SessionHeader.forSaving(seed: interpreter.initialSeed, inputs: interpreter.workspace.inputs)
         let text = SessionDocument.render(cells: interpreter.cells, header: header, trailingComments: document.trailingComments)
-        return SessionCheck(path: path, cellCount: count, mismatches: mismatches, warnings: warnings, rerecorded: text)
+        return SessionCheck(path: path, errors: errors, cellCount: count, mismatches: mismatches, warnings: warnings,
+                            rerecorded: text)
     }
 
     /// The report: each mismatching cell with a unified diff (at most `maxDiffs`), then a summary line.
     public func report(maxDiffs: Int = 10) -> String {
+        guard errors.isEmpty else { return "\(path): not checked, \(errors.count == 1 ? "1 error" : "\(errors.count) errors")" }
         var out = warnings
         for m in mismatches.prefix(maxDiffs) {
             let what = m.failed ? "failed on replay" : "output differs"
@@ -67,17 +73,5 @@ public struct SessionCheck: Sendable {
             out.append("\(path): \(mismatches.count) of \(cellCount) cells differ; the first is cell \(first.cellNumber) (line \(first.entry.line))")
         }
         return out.joined(separator: "\n")
-    }
-}
-
-/// What replaying a session needs before its first command.
-public enum SessionReplay {
-    /// A fresh workspace with the session's recorded seed and the `--set` overrides.
-    public static func workspace(for document: SessionDocument, overrides: [String: String],
-                                 base: Workspace = Workspace()) -> Workspace {
-        var workspace = base
-        if let seed = document.header.seed { workspace.settings.seed = seed }
-        workspace.parameterOverrides = overrides
-        return workspace
     }
 }

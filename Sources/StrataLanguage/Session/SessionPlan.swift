@@ -18,19 +18,24 @@ public struct SessionPlan: Sendable {
     public let files: [FileUse]
 
     /// Checks every command's words and parameters, and collects file paths; `run "FILE"` is
-    /// followed into the script it names (to a depth of 8, which also stops a script running itself).
+    /// followed into the script it names, and a `run` that would enter a file already being
+    /// replayed (`within`, then the files on the way) is an error naming the chain.
     public init(_ document: SessionDocument, path: String, overrides: [String: String] = [:],
-                registry: CommandRegistry = StandardCommands.registry) {
+                registry: CommandRegistry, within outer: RunChain = RunChain()) {
         var errors: [String] = []
         var files: [FileUse] = []
-        Self.walk(document, path: path, declared: Set(overrides.keys), registry: registry, depth: 0,
-                  errors: &errors, files: &files)
+        do throws(RunChainError) {
+            Self.walk(document, path: path, declared: Set(overrides.keys), registry: registry, chain: try outer.entering(path),
+                      errors: &errors, files: &files)
+        } catch {
+            errors.append("error: \(path): \(error.message)")
+        }
         self.errors = errors
         self.files = files
     }
 
     private static func walk(_ document: SessionDocument, path: String, declared initial: Set<String>,
-                             registry: CommandRegistry, depth: Int, errors: inout [String], files: inout [FileUse]) {
+                             registry: CommandRegistry, chain: RunChain, errors: inout [String], files: inout [FileUse]) {
         var declared = initial
         for entry in document.entries {
             let location = "\(path):\(entry.line)"
@@ -65,14 +70,18 @@ public struct SessionPlan: Sendable {
                 }
             }
             guard spec.fileAccess != .none,
-                  let target = tokens.dropFirst(spec.words.count).compactMap({ t -> String? in
-                      if case .string(let s) = t.kind { return s } else { return nil }
+                  let (target, span) = tokens.dropFirst(spec.words.count).lazy.compactMap({ t -> (String, SourceSpan)? in
+                      if case .string(let s) = t.kind { return (s, t.span) } else { return nil }
                   }).first else { continue }
             let resolved = spec.name == "save session" ? SessionFiles.resolve(sessionName: target) : target
             files.append(FileUse(access: spec.fileAccess, path: resolved, location: location))
-            if spec.name == "run", depth < 8, let text = try? String(contentsOfFile: target, encoding: .utf8) {
-                walk(SessionDocument(text: text), path: target, declared: declared, registry: registry, depth: depth + 1,
-                     errors: &errors, files: &files)
+            guard spec.name == "run", let text = try? String(contentsOfFile: target, encoding: .utf8) else { continue }
+            do throws(RunChainError) {
+                walk(SessionDocument(text: text), path: target, declared: declared, registry: registry,
+                     chain: try chain.entering(target), errors: &errors, files: &files)
+            } catch {
+                errors.append(SyntaxError(error.message, at: span, suggestion: error.suggestion)
+                    .rendered(line: entry.source, location: location))
             }
         }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `run "FILE"`: replays a script or saved session inside the current session, all or nothing.
 enum RunCommand {
     static let spec = CommandSpec(
@@ -12,49 +10,31 @@ enum RunCommand {
         examples: ["run \"sessions/tour.strata\""],
         fileAccess: .reads
     ) { parsed, ctx in
+        let session = try ctx.session()
         let path = parsed.text("file") ?? ""
         let document = try SessionSource.read(path, span: parsed.span("file"))
-        let plan = SessionPlan(document, path: path, overrides: ctx.workspace.parameterOverrides, registry: ctx.registry)
-        if let first = plan.errors.first {
-            throw EngineError("\(path) was not run: it has \(plan.errors.count == 1 ? "an error" : "\(plan.errors.count) errors")\n" + first)
-        }
-        let nested = Interpreter(registry: ctx.registry,
-                                 workspace: SessionReplay.workspace(for: document, overrides: ctx.workspace.parameterOverrides,
-                                                                    base: ctx.workspace))
-        var files = DataFileCheck(header: document.header)
+        let start = Replay.workspace(for: document, overrides: ctx.workspace.parameterOverrides, base: ctx.workspace)
         var out = CommandOutput()
-        for entry in document.entries {
-            for w in files.warnings(before: entry.source) { out.append(.warning(String(w.dropFirst("warning: ".count)))) }
-            switch nested.execute(entry.source, context: ctx.run, location: "\(path):\(entry.line)", comments: entry.comments) {
-            case .empty: continue
-            case .quit: break
-            case .success(let o):
-                out.append(.text("> " + entry.source))
-                out.append(contentsOf: o)
-                continue
-            case .failure(let message):
-                throw EngineError("the run of \(path) stopped; nothing it did was kept\n" + message)
+        let replay: NestedReplay
+        do throws(RunChainError) {
+            replay = try session.replay(document, path: path, onto: start, context: ctx.run, checksFirst: true) { step in
+                for w in step.warnings { out.append(.warning(String(w.dropFirst("warning: ".count)))) }
+                guard case .success(let output) = step.execution else { return }
+                out.append(.text("> " + step.entry.source))
+                out.append(contentsOf: output)
             }
-            break
+        } catch {
+            throw SyntaxError(error.message, at: parsed.span("file"), suggestion: error.suggestion)
         }
-        ctx.workspace = nested.workspace
-        return out
-    }
-}
-
-/// Reading a script or session file, with errors that say what is wrong with the path.
-public enum SessionSource {
-    public static func read(_ path: String, span: SourceSpan? = nil) throws -> SessionDocument {
-        func fail(_ message: String, _ suggestion: String? = nil) -> any Error {
-            if let span { return SyntaxError(message, at: span, suggestion: suggestion) }
-            return EngineError(message, suggestion: suggestion)
+        switch replay.outcome {
+        case .notRun(let errors):
+            throw EngineError("\(path) was not run: it has \(errors.count == 1 ? "an error" : "\(errors.count) errors")\n"
+                              + (errors.first ?? ""))
+        case .stopped(let failure):
+            throw EngineError("the run of \(path) stopped; nothing it did was kept\n" + failure)
+        case .finished:
+            ctx.workspace = replay.interpreter.workspace
+            return out
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw fail("no file '\(path)'", "check the path and the current directory")
-        }
-        guard !isDirectory.boolValue else { throw fail("'\(path)' is a directory, not a script") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot read '\(path)'") }
-        return SessionDocument(text: String(decoding: data, as: UTF8.self))
     }
 }

@@ -4,6 +4,20 @@ import Foundation
 enum SessionCommands {
     static let all: [CommandSpec] = [history, showCell, saveSession, exportNotebook, param, recover]
 
+    /// `quit` and `exit`, which end the session.
+    static let leaving: [CommandSpec] = [quit, exit]
+
+    static let quit = CommandSpec("quit", group: .workspace, summary: "Leave Strata (Ctrl-D does the same).",
+                                  examples: ["quit"], isRecorded: false, run: leave)
+
+    static let exit = CommandSpec("exit", group: .workspace, summary: "Leave Strata (same as quit).",
+                                  examples: ["exit"], isRecorded: false, run: leave)
+
+    private static let leave: @Sendable (ParsedCommand, inout CommandContext) throws -> CommandOutput = { _, ctx in
+        try ctx.session().request(.quit)
+        return .empty
+    }
+
     static let history = CommandSpec(
         "history", group: .session, summary: "List this session's cells: number, status and command.",
         options: [includeFailed],
@@ -12,8 +26,9 @@ enum SessionCommands {
             + "At the prompt each cell also shows how long it took.",
         examples: ["history", "history failed=no"], isRecorded: false
     ) { parsed, ctx in
+        let session = try ctx.session()
         let withFailed = parsed[includeFailed]
-        let cells = ctx.cells.filter { withFailed || $0.succeeded }
+        let cells = session.cells.filter { withFailed || $0.succeeded }
         guard !cells.isEmpty else { return .note("no cells yet") }
         let ascii = ctx.workspace.settings.ascii
         let width = String(cells[cells.count - 1].number).count + 2
@@ -22,7 +37,7 @@ enum SessionCommands {
         let lines = cells.map { cell -> String in
             let label = "[\(cell.number)]"
             let mark = cell.succeeded ? (cell.isRecorded ? (ascii ? "ok" : "✓") : (ascii ? "- " : "·")) : (ascii ? "x " : "✗")
-            let time = ctx.isInteractive ? " " + Self.formatSeconds(cell.duration) : ""
+            let time = session.isInteractive ? " " + Self.formatSeconds(cell.duration) : ""
             return String(repeating: " ", count: width - label.count) + label + " " + mark + time + "  " + cell.source
         }
         let saved = cells.filter(\.isSaved).count
@@ -37,14 +52,15 @@ enum SessionCommands {
         arguments: [.number("number", help: "the cell number, as in the prompt [n]>")],
         examples: ["show cell 1"], isRecorded: false
     ) { parsed, ctx in
+        let cells = try ctx.session().cells
         let raw = parsed.number("number") ?? 0
         guard raw.isFinite, raw >= 1, raw <= 1e9, raw == raw.rounded() else {
             throw SyntaxError("a cell number is a whole number ≥ 1", at: parsed.span("number"), suggestion: "e.g. show cell 3")
         }
         let wanted = Int(raw)
-        guard let cell = ctx.cells.first(where: { $0.number == wanted }) else {
-            let range = ctx.cells.isEmpty ? "there are no cells yet"
-                : "cells are numbered \(ctx.cells[0].number)…\(ctx.cells[ctx.cells.count - 1].number)"
+        guard let cell = cells.first(where: { $0.number == wanted }) else {
+            let range = cells.isEmpty ? "there are no cells yet"
+                : "cells are numbered \(cells[0].number)…\(cells[cells.count - 1].number)"
             throw SyntaxError("no cell \(wanted)", at: parsed.span("number"), suggestion: range)
         }
         var out = CommandOutput([.text("[\(cell.number)]> " + cell.source)])
@@ -64,13 +80,14 @@ enum SessionCommands {
             + "The file is written to a temporary name and renamed.",
         examples: ["save session \"/tmp/example-session.strata\""], fileAccess: .writes, isRecorded: false
     ) { parsed, ctx in
+        let session = try ctx.session()
         let path = SessionFiles.resolve(sessionName: parsed.text("name") ?? "")
         try ensureFolder(of: path, span: parsed.span("name"))
-        let header = SessionHeader.forSaving(seed: ctx.initialSeed, inputs: ctx.workspace.inputs)
-        try AtomicFile.write(SessionDocument.render(cells: ctx.cells, header: header), to: path)
-        ctx.savedSession = path
-        let saved = ctx.cells.filter(\.isSaved).count
-        let left = ctx.cells.count - saved
+        let header = SessionHeader.forSaving(seed: session.initialSeed, inputs: ctx.workspace.inputs)
+        try AtomicFile.write(SessionDocument.render(cells: session.cells, header: header), to: path)
+        session.request(.savedSession(path: path))
+        let saved = session.cells.filter(\.isSaved).count
+        let left = session.cells.count - saved
         return .note("saved \(saved) cells to \(path)" + (left > 0 ? " (\(left) failed or session commands left out)" : "")
                      + "\nreplay: strata run \(path)    compare: strata check \(path)")
     }
@@ -83,6 +100,7 @@ enum SessionCommands {
         examples: ["export notebook \"/tmp/example.md\"", "export notebook \"/tmp/example.ipynb\""],
         fileAccess: .writes, isRecorded: false
     ) { parsed, ctx in
+        let cells = try ctx.session().cells
         let path = parsed.text("file") ?? ""
         guard let format = Notebook.Format(path: path) else {
             throw SyntaxError("a notebook file ends in .md or .ipynb", at: parsed.span("file"),
@@ -90,8 +108,8 @@ enum SessionCommands {
         }
         try ensureFolder(of: path, span: parsed.span("file"))
         let title = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        try AtomicFile.write(Notebook.render(ctx.cells, format: format, title: title), to: path)
-        let saved = ctx.cells.filter(\.isSaved).count
+        try AtomicFile.write(Notebook.render(cells, format: format, title: title), to: path)
+        let saved = cells.filter(\.isSaved).count
         return .note("wrote \(saved) cells to \(path) (\(format == .markdown ? "Markdown" : "Jupyter notebook"))")
     }
 
@@ -151,30 +169,36 @@ enum SessionCommands {
             + "(they become this session's cells), 'recover discard' deletes the journal.",
         examples: ["recover", "recover discard"], isRecorded: false
     ) { parsed, ctx in
-        guard let path = ctx.recoverableJournal else { return .note("nothing to recover") }
+        let session = try ctx.session()
+        guard let path = session.recoverableJournal else { return .note("nothing to recover") }
         if parsed.text("action") == "discard" {
             try? FileManager.default.removeItem(atPath: path)
-            ctx.recoverableJournal = nil
+            session.request(.journalResolved)
             return .note("deleted the journal \(path)")
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw EngineError("cannot read the journal \(path)")
         }
-        let document = SessionDocument(text: text)
-        let nested = Interpreter(registry: ctx.registry, workspace: SessionReplay.workspace(for: document, overrides: [:],
-                                                                                          base: ctx.workspace))
-        for entry in document.entries {
-            let comments = entry.comments.filter { !$0.hasPrefix(Journal.savedMarker) }
-            if case .failure(let message) = nested.execute(entry.source, context: ctx.run, location: "\(path):\(entry.line)",
-                                                          comments: comments) {
-                throw EngineError("recovery stopped; nothing was restored\n" + message)
-            }
+        var document = SessionDocument(text: text)
+        document.entries = document.entries.map { entry in
+            SessionDocument.Entry(source: entry.source, line: entry.line,
+                                  comments: entry.comments.filter { !$0.hasPrefix(Journal.savedMarker) }, recorded: entry.recorded)
         }
-        ctx.workspace = nested.workspace
-        ctx.adoptedCells = nested.cells
-        ctx.recoverableJournal = nil
+        let start = Replay.workspace(for: document, overrides: [:], base: ctx.workspace)
+        let replay = try session.replay(document, path: path, onto: start, context: ctx.run, checksFirst: false) { _ in }
+        switch replay.outcome {
+        case .notRun(let errors):
+            throw EngineError("recovery stopped; nothing was restored\n" + (errors.first ?? ""))
+        case .stopped(let failure):
+            throw EngineError("recovery stopped; nothing was restored\n" + failure)
+        case .finished:
+            break
+        }
+        ctx.workspace = replay.interpreter.workspace
+        session.request(.adoptCells(replay.interpreter.cells))
+        session.request(.journalResolved)
         try? FileManager.default.removeItem(atPath: path)
-        return .note("recovered \(nested.cells.count) cells from \(path)")
+        return .note("recovered \(replay.interpreter.cells.count) cells from \(path)")
     }
 
     private static func ensureFolder(of path: String, span: SourceSpan) throws {

@@ -9,8 +9,9 @@ public enum Execution: Sendable {
     case quit
 }
 
-/// Runs command lines against a workspace and keeps every command as a numbered cell. Each command
-/// works on a copy of the workspace, which replaces the session's only when the command succeeds.
+/// A session: runs command lines against a workspace and keeps every command as a numbered cell.
+/// Each command works on a copy of the workspace, which replaces the session's only when the
+/// command succeeds; so do the effects it asks of the session (`SessionEffect`).
 public final class Interpreter {
     public private(set) var workspace: Workspace
     public let registry: CommandRegistry
@@ -26,13 +27,18 @@ public final class Interpreter {
     public var isInteractive = false
     /// An unsaved journal left by a session that ended abnormally, offered to `recover`.
     public var recoverableJournal: String?
+    /// The files this session is replaying, outermost first (`Replay.run` enters them).
+    public internal(set) var runChain: RunChain
 
-    /// `cells` continue an earlier session's numbering and history.
-    public init(registry: CommandRegistry = StandardCommands.registry, workspace: Workspace = Workspace(), cells: [Cell] = []) {
+    /// `cells` continue an earlier session's numbering and history; `runChain` is the chain of the
+    /// session this one replays a file for.
+    public init(registry: CommandRegistry, workspace: Workspace = Workspace(), cells: [Cell] = [],
+                runChain: RunChain = RunChain()) {
         self.registry = registry
         self.workspace = workspace
         self.cells = cells
         self.initialSeed = workspace.settings.seed
+        self.runChain = runChain
     }
 
     /// The number the next cell will get.
@@ -42,43 +48,36 @@ public final class Interpreter {
                         comments: [String] = []) -> Execution {
         let clock = ContinuousClock()
         let started = clock.now
-        var spec: CommandSpec?
+        let turn = SessionTurn(of: self)
+        let run = CommandRunner(registry: registry).run(line, on: workspace, host: turn, context: context, location: location)
         let result: Execution
+        var command: ParsedCommand?
         var adopted: [Cell] = []
-        do {
-            let parser = CommandParser(registry: registry, workspace: workspace)
-            guard let parsed = try parser.parse(line) else { return .empty }
-            spec = parsed.spec
-            var ctx = CommandContext(workspace: workspace, run: context, registry: registry)
-            ctx.cells = cells
-            ctx.isInteractive = isInteractive
-            ctx.recoverableJournal = recoverableJournal
-            ctx.initialSeed = initialSeed
-            let output = try parsed.spec.run(parsed, &ctx)
-            try context.cancellation.check()
-            workspace = ctx.workspace
-            adopted = ctx.adoptedCells
-            if let saved = ctx.savedSession { onSessionSaved?(saved) }
-            if ctx.recoverableJournal == nil { recoverableJournal = nil }
-            result = ctx.quitRequested ? .quit : .success(output)
-        } catch let e as SyntaxError {
-            result = .failure(message: e.rendered(line: line, location: location))
-        } catch is CancelledError {
-            result = .failure(message: "cancelled: the workspace is unchanged")
-        } catch let e as any UserFacingError {
-            var m = "error: " + (location.map { $0 + ": " } ?? "") + e.message
-            if let s = e.suggestion { m += "\n" + s }
-            result = .failure(message: m)
-        } catch {
-            result = .failure(message: "error: " + (location.map { $0 + ": " } ?? "") + String(describing: error))
+        switch run {
+        case .empty:
+            return .empty
+        case .failed(let message, let parsed):
+            command = parsed
+            result = .failure(message: message)
+        case .succeeded(let output, let after, let parsed):
+            command = parsed
+            workspace = after
+            var quits = false
+            for effect in turn.requested {
+                switch effect {
+                case .quit: quits = true
+                case .savedSession(let path): onSessionSaved?(path)
+                case .adoptCells(let cells): adopted += cells
+                case .journalResolved: recoverableJournal = nil
+                }
+            }
+            result = quits ? .quit : .success(output)
         }
         let duration = clock.now - started
-        if !adopted.isEmpty {
-            // `recover` replays an earlier session's cells: they become this session's cells, one by one.
-            for var cell in adopted {
-                cell.number = nextCellNumber
-                record(cell)
-            }
+        // `recover` replays an earlier session's cells: they become this session's cells, one by one.
+        for var cell in adopted {
+            cell.number = nextCellNumber
+            record(cell)
         }
         let status: Cell.Status
         let output: CommandOutput
@@ -87,9 +86,11 @@ public final class Interpreter {
         case .failure(let message): status = .failed(message: message); output = .empty
         case .quit, .empty: status = .succeeded; output = .empty
         }
+        let succeeded = status == .succeeded
         record(Cell(number: nextCellNumber, source: line, comments: comments, status: status, output: output,
                     settings: workspace.settings, duration: duration,
-                    isRecorded: adopted.isEmpty && (spec?.isRecorded ?? true)))
+                    isRecorded: adopted.isEmpty && (command?.spec.isRecorded ?? true),
+                    reads: command?.reads ?? [], binds: succeeded ? command?.binds ?? [] : []))
         return result
     }
 
