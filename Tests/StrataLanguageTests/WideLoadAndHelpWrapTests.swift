@@ -12,7 +12,7 @@ import Testing
         let row = (1...count).map { "\($0)" }.joined(separator: ",")
         try (header + "\n" + row + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let i = Interpreter()
+        let i = Interpreter(registry: StandardCommands.registry)
         guard case .success(let out) = i.execute("load \"\(path)\" as wide") else { Issue.record("load failed"); return }
         let text = OutputRenderer.render(out, style: .batch)
         #expect(text.contains("c40 (int), … and 1,160 more (schema wide lists them all)"), "\(text)")
@@ -44,7 +44,7 @@ import Testing
     @Test(arguments: [60, 80])
     func everyHelpLineFitsANarrowTerminalWithoutCuttingWords(width: Int) throws {
         let style = RenderStyle(width: width, ascii: false, color: false)
-        let i = Interpreter()
+        let i = Interpreter(registry: StandardCommands.registry)
         for command in ["help", "help load", "help group", "help expressions"] {
             guard case .success(let out) = i.execute(command) else { Issue.record("\(command) failed"); continue }
             let rendered = OutputRenderer.render(out, style: style)
