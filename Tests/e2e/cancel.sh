@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ctrl-C at a real terminal stops long commands: for ALS, item-kNN, evaluate, k-means and a
+# Ctrl-C at a real terminal stops long commands: for ALS, MF, item-kNN, evaluate, k-means and a
 # cluster sweep, the command is started, Ctrl-C is typed once its progress bar shows, and the
 # prompt must come back within a second or two saying "cancelled", with the workspace as it was.
 # Drives the REPL through a pseudo-terminal (Python's pty module); the ratings are generated here
@@ -14,8 +14,10 @@ case "$bin" in /*) ;; *) bin="$here/$bin" ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-STRATA_HOME="$work/home" STRATA_HISTORY="$work/history" python3 - "$bin" <<'PY'
-import os, pty, random, select, sys, time
+STRATA_HOME="$work/home" STRATA_HISTORY="$work/history" python3 - "$bin" "$here/Tests/e2e" <<'PY'
+import os, random, signal, sys, time
+sys.path.insert(0, sys.argv[2])
+import repl_pty
 
 binary = sys.argv[1]
 started = time.time()
@@ -31,30 +33,12 @@ with open("ratings.csv", "w") as f:
         item = int(1_500 * rng.random() ** 2)
         f.write(f"{user},{item},{rng.randint(1, 5)},{1_700_000_000 + rng.randrange(10_000_000)}\n")
 
-pid, fd = pty.fork()
-if pid == 0:
-    os.environ["TERM"] = "xterm"
-    os.environ["NO_COLOR"] = "1"
-    os.execv(binary, [binary])
+pid, fd = repl_pty.start(binary)
 
 def read_until(marker, timeout):
     """Everything the terminal shows until `marker` appears; None when it does not in time."""
-    data = b""
-    end = time.time() + timeout
-    while marker.encode() not in data:
-        left = end - time.time()
-        if left <= 0:
-            return None, data.decode(errors="replace")
-        r, _, _ = select.select([fd], [], [], left)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-    return data.decode(errors="replace"), None
+    found, text = repl_pty.read_until(fd, marker, timeout)
+    return (text, None) if found else (None, text)
 
 cell = 1
 def prompt():
@@ -77,43 +61,52 @@ def check(what, ok, detail=""):
         if detail:
             print(detail, file=sys.stderr)
 
-def cancel(what, line, name):
-    """Starts `line`, waits for its progress bar, types Ctrl-C, and expects the prompt back soon."""
+def workspace():
+    """The `tables` listing without the timing line under it."""
+    listing = run("tables")
+    return listing[listing.index("┌"):listing.rindex("┘") + 1] if "┌" in listing else listing
+
+def cancel(what, line, by_kill=False):
+    """Starts `line`, types Ctrl-C (or sends SIGINT) a second later, and expects the prompt back
+    soon, saying "cancelled", with the workspace as it was."""
     global cell
+    before = workspace()
     os.write(fd, (line + "\r").encode())
     cell += 1
     # Long enough for the command to be deep in its main loop, not still reading its input.
     time.sleep(1.0)
-    os.write(fd, b"\x03")
+    if by_kill:
+        os.kill(pid, signal.SIGINT)
+    else:
+        os.write(fd, b"\x03")
     pressed = time.time()
     text, partial = read_until(prompt(), 15)
     waited = time.time() - pressed
     if text is None:
         check(f"{what}: prompt back after Ctrl-C", False, partial)
         raise SystemExit("cancel.sh: " + what + " did not stop; giving up")
-    print(f"{time.time() - started:.1f} s", file=sys.stderr)
     check(f"{what}: stopped {waited:.2f} s after Ctrl-C", waited < limit)
     check(f"{what}: says cancelled", "cancelled" in text, text)
-    listing = run("tables")
-    check(f"{what}: workspace unchanged ({name} not bound)", name not in listing, listing)
+    after = workspace()
+    check(f"{what}: workspace unchanged", after == before, before + "\n" + after)
 
 read_until(prompt(), 30)
 run('load "ratings.csv" as ratings')
 run("split ratings by=user test=0.2 seed=7 as parts")
 run("recommender als parts.train factors=8 iterations=1 seed=1 as small")
-print(f"setup {time.time() - started:.1f} s", file=sys.stderr)
 
-cancel("ALS", "recommender als parts.train factors=64 iterations=500 seed=1 as big_als", "big_als")
-cancel("item-kNN", "recommender itemknn parts.train neighbors=200 similarity=cosine as big_knn", "big_knn")
-cancel("evaluate", "evaluate small on parts.test k=1..200", "evaluation")
-cancel("k-means", "cluster kmeans ratings cols=rating,timestamp,item k=40 n_init=50 seed=1 as big_km",
-       "big_km")
-cancel("cluster sweep", "cluster sweep kmeans ratings cols=rating,timestamp,item k=2..40 n_init=20 seed=1 as sweep",
-       "sweep")
+# Rebinding `small` must leave the old model in place.
+cancel("ALS", "recommender als parts.train factors=64 iterations=500 seed=1 as small")
+cancel("MF", "recommender mf parts.train factors=64 epochs=500 seed=1 as big_mf")
+cancel("item-kNN", "recommender itemknn parts.train neighbors=200 similarity=cosine as big_knn")
+cancel("evaluate", "evaluate small on parts.test k=1..200")
+cancel("k-means", "cluster kmeans ratings cols=rating,timestamp,item k=40 n_init=50 seed=1 as big_km")
+cancel("cluster sweep (kill -INT)",
+       "cluster sweep kmeans ratings cols=rating,timestamp,item k=2..40 n_init=20 seed=1 as sweep", by_kill=True)
 
 os.write(fd, b"quit\r")
 time.sleep(0.2)
 if failures:
     raise SystemExit(f"cancel.sh: {len(failures)} failure(s)")
-print("cancel.sh: every long command stopped on Ctrl-C", file=sys.stderr)
+print(f"cancel.sh: every long command stopped on Ctrl-C ({time.time() - started:.1f} s in all)", file=sys.stderr)
 PY
