@@ -32,6 +32,12 @@ with open("ratings.csv", "w") as f:
         user = rng.randrange(6_000)
         item = int(1_500 * rng.random() ** 2)
         f.write(f"{user},{item},{rng.randint(1, 5)},{1_700_000_000 + rng.randrange(10_000_000)}\n")
+# Item-kNN's cost grows with the square of each user's history: 500 users who each rated all of
+# 2,000 items keep it busy for seconds even in a release build. Joined in Strata, not written out.
+with open("users.csv", "w") as f:
+    f.write("user\n" + "".join(f"{100_000 + u}\n" for u in range(500)))
+with open("items.csv", "w") as f:
+    f.write("item\n" + "".join(f"{i}\n" for i in range(2_000)))
 
 pid, fd = repl_pty.start(binary)
 
@@ -94,11 +100,14 @@ read_until(prompt(), 30)
 run('load "ratings.csv" as ratings')
 run("split ratings by=user test=0.2 seed=7 as parts")
 run("recommender als parts.train factors=8 iterations=1 seed=1 as small")
+for line in ['load "users.csv" as users', 'load "items.csv" as items', "derive users one = 1",
+             "derive items one = 1", "join users items on=one as dense"]:
+    run(line)
 
 # Rebinding `small` must leave the old model in place.
 cancel("ALS", "recommender als parts.train factors=64 iterations=500 seed=1 as small")
 cancel("MF", "recommender mf parts.train factors=64 epochs=500 seed=1 as big_mf")
-cancel("item-kNN", "recommender itemknn parts.train neighbors=200 similarity=cosine as big_knn")
+cancel("item-kNN", "recommender itemknn dense neighbors=200 similarity=cosine as big_knn")
 cancel("evaluate", "evaluate small on parts.test k=1..200")
 cancel("k-means", "cluster kmeans ratings cols=rating,timestamp,item k=40 n_init=50 seed=1 as big_km")
 cancel("cluster sweep (kill -INT)",

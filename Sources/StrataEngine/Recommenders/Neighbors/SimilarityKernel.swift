@@ -68,7 +68,7 @@ enum SimilarityKernel {
             let rowsBinary = rows.values == nil
             let columnsBinary = columns.values == nil
             for a in range {
-                if (a - range.lowerBound) & 255 == 0 { try cancellation.check() }
+                if (a - range.lowerBound) & 15 == 0 { try cancellation.check() }
                 touched.removeAll(keepingCapacity: true)
                 for p in rowStart[a]..<rowStart[a + 1] {
                     let f = Int(rowIndices[p])
