@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "StrataLanguage", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
         // libedit, reached through a module map; C globals and variadic calls go through inline shims.
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit", providers: [.apt(["libedit-dev"])]),
+        // The SIGINT flag and terminal restore: state that must exist exactly once, so it lives in C.
+        .target(name: "CInterrupts"),
         .executableTarget(
             name: "strata",
             dependencies: [
-                "StrataLanguage", "CLibEdit",
+                "StrataLanguage", "CLibEdit", "CInterrupts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

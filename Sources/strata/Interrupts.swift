@@ -1,8 +1,8 @@
-import CLibEdit
+import CInterrupts
 import StrataLanguage
 
-/// Ctrl-C, SIGTERM and SIGHUP. The C side keeps its state in `static` variables, which exist once
-/// per Swift source file that calls into them, so this file is the only caller.
+/// Ctrl-C, SIGTERM and SIGHUP. The flag and the saved terminal modes live in the CInterrupts C
+/// target, once per process, whichever Swift code (or inlined copy of it) reads them.
 enum Interrupts {
     /// Saves the terminal modes and installs the handlers; call once, before the line editor starts.
     static func install() {

@@ -139,11 +139,11 @@ import Testing
 
     @Test func triangularSplitCoversEveryRowOnce() {
         for (count, chunks) in [(0, 8), (1, 8), (5, 8), (100, 8), (10_000, 8), (7, 2)] {
-            let ranges = FixedChunkParallel.triangularSplit(count: count, chunks: chunks)
+            let ranges = Array(FixedChunks(triangular: count, parts: chunks))
             #expect(ranges.flatMap { Array($0) } == Array(0..<count), "count=\(count)")
         }
         // Early rows hold more pairs, so the first range is the shortest.
-        let ranges = FixedChunkParallel.triangularSplit(count: 10_000, chunks: 4)
+        let ranges = Array(FixedChunks(triangular: 10_000, parts: 4))
         #expect(ranges.count == 4 && ranges[0].count < ranges[3].count)
     }
 

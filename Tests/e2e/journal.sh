@@ -13,35 +13,20 @@ cd "$here"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 STRATA_HOME="$work/home" STRATA_HISTORY="$work/history" python3 - "$bin" <<'PY'
-import os, pty, select, signal, sys, time
+import os, signal, sys, time
+sys.path.insert(0, "Tests/e2e")
+import repl_pty
 
 binary = sys.argv[1]
 
 def start():
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm"
-        os.environ["NO_COLOR"] = "1"
-        os.execv(binary, [binary])
-    return pid, fd
+    return repl_pty.start(binary)
 
 def read_until(fd, marker, timeout=60):
-    data = b""
-    end = time.time() + timeout
-    while marker.encode() not in data:
-        left = end - time.time()
-        if left <= 0:
-            raise SystemExit(f"journal.sh: timed out waiting for {marker!r}; got:\n{data.decode(errors='replace')}")
-        r, _, _ = select.select([fd], [], [], left)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-    return data.decode(errors="replace")
+    found, text = repl_pty.read_until(fd, marker, timeout)
+    if not found:
+        raise SystemExit(f"journal.sh: timed out waiting for {marker!r}; got:\n{text}")
+    return text
 
 def send(fd, line, next_prompt):
     os.write(fd, (line + "\r").encode())

@@ -23,7 +23,7 @@ public enum ClusterValidity {
     public static func silhouette(_ x: FeatureMatrix, labels: [Int], sampleLimit: Int?, seed: UInt64,
                                   context: RunContext) throws -> SilhouetteReport {
         try silhouette(x, labels: labels, sampleLimit: sampleLimit, seed: seed, context: context,
-                       workers: ClusterThreads.available)
+                       workers: FixedChunks.threadCount)
     }
 
     static func silhouette(_ x: FeatureMatrix, labels: [Int], sampleLimit: Int?, seed: UInt64,

@@ -18,9 +18,9 @@ struct CondensedDistances: Sendable {
         let total = n * (n - 1) / 2
         let bases = rowBase
         storage = try DistanceBuffer(count: total)
-        let output = SharedOutput(storage.pointer)
-        let ranges = FixedChunkParallel.triangularSplit(count: n, chunks: total < 1 << 16 ? 1 : 8)
-        _ = try FixedChunkParallel.map(ranges: ranges) { rows in
+        let output = DisjointWrites(storage.pointer, count: total)
+        let chunks = FixedChunks(triangular: n, parts: total < 1 << 16 ? 1 : 8)
+        _ = try chunks.map(cancellation: context.cancellation) { rows in
             try x.values.withUnsafeBufferPointer { points in
                 try Self.fillRows(rows, points: points, dimension: x.columnCount, count: n,
                                   bases: bases, into: output, context: context)
@@ -34,8 +34,8 @@ struct CondensedDistances: Sendable {
     }
 
     private static func fillRows(_ rows: Range<Int>, points: UnsafeBufferPointer<Double>, dimension d: Int,
-                                 count n: Int, bases: [Int], into output: SharedOutput, context: RunContext) throws {
-        guard let out = output.pointer, let p = points.baseAddress else { return }
+                                 count n: Int, bases: [Int], into output: DisjointWrites<Double>, context: RunContext) throws {
+        guard let p = points.baseAddress else { return }
         for i in rows {
             if i & 63 == 0 { try context.cancellation.check() }
             let a = p + i * d
@@ -47,14 +47,8 @@ struct CondensedDistances: Sendable {
                     let diff = a[k] - b[k]
                     sum += diff * diff
                 }
-                out[base + j] = sum.squareRoot()
+                output[base + j] = sum.squareRoot()
             }
         }
     }
-}
-
-/// A raw output buffer handed to parallel workers that write disjoint parts of it.
-struct SharedOutput: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Double>?
-    init(_ pointer: UnsafeMutablePointer<Double>?) { self.pointer = pointer }
 }

@@ -40,12 +40,11 @@ public enum DBSCAN {
                                                  context: RunContext) throws -> DBSCANResult {
         let n = index.count
         let r2 = eps * eps
-        let ranges = FixedChunkParallel.ranges(count: n, chunks: chunkCount)
+        let chunks = FixedChunks(total: n, parts: chunkCount, minimumToSplit: FixedChunks.worthSplitting)
 
         // Pass 1: which points are core (counting stops at minPoints).
-        let counts = try FixedChunkParallel.map(ranges: ranges) { range in
-            try context.cancellation.check()
-            return index.countWithin(queries: range, radiusSquared: r2, limit: minPoints)
+        let counts = try chunks.map(cancellation: context.cancellation) { range in
+            index.countWithin(queries: range, radiusSquared: r2, limit: minPoints)
         }
         let isCore = counts.flatMap { $0.map { $0 >= minPoints } }
 
@@ -54,10 +53,9 @@ public enum DBSCAN {
         // and are folded into `components` in chunk order, which bounds memory to a few such arrays.
         var components = UnionFind(count: n)
         var borders: [BorderNeighbours] = []
-        for round in stride(from: 0, to: ranges.count, by: chunksPerRound) {
-            let roundRanges = Array(ranges[round..<min(ranges.count, round + chunksPerRound)])
-            let parts = try FixedChunkParallel.map(ranges: roundRanges) { range in
-                try context.cancellation.check()
+        for round in stride(from: 0, to: chunks.count, by: chunksPerRound) {
+            let roundChunks = chunks.subset(round..<min(chunks.count, round + chunksPerRound))
+            let parts = try roundChunks.map(cancellation: context.cancellation) { range in
                 var unions = UnionFind(count: n)
                 var border = BorderNeighbours()
                 index.forEachWithin(queries: range, radiusSquared: r2) { query, neighbour in

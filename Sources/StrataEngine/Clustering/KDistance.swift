@@ -54,10 +54,9 @@ public enum KDistance {
 
     private static func ranked<Index: NeighborIndex>(_ index: Index, rank: Int, context: RunContext) throws -> [Double] {
         let n = index.count
-        let ranges = FixedChunkParallel.ranges(count: n, chunks: 32)
-        return try FixedChunkParallel.map(ranges: ranges) { range in
-            try context.cancellation.check()
-            return index.rankedSquaredDistance(queries: range, rank: rank)
+        let chunks = FixedChunks(total: n, parts: 32, minimumToSplit: FixedChunks.worthSplitting)
+        return try chunks.map(cancellation: context.cancellation) { range in
+            index.rankedSquaredDistance(queries: range, rank: rank)
         }.flatMap { $0 }
     }
 }

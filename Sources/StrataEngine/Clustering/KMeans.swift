@@ -1,7 +1,7 @@
 /// k-means clustering (k-means++ starts, several restarts, exact Lloyd/Hamerly or mini-batch).
 public enum KMeans {
     public static func fit(_ x: FeatureMatrix, options: KMeansOptions, context: RunContext) throws -> KMeansModel {
-        try fit(x, options: options, context: context, workers: ClusterThreads.available)
+        try fit(x, options: options, context: context, workers: FixedChunks.threadCount)
     }
 
     /// `workers` only changes the speed: chunks are fixed and their sums combined in order.

@@ -107,7 +107,7 @@ final class KMeansHamerly {
         let (k, d) = (space.k, space.d)
         let labels = space.labels
         let (upper, lower) = (self.upper, self.lower)
-        let changes = ChunkSlots<Int>(chunks: space.chunks.count, stride: 1, initial: 0)
+        let changes = DisjointWrites<Int>(chunks: space.chunks.count, stride: 1, initial: 0)
         try centers.withUnsafeBufferPointer { cs in
             try motion.moves.withUnsafeBufferPointer { moves in
                 try halfGap.withUnsafeBufferPointer { gaps in
@@ -143,13 +143,13 @@ final class KMeansHamerly {
                             upper[i] = up
                             lower[i] = low
                         }
-                        changes.base(c).pointee = changed
+                        changes.slot(c).pointee = changed
                         if updateSums && (changed > 0 || full) { space.resum(chunk: c) }
                     }
                 }
             }
         }
-        return (0..<space.chunks.count).reduce(0) { $0 + changes.base($1).pointee }
+        return (0..<space.chunks.count).reduce(0) { $0 + changes.slot($1).pointee }
     }
 
     /// The nearest centre (ties to the lower index) with its distance and the second-nearest distance.

@@ -165,18 +165,18 @@ enum KMeansKernels {
             table.transposed.withUnsafeBufferPointer { ct in
                 table.squaredNorms.withUnsafeBufferPointer { norms in
                     labels.withUnsafeMutableBufferPointer { out in
-                        let base = UnsafeSendable(xs.baseAddress.unsafelyUnwrapped)
-                        let outBase = UnsafeSendable(out.baseAddress.unsafelyUnwrapped)
+                        let base = xs.baseAddress.unsafelyUnwrapped
+                        let output = DisjointWrites(out)
                         chunks.forEach(workers: workers) { c in
                             var i = chunks.range(c).lowerBound
                             let end = chunks.range(c).upperBound
                             while i < end {
                                 let next = min(i + 1, end - 1)
                                 let (a, b) = nearestPair(
-                                    base.value + i * d, base.value + next * d, d: d, width: table.width,
+                                    base + i * d, base + next * d, d: d, width: table.width,
                                     transposed: ct.baseAddress.unsafelyUnwrapped, norms: norms.baseAddress.unsafelyUnwrapped)
-                                outBase.value[i] = Int32(a)
-                                outBase.value[next] = Int32(b)
+                                output[i] = Int32(a)
+                                output[next] = Int32(b)
                                 i += 2
                             }
                         }
@@ -188,8 +188,3 @@ enum KMeansKernels {
     }
 }
 
-/// A pointer handed to worker threads that write disjoint parts of it (or only read it).
-struct UnsafeSendable<P>: @unchecked Sendable {
-    let value: P
-    init(_ value: P) { self.value = value }
-}

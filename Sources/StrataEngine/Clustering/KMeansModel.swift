@@ -18,7 +18,7 @@ public struct KMeansModel: Sendable {
     public func predict(_ x: FeatureMatrix) -> [Int] {
         guard x.columnCount == centers.columnCount else { return [Int](repeating: -1, count: x.rowCount) }
         let assigned = KMeansKernels.nearestLabels(x, centers: centers.values, k: centers.rowCount,
-                                                   workers: ClusterThreads.available)
+                                                   workers: FixedChunks.threadCount)
         return assigned.map(Int.init)
     }
 }

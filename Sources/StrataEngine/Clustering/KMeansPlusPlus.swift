@@ -20,7 +20,7 @@ enum KMeansPlusPlus {
         let closest = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         defer { closest.deallocate() }
         closest.initialize(repeating: .infinity)
-        let chunkPotential = ChunkSlots<Double>(chunks: chunks.count, stride: 1, initial: 0)
+        let chunkPotential = DisjointWrites<Double>(chunks: chunks.count, stride: 1, initial: 0)
 
         // Lowers `closest` to the distance to row `chosen` and refreshes the chunk potentials.
         func adopt(_ chosen: Int, as center: Int) throws {
@@ -33,16 +33,16 @@ enum KMeansPlusPlus {
                     closest[i] = dist
                     sum += dist
                 }
-                chunkPotential.base(c).pointee = sum
+                chunkPotential.slot(c).pointee = sum
             }
         }
 
         try adopt(generator.nextInt(below: n), as: 0)
         let rowNorms = try space.rowSquaredNorms()
         let trials = localTrials(k: k)
-        let trialPotential = ChunkSlots<Double>(chunks: chunks.count, stride: trials, initial: 0)
+        let trialPotential = DisjointWrites<Double>(chunks: chunks.count, stride: trials, initial: 0)
         for center in 1..<max(1, k) {
-            let potential = (0..<chunks.count).reduce(0.0) { $0 + chunkPotential.base($1).pointee }
+            let potential = (0..<chunks.count).reduce(0.0) { $0 + chunkPotential.slot($1).pointee }
             let candidates = (0..<trials).map { _ in
                 draw(generator.nextDouble() * potential, closest: closest, chunks: chunks, chunkPotential: chunkPotential)
             }
@@ -52,7 +52,7 @@ enum KMeansPlusPlus {
                 try table.squaredNorms.withUnsafeBufferPointer { norms in
                     try rowNorms.withUnsafeBufferPointer { rowNorm in
                         try space.parallel { c in
-                            let sums = trialPotential.base(c)
+                            let sums = trialPotential.slot(c)
                             var group = 0
                             while group < trials {
                                 let (low, high) = KMeansKernels.cappedPotentials(
@@ -72,7 +72,7 @@ enum KMeansPlusPlus {
             var best = 0
             var bestPotential = Double.infinity
             for t in 0..<trials {
-                let total = (0..<chunks.count).reduce(0.0) { $0 + trialPotential.base($1)[t] }
+                let total = (0..<chunks.count).reduce(0.0) { $0 + trialPotential.slot($1)[t] }
                 if total < bestPotential {
                     bestPotential = total
                     best = t
@@ -87,11 +87,11 @@ enum KMeansPlusPlus {
     /// never qualify). Rounding can leave `target` just past the last sum; the last row with
     /// positive weight is taken then.
     private static func draw(_ target: Double, closest: UnsafeMutableBufferPointer<Double>, chunks: FixedChunks,
-                             chunkPotential: ChunkSlots<Double>) -> Int {
+                             chunkPotential: DisjointWrites<Double>) -> Int {
         var before = 0.0
         var lastPositive = 0
         for c in 0..<chunks.count {
-            let chunkSum = chunkPotential.base(c).pointee
+            let chunkSum = chunkPotential.slot(c).pointee
             if before + chunkSum > target {
                 var running = before
                 for i in chunks.range(c) where closest[i] > 0 {

@@ -13,9 +13,9 @@ final class KMeansWorkspace: @unchecked Sendable {
     let cancellation: Cancellation
     let labels: UnsafeMutableBufferPointer<Int32>
     /// Per chunk: `k × d` sums of the chunk's rows by label.
-    let chunkSums: ChunkSlots<Double>
+    let chunkSums: DisjointWrites<Double>
     /// Per chunk: rows per label.
-    let chunkCounts: ChunkSlots<Int>
+    let chunkCounts: DisjointWrites<Int>
 
     init(x: UnsafePointer<Double>, n: Int, d: Int, k: Int, workers: Int, cancellation: Cancellation,
          chunkSize: Int = FixedChunks.defaultSize) {
@@ -28,8 +28,8 @@ final class KMeansWorkspace: @unchecked Sendable {
         chunks = FixedChunks(total: n, size: chunkSize)
         labels = .allocate(capacity: max(1, n))
         labels.initialize(repeating: -1)
-        chunkSums = ChunkSlots(chunks: chunks.count, stride: k * d, initial: 0)
-        chunkCounts = ChunkSlots(chunks: chunks.count, stride: k, initial: 0)
+        chunkSums = DisjointWrites(chunks: chunks.count, stride: k * d, initial: 0)
+        chunkCounts = DisjointWrites(chunks: chunks.count, stride: k, initial: 0)
     }
 
     deinit { labels.deallocate() }
@@ -41,12 +41,12 @@ final class KMeansWorkspace: @unchecked Sendable {
         if let cachedRowNorms { return cachedRowNorms }
         var norms = [Double](repeating: 0, count: n)
         try norms.withUnsafeMutableBufferPointer { out in
-            let base = UnsafeSendable(out.baseAddress.unsafelyUnwrapped)
+            let output = DisjointWrites(out)
             try parallel { c in
                 for i in chunks.range(c) {
                     var sum = 0.0
                     for f in 0..<d { sum += row(i)[f] * row(i)[f] }
-                    base.value[i] = sum
+                    output[i] = sum
                 }
             }
         }
@@ -59,16 +59,15 @@ final class KMeansWorkspace: @unchecked Sendable {
 
     @inline(__always) func row(_ i: Int) -> UnsafePointer<Double> { x + i * d }
 
-    /// Runs `body` over the chunks in parallel, then throws if the user cancelled meanwhile.
+    /// Runs `body` over the chunks in parallel; throws if the user cancelled meanwhile.
     func parallel(_ body: (Int) -> Void) throws {
-        chunks.forEach(workers: workers, cancellation: cancellation, body)
-        try cancellation.check()
+        try chunks.forEach(workers: workers, cancellation: cancellation, body)
     }
 
     /// Recomputes chunk `c`'s centre sums and counts from its labels.
     func resum(chunk c: Int) {
-        let sums = chunkSums.base(c)
-        let counts = chunkCounts.base(c)
+        let sums = chunkSums.slot(c)
+        let counts = chunkCounts.slot(c)
         sums.update(repeating: 0, count: k * d)
         counts.update(repeating: 0, count: k)
         for i in chunks.range(c) {
@@ -85,14 +84,14 @@ final class KMeansWorkspace: @unchecked Sendable {
     /// whose previous labels start at -1).
     func assignAll(_ centers: [Double], updateSums: Bool) throws -> Int {
         let table = KMeansKernels.CenterTable(centers, k: k, d: d)
-        let changes = ChunkSlots<Int>(chunks: chunks.count, stride: 1, initial: 0)
+        let changes = DisjointWrites<Int>(chunks: chunks.count, stride: 1, initial: 0)
         try table.transposed.withUnsafeBufferPointer { ct in
             try table.squaredNorms.withUnsafeBufferPointer { norms in
                 let transposed = ct.baseAddress.unsafelyUnwrapped
                 let squaredNorms = norms.baseAddress.unsafelyUnwrapped
                 try parallel { c in
-                    let sums = chunkSums.base(c)
-                    let counts = chunkCounts.base(c)
+                    let sums = chunkSums.slot(c)
+                    let counts = chunkCounts.slot(c)
                     if updateSums {
                         sums.update(repeating: 0, count: k * d)
                         counts.update(repeating: 0, count: k)
@@ -121,11 +120,11 @@ final class KMeansWorkspace: @unchecked Sendable {
                         if next != i { record(next, second) }
                         i += 2
                     }
-                    changes.base(c).pointee = changed
+                    changes.slot(c).pointee = changed
                 }
             }
         }
-        return (0..<chunks.count).reduce(0) { $0 + changes.base($1).pointee }
+        return (0..<chunks.count).reduce(0) { $0 + changes.slot($1).pointee }
     }
 
     /// Centres as the means of their rows (chunk sums added in chunk order), with row counts.
@@ -134,8 +133,8 @@ final class KMeansWorkspace: @unchecked Sendable {
         var sums = [Double](repeating: 0, count: k * d)
         var counts = [Int](repeating: 0, count: k)
         for c in 0..<chunks.count {
-            let chunkSum = chunkSums.base(c)
-            let chunkCount = chunkCounts.base(c)
+            let chunkSum = chunkSums.slot(c)
+            let chunkCount = chunkCounts.slot(c)
             for j in 0..<k { counts[j] += chunkCount[j] }
             for e in 0..<(k * d) { sums[e] += chunkSum[e] }
         }
@@ -149,7 +148,7 @@ final class KMeansWorkspace: @unchecked Sendable {
 
     /// Sum of squared distances from each row to its centre, exact (feature differences).
     func inertia(_ centers: [Double]) throws -> Double {
-        let partial = ChunkSlots<Double>(chunks: chunks.count, stride: 1, initial: 0)
+        let partial = DisjointWrites<Double>(chunks: chunks.count, stride: 1, initial: 0)
         try centers.withUnsafeBufferPointer { cs in
             let centerBase = cs.baseAddress.unsafelyUnwrapped
             try parallel { c in
@@ -157,10 +156,10 @@ final class KMeansWorkspace: @unchecked Sendable {
                 for i in chunks.range(c) {
                     sum += KMeansKernels.squaredDistance(row(i), centerBase + Int(labels[i]) * d, d)
                 }
-                partial.base(c).pointee = sum
+                partial.slot(c).pointee = sum
             }
         }
-        return (0..<chunks.count).reduce(0.0) { $0 + partial.base($1).pointee }
+        return (0..<chunks.count).reduce(0.0) { $0 + partial.slot($1).pointee }
     }
 
     /// Gives each empty cluster the row farthest from its centre (among rows whose cluster keeps
@@ -173,13 +172,13 @@ final class KMeansWorkspace: @unchecked Sendable {
         let want = empty.count
         let sizes = counts
         // Each chunk keeps its `want` farthest rows; merged in chunk order with ties to the lower row.
-        let candidates = ChunkSlots<Int>(chunks: chunks.count, stride: want, initial: -1)
-        let distances = ChunkSlots<Double>(chunks: chunks.count, stride: want, initial: -1)
+        let candidates = DisjointWrites<Int>(chunks: chunks.count, stride: want, initial: -1)
+        let distances = DisjointWrites<Double>(chunks: chunks.count, stride: want, initial: -1)
         try oldCenters.withUnsafeBufferPointer { cs in
             let centerBase = cs.baseAddress.unsafelyUnwrapped
             try parallel { c in
-                let rows = candidates.base(c)
-                let far = distances.base(c)
+                let rows = candidates.slot(c)
+                let far = distances.slot(c)
                 for i in chunks.range(c) where sizes[Int(labels[i])] > 1 {
                     let dist = KMeansKernels.squaredDistance(row(i), centerBase + Int(labels[i]) * d, d)
                     var slot = want
@@ -196,8 +195,8 @@ final class KMeansWorkspace: @unchecked Sendable {
         }
         var pool: [(distance: Double, row: Int)] = []
         for c in 0..<chunks.count {
-            for s in 0..<want where candidates.base(c)[s] >= 0 {
-                pool.append((distances.base(c)[s], candidates.base(c)[s]))
+            for s in 0..<want where candidates.slot(c)[s] >= 0 {
+                pool.append((distances.slot(c)[s], candidates.slot(c)[s]))
             }
         }
         pool.sort { $0.distance != $1.distance ? $0.distance > $1.distance : $0.row < $1.row }

@@ -77,15 +77,15 @@ struct SilhouetteComputation {
         var tiles: [(Int, Int)] = []
         for a in 0..<blocks { for b in a..<blocks { tiles.append((a, b)) } }
         let lanes = max(1, min(Self.maxLanes, tiles.count, Self.laneBudget / max(1, n * m)))
-        let laneSums = ChunkSlots<Double>(chunks: lanes, stride: n * m, initial: 0)
+        let laneSums = DisjointWrites<Double>(chunks: lanes, stride: n * m, initial: 0)
         try rows.withUnsafeBufferPointer { rowBuffer in
             try columns.withUnsafeBufferPointer { columnBuffer in
                 try cluster.withUnsafeBufferPointer { clusterBuffer in
                 let kernel = SilhouetteTileKernel(
                     rows: rowBuffer.baseAddress.unsafelyUnwrapped, columns: columnBuffer.baseAddress.unsafelyUnwrapped,
                     cluster: clusterBuffer.baseAddress.unsafelyUnwrapped, n: n, d: d, m: m, tile: Self.tile)
-                FixedChunks(total: lanes, size: 1).forEach(workers: workers, cancellation: cancellation) { lane in
-                    let sums = laneSums.base(lane)
+                try FixedChunks(total: lanes, size: 1).forEach(workers: workers, cancellation: cancellation) { lane in
+                    let sums = laneSums.slot(lane)
                     let scratch = SilhouetteTileKernel.Scratch(tile: Self.tile)
                     for t in stride(from: lane, to: tiles.count, by: lanes) {
                         if t & 63 == lane & 63, cancellation.isCancelled { return }
@@ -98,7 +98,7 @@ struct SilhouetteComputation {
         }
         var total = [Double](repeating: 0, count: n * m)
         for lane in 0..<lanes {
-            let sums = laneSums.base(lane)
+            let sums = laneSums.slot(lane)
             for e in 0..<(n * m) { total[e] += sums[e] }
         }
         return total

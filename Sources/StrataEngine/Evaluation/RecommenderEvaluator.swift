@@ -57,8 +57,8 @@ public enum RecommenderEvaluator {
                                     context: RunContext) throws -> (predicted: [Double], actual: [Double], unpredicted: Int)? {
         let pairs = truth.ratingPairs
         guard let probe = pairs.first, model.predictRating(user: probe.user, item: probe.item) != nil else { return nil }
-        let chunks = try ParallelChunks.map(total: pairs.count) { _, range -> ([Double], [Double], Int) in
-            try context.cancellation.check()
+        let split = FixedChunks(total: pairs.count, parts: FixedChunks.defaultParts)
+        let chunks = try split.map(cancellation: context.cancellation) { range -> ([Double], [Double], Int) in
             var p: [Double] = [], a: [Double] = [], missing = 0
             for i in range {
                 if let x = model.predictRating(user: pairs[i].user, item: pairs[i].item), x.isFinite {

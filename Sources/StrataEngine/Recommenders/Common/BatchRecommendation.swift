@@ -14,7 +14,8 @@ public enum BatchRecommendation {
         if let batch = model as? any BatchRecommender {
             return try batch.recommend(users: users, count: count, excludeSeen: excludeSeen, context: context)
         }
-        let parts = try ParallelChunks.map(total: users.count) { _, range -> [[Recommendation]] in
+        let chunks = FixedChunks(total: users.count, parts: FixedChunks.defaultParts)
+        let parts = try chunks.map(cancellation: context.cancellation) { range -> [[Recommendation]] in
             var lists: [[Recommendation]] = []
             lists.reserveCapacity(range.count)
             for (n, u) in users[range].enumerated() {

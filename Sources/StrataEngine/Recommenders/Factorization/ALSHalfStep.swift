@@ -12,8 +12,8 @@ struct ALSHalfStep: Sendable {
     /// order (a sum over every user or item, where Float would lose digits).
     func gram(_ m: [Float], rowCount: Int, context: RunContext) throws -> [Double] {
         let f = options.factors
-        let parts = try ParallelChunks.map(total: rowCount) { _, range -> [Double] in
-            try context.cancellation.check()
+        let chunks = FixedChunks(total: rowCount, parts: FixedChunks.defaultParts)
+        let parts = try chunks.map(cancellation: context.cancellation) { range -> [Double] in
             var g = [Double](repeating: 0, count: f * f)
             m.withUnsafeBufferPointer { mp in
                 g.withUnsafeMutableBufferPointer { gp in
@@ -45,13 +45,14 @@ struct ALSHalfStep: Sendable {
         let g = options.solver == .cg ? gramDouble.map { Float($0) } : []
         try rows.withUnsafeMutableBufferPointer { buffer in
             let out = DisjointWrites(buffer)
-            _ = try ParallelChunks.map(total: interactions.rowCount) { _, range -> Int in
+            let chunks = FixedChunks(total: interactions.rowCount, parts: FixedChunks.defaultParts)
+            _ = try chunks.map(cancellation: context.cancellation) { range -> Int in
                 var work = RowWork(factors: f, cholesky: options.solver == .cholesky)
                 try fixed.withUnsafeBufferPointer { y in
                     try gramDouble.withUnsafeBufferPointer { gd in
                     try g.withUnsafeBufferPointer { gp in
                         for r in range {
-                            if (r - range.lowerBound) & 1023 == 0 { try context.cancellation.check() }
+                            if (r - range.lowerBound) & 63 == 0 { try context.cancellation.check() }
                             let x = out.base + r * f
                             let lo = interactions.rowStart[r], hi = interactions.rowStart[r + 1]
                             guard hi > lo else {

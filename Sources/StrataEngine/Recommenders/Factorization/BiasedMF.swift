@@ -61,16 +61,21 @@ public struct BiasedMF: BatchRecommender {
             m.indices.withUnsafeBufferPointer { itemOf in
             m.values.withUnsafeBufferPointer { ratings in
                 guard let pBase = pp.baseAddress, let qBase = qq.baseAddress else { return }
-                for k in order {
-                    let pos = Int(k)
-                    let u = Int(userOf[pos]), i = Int(itemOf[pos])
-                    let pu = pBase + u * f, qi = qBase + i * f
-                    let err = ratings[pos] - (mu + bub[u] + bib[i] + VectorMath.dot(qi, pu, f))
-                    bub[u] += lr * (err - reg * bub[u])
-                    bib[i] += lr * (err - reg * bib[i])
-                    Self.step(pu, qi, f, err: err, lr: lr, reg: reg)
+                // An epoch over millions of ratings takes seconds: watch for Ctrl-C within it too.
+                for block in FixedChunks(total: order.count, size: FixedChunks.rowBlock) {
+                    if context.cancellation.isCancelled { return }
+                    for k in order[block] {
+                        let pos = Int(k)
+                        let u = Int(userOf[pos]), i = Int(itemOf[pos])
+                        let pu = pBase + u * f, qi = qBase + i * f
+                        let err = ratings[pos] - (mu + bub[u] + bib[i] + VectorMath.dot(qi, pu, f))
+                        bub[u] += lr * (err - reg * bub[u])
+                        bib[i] += lr * (err - reg * bib[i])
+                        Self.step(pu, qi, f, err: err, lr: lr, reg: reg)
+                    }
                 }
             }}}}}}
+            try context.cancellation.check()
             context.progress.update(epoch + 1)
         }
         let scorer = FactorScorer(itemFactors: q, itemCount: items, factorCount: f, itemOffsets: bi)

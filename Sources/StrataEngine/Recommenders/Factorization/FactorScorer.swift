@@ -51,7 +51,8 @@ struct FactorScorer: Sendable {
             var lists = try topN(userFactors: userFactors, users: known, count: count, seen: seen, context: context).makeIterator()
             return users.map { $0 >= 0 && $0 < userCount ? (lists.next() ?? []) : [] }
         }
-        let parts = try ParallelChunks.map(total: users.count) { _, range -> [[Recommendation]] in
+        let chunks = FixedChunks(total: users.count, parts: FixedChunks.defaultParts)
+        let parts = try chunks.map(cancellation: context.cancellation) { range -> [[Recommendation]] in
             var lists: [[Recommendation]] = []
             lists.reserveCapacity(range.count)
             let block = Self.userBlock

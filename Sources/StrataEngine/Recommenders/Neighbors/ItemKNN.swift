@@ -98,7 +98,8 @@ extension ItemKNN: BatchRecommender {
     /// the score arrays allocated once per chunk of users instead of once per user.
     public func recommend(users: [Int], count: Int, excludeSeen: Bool, context: RunContext) throws -> [[Recommendation]] {
         let itemCount = training.itemIds.count
-        let parts = try ParallelChunks.map(total: users.count) { _, range -> [[Recommendation]] in
+        let chunks = FixedChunks(total: users.count, parts: FixedChunks.defaultParts)
+        let parts = try chunks.map(cancellation: context.cancellation) { range -> [[Recommendation]] in
             var scratch = ScoringScratch(itemCount: itemCount)
             var lists: [[Recommendation]] = []
             lists.reserveCapacity(range.count)

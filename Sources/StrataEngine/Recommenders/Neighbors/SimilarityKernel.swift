@@ -12,7 +12,8 @@ enum SimilarityKernel {
 
     static func topNeighbors(rows: SparseRows, columns: SparseRows, setup: Setup, context: RunContext) throws -> NeighborLists {
         let norms = rows.norms()
-        let parts = try ParallelChunks.map(total: rows.rowCount) { _, range in
+        let chunks = FixedChunks(total: rows.rowCount, parts: FixedChunks.defaultParts)
+        let parts = try chunks.map(cancellation: context.cancellation) { range in
             try computeRows(range, rows: rows, columns: columns, norms: norms, setup: setup, cancellation: context.cancellation)
         }
         var rowStart = [Int](repeating: 0, count: rows.rowCount + 1)
@@ -67,7 +68,7 @@ enum SimilarityKernel {
             let rowsBinary = rows.values == nil
             let columnsBinary = columns.values == nil
             for a in range {
-                if (a - range.lowerBound) & 255 == 0 { try cancellation.check() }
+                if (a - range.lowerBound) & 15 == 0 { try cancellation.check() }
                 touched.removeAll(keepingCapacity: true)
                 for p in rowStart[a]..<rowStart[a + 1] {
                     let f = Int(rowIndices[p])

@@ -49,22 +49,22 @@ final class CSVColumnStorage {
             switch storage.plan {
             case .int, .date, .timestamp:
                 storage.int64s = try [Int64](unsafeUninitializedCapacity: rowCount) { buffer, count in
-                    try next(CSVColumnPointers(int64s: buffer.baseAddress, missing: missing))
+                    try next(CSVColumnPointers(int64s: DisjointWrites(buffer), missing: missing))
                     count = rowCount
                 }
             case .float:
                 storage.doubles = try [Double](unsafeUninitializedCapacity: rowCount) { buffer, count in
-                    try next(CSVColumnPointers(doubles: buffer.baseAddress, missing: missing))
+                    try next(CSVColumnPointers(doubles: DisjointWrites(buffer), missing: missing))
                     count = rowCount
                 }
             case .bool:
                 storage.bools = try [Bool](unsafeUninitializedCapacity: rowCount) { buffer, count in
-                    try next(CSVColumnPointers(bools: buffer.baseAddress, missing: missing))
+                    try next(CSVColumnPointers(bools: DisjointWrites(buffer), missing: missing))
                     count = rowCount
                 }
             case .string:
                 storage.codes = try [Int32](unsafeUninitializedCapacity: rowCount) { buffer, count in
-                    try next(CSVColumnPointers(codes: buffer.baseAddress, missing: missing))
+                    try next(CSVColumnPointers(codes: DisjointWrites(buffer), missing: missing))
                     count = rowCount
                 }
             }
@@ -72,14 +72,14 @@ final class CSVColumnStorage {
     }
 
     private func withMissingArray(
-        rowCount: Int, _ body: (UnsafeMutablePointer<Bool>?) throws -> Void
+        rowCount: Int, _ body: (DisjointWrites<Bool>?) throws -> Void
     ) throws {
         guard hasMissing else {
             try body(nil)
             return
         }
         missing = try [Bool](unsafeUninitializedCapacity: rowCount) { buffer, count in
-            try body(buffer.baseAddress)
+            try body(DisjointWrites(buffer))
             count = rowCount
         }
     }
@@ -142,13 +142,12 @@ final class CSVColumnStorage {
     }
 }
 
-/// Raw pointers into one column's arrays. Unchecked-Sendable because the two conversion workers
-/// share them, which is safe only because each writes its own disjoint range of rows and both
-/// finish before the arrays are read.
-struct CSVColumnPointers: @unchecked Sendable {
-    var int64s: UnsafeMutablePointer<Int64>? = nil
-    var doubles: UnsafeMutablePointer<Double>? = nil
-    var bools: UnsafeMutablePointer<Bool>? = nil
-    var codes: UnsafeMutablePointer<Int32>? = nil
-    var missing: UnsafeMutablePointer<Bool>? = nil
+/// One column's arrays while pass 2 fills them: the two conversion workers each write their own
+/// range of rows, and both finish before the arrays are read.
+struct CSVColumnPointers: Sendable {
+    var int64s: DisjointWrites<Int64>? = nil
+    var doubles: DisjointWrites<Double>? = nil
+    var bools: DisjointWrites<Bool>? = nil
+    var codes: DisjointWrites<Int32>? = nil
+    var missing: DisjointWrites<Bool>? = nil
 }

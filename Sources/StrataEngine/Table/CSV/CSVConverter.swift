@@ -122,8 +122,8 @@ struct CSVConverter {
     /// the row's missing flag when the column has them (the arrays start uninitialised).
     @inline(__always)
     private func fill<Value>(
-        _ chunk: CSVChunkStream.Chunk, _ column: Int, _ out: UnsafeMutablePointer<Value>,
-        _ missing: UnsafeMutablePointer<Bool>?, placeholder: Value, _ parse: (UnsafeBufferPointer<UInt8>) -> Value?
+        _ chunk: CSVChunkStream.Chunk, _ column: Int, _ out: DisjointWrites<Value>,
+        _ missing: DisjointWrites<Bool>?, placeholder: Value, _ parse: (UnsafeBufferPointer<UInt8>) -> Value?
     ) throws {
         let columnCount = plans.count
         let rowBase = nextRow
@@ -144,8 +144,8 @@ struct CSVConverter {
     }
 
     private mutating func fillStrings(
-        _ chunk: CSVChunkStream.Chunk, _ column: Int, _ out: UnsafeMutablePointer<Int32>,
-        _ missing: UnsafeMutablePointer<Bool>?
+        _ chunk: CSVChunkStream.Chunk, _ column: Int, _ out: DisjointWrites<Int32>,
+        _ missing: DisjointWrites<Bool>?
     ) throws {
         let columnCount = plans.count
         let rowBase = nextRow

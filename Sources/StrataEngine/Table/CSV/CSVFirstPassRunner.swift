@@ -71,7 +71,7 @@ enum CSVFirstPassRunner {
         let totalBytes = source.byteCount
         let progress = setup.context.progress
         let passes = CSVScanPasses(front: front, back: back)
-        Parallel.forEach(chunks: 2) { worker in
+        FixedChunks(pieces: 2).forEach { worker in
             do {
                 if worker == 0 {
                     var tokenizer = CSVTokenizer(delimiter: setup.delimiter, fileName: source.displayName)

@@ -182,6 +182,6 @@ private final class CSVKeptColumn: @unchecked Sendable {
             columns.first?.adopt()
             return
         }
-        Parallel.forEach(chunks: columns.count) { columns[$0].adopt() }
+        FixedChunks(pieces: columns.count).forEach { columns[$0].adopt() }
     }
 }

@@ -53,7 +53,7 @@ enum CSVSecondPass {
             let workerCancellation = Cancellation { [shared] in
                 shared.stop.load(ordering: .relaxed) || userCancellation.isCancelled
             }
-            Parallel.forEach(chunks: 2) { worker in
+            FixedChunks(pieces: 2).forEach { worker in
                 do {
                     var tokenizer = worker == 0
                         ? CSVTokenizer(delimiter: delimiter, fileName: source.displayName)

@@ -57,7 +57,7 @@ enum DenseKeyEncoder {
         var missingId: Int32 = -1
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(n) {
+        for range in FixedChunks(total: n, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] {
@@ -107,7 +107,7 @@ enum DenseKeyEncoder {
         var missingId: Int32 = -1
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(n) {
+        for range in FixedChunks(total: n, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] {
@@ -138,7 +138,7 @@ enum DenseKeyEncoder {
         var next: Int32 = 0
         if !overflow && product <= min(directTableLimit, max(1 << 16, 2 * n)) {
             var idOfPair = [Int32](repeating: -1, count: product)
-            for range in RowChunks(n) {
+            for range in FixedChunks(total: n, size: FixedChunks.rowBlock) {
                 try context.cancellation.check()
                 for i in range {
                     let x = a.ids[i], y = b.ids[i]
@@ -173,7 +173,7 @@ enum DenseKeyEncoder {
         for g in 0..<major.count { offsets[g + 1] += offsets[g] }
         var cursor = offsets
         var bucketed = [Int32](repeating: 0, count: offsets[major.count])
-        for range in RowChunks(n) {
+        for range in FixedChunks(total: n, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range where major.ids[i] >= 0 && minor.ids[i] >= 0 {
                 let g = Int(major.ids[i])
@@ -206,7 +206,7 @@ enum DenseKeyEncoder {
         var ids = [Int32](repeating: -1, count: n)
         var firstRow: [Int] = []
         var next: Int32 = 0
-        for range in RowChunks(n) {
+        for range in FixedChunks(total: n, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 let p = provisional[i]

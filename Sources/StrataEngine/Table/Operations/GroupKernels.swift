@@ -13,7 +13,7 @@ struct GroupKernels {
         self.groups = groups
         self.context = context
         var counts = [Int64](repeating: 0, count: groups)
-        for range in RowChunks(ids.count) {
+        for range in FixedChunks(total: ids.count, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range { counts[Int(ids[i])] += 1 }
         }
@@ -25,7 +25,7 @@ struct GroupKernels {
     func presentCounts(_ flags: [Bool]?) throws -> [Int64] {
         guard let flags else { return rowCounts }
         var counts = [Int64](repeating: 0, count: groups)
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range where !flags[i] { counts[Int(ids[i])] += 1 }
         }
@@ -38,7 +38,7 @@ struct GroupKernels {
         var overflow = false
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
@@ -55,7 +55,7 @@ struct GroupKernels {
         var counts = [Int64](repeating: 0, count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range where values[i] && !(hasFlags && isMissing[i]) { counts[Int(ids[i])] += 1 }
         }
@@ -68,7 +68,7 @@ struct GroupKernels {
         var sums = [CompensatedSum](repeating: CompensatedSum(), count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
@@ -84,7 +84,7 @@ struct GroupKernels {
         var sums = [CompensatedSum](repeating: CompensatedSum(), count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
@@ -107,7 +107,7 @@ struct GroupKernels {
         var buffer = [Double](repeating: 0, count: offsets[groups])
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
@@ -132,7 +132,7 @@ struct GroupKernels {
         var best = [Int](repeating: -1, count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }
@@ -149,7 +149,7 @@ struct GroupKernels {
         var rows = [Int](repeating: -1, count: groups)
         let hasFlags = flags != nil
         let isMissing = flags ?? []
-        for range in RowChunks(rowCount) {
+        for range in FixedChunks(total: rowCount, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 if hasFlags && isMissing[i] { continue }

@@ -90,7 +90,7 @@ public enum Join {
         var rightRows: [Int] = []
         leftRows.reserveCapacity(total)
         rightRows.reserveCapacity(total)
-        for range in RowChunks(encoded.left.count) {
+        for range in FixedChunks(total: encoded.left.count, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for row in range {
                 let id = encoded.left[row]

@@ -73,7 +73,7 @@ struct JoinKeyEncoding {
         var index = Int64HashIndex(expectedCount: min(right.count, 4096))
         var rightIds = [Int32](repeating: -1, count: right.count)
         var next: Int32 = 0
-        for range in RowChunks(right.count) {
+        for range in FixedChunks(total: right.count, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range where rightOK[i] {
                 let id = index.findOrInsert(right[i], newId: next)
@@ -82,7 +82,7 @@ struct JoinKeyEncoding {
             }
         }
         var leftIds = [Int32](repeating: -1, count: left.count)
-        for range in RowChunks(left.count) {
+        for range in FixedChunks(total: left.count, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range where leftOK[i] { leftIds[i] = index.find(left[i]) }
         }
@@ -121,7 +121,7 @@ struct JoinKeyEncoding {
         var index = Int64HashIndex(expectedCount: min(a.right.count, 4096))
         var rightIds = [Int32](repeating: -1, count: a.right.count)
         var next: Int32 = 0
-        for range in RowChunks(a.right.count) {
+        for range in FixedChunks(total: a.right.count, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range where a.right[i] >= 0 && b.right[i] >= 0 {
                 let id = index.findOrInsert(Int64(a.right[i]) * width + Int64(b.right[i]), newId: next)
@@ -130,7 +130,7 @@ struct JoinKeyEncoding {
             }
         }
         var leftIds = [Int32](repeating: -1, count: a.left.count)
-        for range in RowChunks(a.left.count) {
+        for range in FixedChunks(total: a.left.count, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range where a.left[i] >= 0 && b.left[i] >= 0 {
                 leftIds[i] = index.find(Int64(a.left[i]) * width + Int64(b.left[i]))

@@ -21,7 +21,7 @@ enum RadixSort {
         guard n > 1 else { return }
         // One pass builds the histograms of all eight byte positions.
         var histograms = [Int](repeating: 0, count: 8 * 256)
-        for range in RowChunks(n) {
+        for range in FixedChunks(total: n, size: FixedChunks.rowBlock) {
             try context.cancellation.check()
             for i in range {
                 var k = keys[i]
@@ -44,7 +44,7 @@ enum RadixSort {
                 offsets[b] = running
                 running += histograms[base | b]
             }
-            for range in RowChunks(n) {
+            for range in FixedChunks(total: n, size: FixedChunks.rowBlock) {
                 try context.cancellation.check()
                 for i in range {
                     let k = keys[i]
