@@ -22,12 +22,12 @@ extension ChartCommands {
             throw parsed.error("nothing named '\(name)' in the workspace", at: parsed.span("clustering"),
                                suggestion: Suggestions.didYouMean(name, among: ctx.workspace.names))
         }
-        guard let tree = clustering.dendrogram else {
+        guard let tree = clustering.tree else {
             throw parsed.error("'\(name)' is a \(clustering.kindName), which has no merge tree; chart dendrogram needs a hierarchical clustering",
                                at: parsed.span("clustering"), suggestion: "make one with: cluster hierarchical TABLE cols=… k=… as NAME")
         }
         let orientation: BarOrientation = parsed.string("orient") == "vertical" ? .vertical : .horizontal
-        let chart = SegmentationCharts.dendrogram(clustering, tree: tree, leaves: parsed.int("leaves", default: 30), orientation: orientation)
+        let chart = SegmentationCharts.dendrogram(tree, leaves: parsed.int("leaves", default: 30), orientation: orientation)
         return finish(chart, parsed, defaultTitle: "\(name): " + (chart.title ?? "dendrogram"))
     }
 }

@@ -24,7 +24,7 @@ enum ScaleCommand {
         let method = SegmentationOptions.scaling(parsed, default: .zscore)
         let (extracted, notes) = try SegmentationOptions.features(table, columns, parsed, allowConstant: true)
         let directions = columns.map { lower.contains($0) ? Direction.lowerIsBetter : .higherIsBetter }
-        let (scaled, scaler) = try Scaling.fitTransform(extracted.matrix, method: method, directions: directions)
+        let (scaled, scaler) = try Scaling(method, directions: directions).fitTransform(extracted.matrix, context: ctx.run)
         let suffix = parsed.string("suffix", default: "_" + method.rawValue)
         var out = table
         for (j, column) in columns.enumerated() {
