@@ -43,7 +43,7 @@ enum Cluster {
             var model: KMeansModel?
             for _ in 0..<repeats {
                 var timer = CPUAndWallClock()
-                model = try KMeans.fit(x, options: options, context: .quiet)
+                model = try KMeans(options).fit(x, context: .quiet)
                 let lap = timer.lap()
                 times.append(lap.wall)
                 cpu.append(lap.cpu)

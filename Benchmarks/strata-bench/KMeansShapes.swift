@@ -20,7 +20,7 @@ enum KMeansShapes {
                     options.tolerance = 0
                     options.algorithm = algorithm
                     var timer = CPUAndWallClock()
-                    let model = try KMeans.fit(x, options: options, context: .quiet)
+                    let model = try KMeans(options).fit(x, context: .quiet)
                     let lap = timer.lap()
                     figures.append("\"\(algorithm.rawValue)\": {\"cpu_seconds\": \(lap.cpu), \"wall_seconds\": \(lap.wall), "
                                    + "\"iterations\": \(model.iterations), \"inertia\": \(model.inertia)}")

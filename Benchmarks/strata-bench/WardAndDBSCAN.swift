@@ -20,17 +20,17 @@ enum WardAndDBSCAN {
         var wardTimes: [Double] = [], wardLabels: [Int] = []
         for _ in 0..<repeats {
             var clock = BenchClock()
-            let tree = try HierarchicalClustering.fit(wardInput, linkage: .ward, context: .quiet)
+            let tree = try HierarchicalClustering.dendrogram(wardInput, linkage: .ward, context: .quiet)
             wardLabels = try tree.labels(clusterCount: k)
             wardTimes.append(clock.lap())
         }
 
         let dbscanInput = all.takingRows(Array(0..<min(dbscanRows, all.rowCount)))
         var dbscanTimes: [Double] = []
-        var result: DBSCANResult?
+        var result: DBSCANModel?
         for _ in 0..<repeats {
             var clock = BenchClock()
-            result = try DBSCAN.fit(dbscanInput, eps: eps, minPoints: minPoints, context: .quiet)
+            result = try DBSCAN(DBSCANParameters(eps: eps, minPoints: minPoints)).fit(dbscanInput, context: .quiet)
             dbscanTimes.append(clock.lap())
         }
         let dbscanLabels = result?.labels ?? []

@@ -13,7 +13,7 @@ import Testing
             : (ClusteringFixture.blobsMatrix, ClusteringFixture.shared.blobs)
         var options = KMeansOptions(k: fixture.k, seed: 1)
         options.algorithm = algorithm
-        let model = try KMeans.fit(x, options: options, context: .quiet)
+        let model = try KMeans(options).fit(x, context: .quiet)
         let reference = fixture.kmeans_inertia_best_of_10
         #expect(model.inertia <= reference * 1.01)
         #expect(model.inertia >= reference * 0.999)
@@ -27,10 +27,10 @@ import Testing
         options.algorithm = .minibatch
         options.batchSize = 256
         options.initCount = 3
-        let model = try KMeans.fit(ClusteringFixture.blobsMatrix, options: options, context: .quiet)
+        let model = try KMeans(options).fit(ClusteringFixture.blobsMatrix, context: .quiet)
         #expect(model.inertia <= ClusteringFixture.shared.blobs.kmeans_inertia_best_of_10 * 1.03)
         #expect(model.algorithm == .minibatch)
-        let again = try KMeans.fit(ClusteringFixture.blobsMatrix, options: options, context: .quiet)
+        let again = try KMeans(options).fit(ClusteringFixture.blobsMatrix, context: .quiet)
         #expect(again.labels == model.labels)
     }
 
@@ -39,9 +39,9 @@ import Testing
             var options = KMeansOptions(k: 8, seed: seed)
             options.initCount = 2
             options.algorithm = .lloyd
-            let lloyd = try KMeans.fit(ClusteringFixture.blobsMatrix, options: options, context: .quiet)
+            let lloyd = try KMeans(options).fit(ClusteringFixture.blobsMatrix, context: .quiet)
             options.algorithm = .hamerly
-            let hamerly = try KMeans.fit(ClusteringFixture.blobsMatrix, options: options, context: .quiet)
+            let hamerly = try KMeans(options).fit(ClusteringFixture.blobsMatrix, context: .quiet)
             #expect(lloyd.labels == hamerly.labels)
             #expect(lloyd.iterations == hamerly.iterations)
             #expect(relativelyClose(lloyd.inertia, hamerly.inertia, 1e-12))
@@ -81,7 +81,7 @@ import Testing
         for algorithm in [KMeansAlgorithm.lloyd, .hamerly] {
             var options = KMeansOptions(k: 2, seed: 9)
             options.algorithm = algorithm
-            let model = try KMeans.fit(x, options: options, context: .quiet)
+            let model = try KMeans(options).fit(x, context: .quiet)
             #expect(model.inertia == 2.5)
             let low = model.labels[0]
             #expect(model.labels == [low, low, low, 1 - low, 1 - low])
@@ -93,7 +93,7 @@ import Testing
 
     @Test func oneClusterIsTheMean() throws {
         let x = FeatureMatrix(columns: [[1, 2, 3, 6], [0, 0, 4, 4]], names: ["a", "b"])
-        let model = try KMeans.fit(x, options: KMeansOptions(k: 1, seed: 0), context: .quiet)
+        let model = try KMeans(KMeansOptions(k: 1, seed: 0)).fit(x, context: .quiet)
         #expect(model.centers.values == [3, 2])
         #expect(model.labels == [0, 0, 0, 0])
         #expect(model.inertia == 4 + 1 + 0 + 9 + 4 + 4 + 4 + 4)
@@ -101,7 +101,7 @@ import Testing
 
     @Test func kEqualToDistinctPointsPutsEachPointAlone() throws {
         let x = FeatureMatrix(columns: [[0, 0, 5, 9, 9]], names: ["v"])
-        let model = try KMeans.fit(x, options: KMeansOptions(k: 3, seed: 4), context: .quiet)
+        let model = try KMeans(KMeansOptions(k: 3, seed: 4)).fit(x, context: .quiet)
         #expect(model.inertia == 0)
         #expect(Set(model.labels).count == 3)
         #expect(model.labels[0] == model.labels[1] && model.labels[3] == model.labels[4])
@@ -127,7 +127,7 @@ import Testing
         options.maxIterations = 1
         options.initCount = 1
         options.tolerance = 0
-        let model = try KMeans.fit(ClusteringFixture.blobsMatrix, options: options, context: .quiet)
+        let model = try KMeans(options).fit(ClusteringFixture.blobsMatrix, context: .quiet)
         #expect(model.iterations == 1)
         #expect(!model.converged)
     }
@@ -148,7 +148,7 @@ import Testing
         let x = FeatureMatrix(columns: [[1, 1, 1, 2]], names: ["v"])
         func message(_ options: KMeansOptions, _ matrix: FeatureMatrix = x) -> String {
             do {
-                _ = try KMeans.fit(matrix, options: options, context: .quiet)
+                _ = try KMeans(options).fit(matrix, context: .quiet)
                 return "no error"
             } catch let error as EngineError {
                 return error.message
@@ -175,7 +175,7 @@ import Testing
     @Test func cancellationStopsTheFit() {
         let cancelled = RunContext(cancellation: Cancellation { true })
         #expect(throws: CancelledError.self) {
-            _ = try KMeans.fit(ClusteringFixture.blobsMatrix, options: KMeansOptions(k: 5, seed: 0), context: cancelled)
+            _ = try KMeans(KMeansOptions(k: 5, seed: 0)).fit(ClusteringFixture.blobsMatrix, context: cancelled)
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
         let cases = [(ClusteringFixture.irisMatrix, ClusteringFixture.shared.iris.pca),
                      (ClusteringFixture.blobsMatrix, ClusteringFixture.shared.blobs.pca)]
         for (x, expected) in cases {
-            let model = try PCA.fit(x, components: 4)
+            let model = try PCA(PCAParameters(components: 4)).fit(x, context: .quiet)
             for (ours, theirs) in zip(model.explainedVarianceRatio, expected.explained_variance_ratio) {
                 #expect(relativelyClose(ours, theirs, 1e-9))
             }
@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func twoComponentsAreThePrefix() throws {
-        let full = try PCA.fit(ClusteringFixture.irisMatrix, components: 4)
-        let two = try PCA.fit(ClusteringFixture.irisMatrix, components: 2)
+        let full = try PCA(PCAParameters(components: 4)).fit(ClusteringFixture.irisMatrix, context: .quiet)
+        let two = try PCA(PCAParameters(components: 2)).fit(ClusteringFixture.irisMatrix, context: .quiet)
         #expect(two.components.rowCount == 2)
         #expect(two.explainedVarianceRatio == Array(full.explainedVarianceRatio.prefix(2)))
         #expect(two.transform(ClusteringFixture.irisMatrix).columnCount == 2)
@@ -37,7 +37,7 @@ import Testing
     @Test func handComputedTinyCase() throws {
         // Points on the line y = x: all variance along (1, 1)/√2; variance of t·√2 for t = −1, 0, 1 is 2.
         let x = FeatureMatrix(columns: [[1, 2, 3], [1, 2, 3]], names: ["a", "b"])
-        let model = try PCA.fit(x, components: 2)
+        let model = try PCA(PCAParameters(components: 2)).fit(x, context: .quiet)
         #expect(abs(model.explainedVariance[0] - 2) < 1e-12)
         #expect(abs(model.explainedVariance[1]) < 1e-12)
         #expect(abs(model.explainedVarianceRatio[0] - 1) < 1e-12)
@@ -47,12 +47,12 @@ import Testing
 
     @Test func badInputIsRefused() {
         let x = FeatureMatrix(columns: [[1, 2, 3], [4, 4, 4]], names: ["a", "b"])
-        #expect(throws: EngineError.self) { _ = try PCA.fit(x, components: 3) }
-        #expect(throws: EngineError.self) { _ = try PCA.fit(x, components: 0) }
-        #expect(throws: EngineError.self) { _ = try PCA.fit(x.takingRows([0]), components: 1) }
+        #expect(throws: EngineError.self) { _ = try PCA(PCAParameters(components: 3)).fit(x, context: .quiet) }
+        #expect(throws: EngineError.self) { _ = try PCA(PCAParameters(components: 0)).fit(x, context: .quiet) }
+        #expect(throws: EngineError.self) { _ = try PCA(PCAParameters(components: 1)).fit(x.takingRows([0]), context: .quiet) }
         let constant = FeatureMatrix(columns: [[2, 2, 2]], names: ["a"])
-        #expect(throws: EngineError.self) { _ = try PCA.fit(constant, components: 1) }
+        #expect(throws: EngineError.self) { _ = try PCA(PCAParameters(components: 1)).fit(constant, context: .quiet) }
         let withNaN = FeatureMatrix(columns: [[1, .nan, 3]], names: ["a"])
-        #expect(throws: EngineError.self) { _ = try PCA.fit(withNaN, components: 1) }
+        #expect(throws: EngineError.self) { _ = try PCA(PCAParameters(components: 1)).fit(withNaN, context: .quiet) }
     }
 }

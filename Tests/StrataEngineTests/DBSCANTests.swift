@@ -6,7 +6,7 @@ import Testing
     func labelsEqualScikitLearn(dataset: String) throws {
         let fixture = try #require(HierDBFixture.all[dataset])
         for run in fixture.dbscan {
-            let result = try DBSCAN.fit(fixture.matrix, eps: run.eps, minPoints: run.minPoints, context: .quiet)
+            let result = try DBSCAN(DBSCANParameters(eps: run.eps, minPoints: run.minPoints)).fit(fixture.matrix, context: .quiet)
             #expect(samePartition(result.labels, run.labels, noise: true), "eps=\(run.eps) minPoints=\(run.minPoints)")
             // Numbering follows scikit-learn's discovery order, so the labels are even identical.
             #expect(result.labels == run.labels, "eps=\(run.eps) minPoints=\(run.minPoints)")
@@ -19,21 +19,21 @@ import Testing
     /// A non-core point within eps of two clusters joins the one holding the lowest core row.
     @Test func borderPointJoinsTheClusterFoundFirst() throws {
         let left: [Double] = [0, 0.1, 0.2, 0.3], right: [Double] = [1.2, 1.3, 1.4, 1.5], border = 0.75
-        let leftFirst = try DBSCAN.fit(oneColumn(left + [border] + right), eps: 0.5, minPoints: 4, context: .quiet)
+        let leftFirst = try DBSCAN(DBSCANParameters(eps: 0.5, minPoints: 4)).fit(oneColumn(left + [border] + right), context: .quiet)
         #expect(leftFirst.labels == [0, 0, 0, 0, 0, 1, 1, 1, 1])
         #expect(leftFirst.isCore == [true, true, true, true, false, true, true, true, true])
-        let rightFirst = try DBSCAN.fit(oneColumn(right + [border] + left), eps: 0.5, minPoints: 4, context: .quiet)
+        let rightFirst = try DBSCAN(DBSCANParameters(eps: 0.5, minPoints: 4)).fit(oneColumn(right + [border] + left), context: .quiet)
         #expect(rightFirst.labels == [0, 0, 0, 0, 0, 1, 1, 1, 1])
-        let noise = try DBSCAN.fit(oneColumn(left + [5] + right), eps: 0.5, minPoints: 4, context: .quiet)
+        let noise = try DBSCAN(DBSCANParameters(eps: 0.5, minPoints: 4)).fit(oneColumn(left + [5] + right), context: .quiet)
         #expect(noise.labels == [0, 0, 0, 0, -1, 1, 1, 1, 1])
         #expect(noise.noiseCount == 1 && noise.clusterCount == 2)
     }
 
     @Test func minPointsCountsThePointItselfAndEpsIsInclusive() throws {
         let pair = oneColumn([0, 1])
-        #expect(try DBSCAN.fit(pair, eps: 1, minPoints: 2, context: .quiet).labels == [0, 0])
-        #expect(try DBSCAN.fit(pair, eps: 0.99, minPoints: 2, context: .quiet).labels == [-1, -1])
-        #expect(try DBSCAN.fit(pair, eps: 0.5, minPoints: 1, context: .quiet).labels == [0, 1])
+        #expect(try DBSCAN(DBSCANParameters(eps: 1, minPoints: 2)).fit(pair, context: .quiet).labels == [0, 0])
+        #expect(try DBSCAN(DBSCANParameters(eps: 0.99, minPoints: 2)).fit(pair, context: .quiet).labels == [-1, -1])
+        #expect(try DBSCAN(DBSCANParameters(eps: 0.5, minPoints: 1)).fit(pair, context: .quiet).labels == [0, 1])
     }
 
     @Test func treeAndBruteForceFindTheSameNeighbours() throws {
@@ -69,8 +69,8 @@ import Testing
             for k in 0..<d { values.append(centers[i % 3][k] + Double.random(in: -1...1, using: &generator)) }
         }
         let x = FeatureMatrix(rowCount: n, columnCount: d, values: values, columnNames: ["a", "b", "c"])
-        let a = try DBSCAN.fit(x, eps: 0.3, minPoints: 5, context: .quiet)
-        let b = try DBSCAN.fit(x, eps: 0.3, minPoints: 5, context: .quiet)
+        let a = try DBSCAN(DBSCANParameters(eps: 0.3, minPoints: 5)).fit(x, context: .quiet)
+        let b = try DBSCAN(DBSCANParameters(eps: 0.3, minPoints: 5)).fit(x, context: .quiet)
         #expect(a.labels == b.labels && a.isCore == b.isCore)
         #expect(a.clusterCount == 3)
         // The brute-force path gives the same clustering as the tree.
@@ -81,21 +81,21 @@ import Testing
     @Test func badInputIsRefused() throws {
         let x = oneColumn([0, 1, 2])
         for eps in [0, -1, Double.nan, .infinity] {
-            #expect(throws: EngineError.self) { try DBSCAN.fit(x, eps: eps, minPoints: 2, context: .quiet) }
+            #expect(throws: EngineError.self) { try DBSCAN(DBSCANParameters(eps: eps, minPoints: 2)).fit(x, context: .quiet) }
         }
-        #expect(throws: EngineError.self) { try DBSCAN.fit(x, eps: 1, minPoints: 0, context: .quiet) }
+        #expect(throws: EngineError.self) { try DBSCAN(DBSCANParameters(eps: 1, minPoints: 0)).fit(x, context: .quiet) }
         let nan = #expect(throws: EngineError.self) {
-            try DBSCAN.fit(oneColumn([0, .infinity]), eps: 1, minPoints: 2, context: .quiet)
+            try DBSCAN(DBSCANParameters(eps: 1, minPoints: 2)).fit(oneColumn([0, .infinity]), context: .quiet)
         }
         #expect(nan?.message.contains("row 2") == true)
-        let empty = try DBSCAN.fit(oneColumn([]), eps: 1, minPoints: 2, context: .quiet)
+        let empty = try DBSCAN(DBSCANParameters(eps: 1, minPoints: 2)).fit(oneColumn([]), context: .quiet)
         #expect(empty.labels.isEmpty && empty.clusterCount == 0)
     }
 
     @Test func stopsWhenCancelled() throws {
         let fixture = try #require(HierDBFixture.all["iris"])
         let stop = RunContext(cancellation: Cancellation { true })
-        #expect(throws: CancelledError.self) { try DBSCAN.fit(fixture.matrix, eps: 0.5, minPoints: 5, context: stop) }
+        #expect(throws: CancelledError.self) { try DBSCAN(DBSCANParameters(eps: 0.5, minPoints: 5)).fit(fixture.matrix, context: stop) }
         #expect(throws: CancelledError.self) { try KDistance.curve(fixture.matrix, k: 4, context: stop) }
     }
 }

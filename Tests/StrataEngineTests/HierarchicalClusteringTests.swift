@@ -6,7 +6,7 @@ import Testing
     func mergesEqualSciPyLinkage(dataset: String, linkage: Linkage) throws {
         let fixture = try #require(HierDBFixture.all[dataset])
         let expected = try #require(fixture.hierarchy[linkage.rawValue])
-        let tree = try HierarchicalClustering.fit(fixture.matrix, linkage: linkage, context: .quiet)
+        let tree = try HierarchicalClustering.dendrogram(fixture.matrix, linkage: linkage, context: .quiet)
         #expect(tree.merges.count == expected.Z.count)
         var sameIds = true
         for (merge, row) in zip(tree.merges, expected.Z) {
@@ -20,7 +20,7 @@ import Testing
     func cutsEqualFcluster(dataset: String, linkage: Linkage) throws {
         let fixture = try #require(HierDBFixture.all[dataset])
         let expected = try #require(fixture.hierarchy[linkage.rawValue])
-        let tree = try HierarchicalClustering.fit(fixture.matrix, linkage: linkage, context: .quiet)
+        let tree = try HierarchicalClustering.dendrogram(fixture.matrix, linkage: linkage, context: .quiet)
         for (k, labels) in expected.maxclust {
             let clusterCount = try #require(Int(k))
             let ours = try tree.labels(clusterCount: clusterCount)
@@ -48,7 +48,7 @@ import Testing
                     Merge(left: 3, right: 5, height: 1.5.squareRoot() * (7 - 4.0 / 3), size: 4)],
         ]
         for (linkage, merges) in expected {
-            let tree = try HierarchicalClustering.fit(x, linkage: linkage, context: .quiet)
+            let tree = try HierarchicalClustering.dendrogram(x, linkage: linkage, context: .quiet)
             #expect(tree.merges.map(\.left) == merges.map(\.left), "\(linkage)")
             #expect(tree.merges.map(\.right) == merges.map(\.right), "\(linkage)")
             #expect(tree.merges.map(\.size) == merges.map(\.size), "\(linkage)")
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func cutsNumberClustersByFirstAppearance() throws {
-        let tree = try HierarchicalClustering.fit(oneColumn([7, 0, 3, 1]), linkage: .complete, context: .quiet)
+        let tree = try HierarchicalClustering.dendrogram(oneColumn([7, 0, 3, 1]), linkage: .complete, context: .quiet)
         #expect(try tree.labels(clusterCount: 1) == [0, 0, 0, 0])
         #expect(try tree.labels(clusterCount: 2) == [0, 1, 1, 1])
         #expect(try tree.labels(clusterCount: 3) == [0, 1, 2, 1])
@@ -71,20 +71,20 @@ import Testing
 
     @Test func tiedHeightsStillGiveTheAskedClusterCount() throws {
         // Four equally spaced points: all single-linkage merges have height 1.
-        let tree = try HierarchicalClustering.fit(oneColumn([0, 1, 2, 3]), linkage: .single, context: .quiet)
+        let tree = try HierarchicalClustering.dendrogram(oneColumn([0, 1, 2, 3]), linkage: .single, context: .quiet)
         #expect(tree.merges.allSatisfy { $0.height == 1 })
         #expect(Set(try tree.labels(clusterCount: 2)).count == 2)
         #expect(tree.isCutTied(clusterCount: 2))
         #expect(tree.labels(height: 1) == [0, 0, 0, 0])
-        let separated = try HierarchicalClustering.fit(oneColumn([0, 1, 10, 11]), linkage: .single, context: .quiet)
+        let separated = try HierarchicalClustering.dendrogram(oneColumn([0, 1, 10, 11]), linkage: .single, context: .quiet)
         #expect(!separated.isCutTied(clusterCount: 2))
     }
 
     @Test func duplicatesAndOnePoint() throws {
-        let tree = try HierarchicalClustering.fit(oneColumn([2, 2, 2]), linkage: .ward, context: .quiet)
+        let tree = try HierarchicalClustering.dendrogram(oneColumn([2, 2, 2]), linkage: .ward, context: .quiet)
         #expect(tree.merges.map(\.height) == [0, 0])
         #expect(try tree.labels(clusterCount: 3) == [0, 1, 2])
-        let one = try HierarchicalClustering.fit(oneColumn([5]), linkage: .average, context: .quiet)
+        let one = try HierarchicalClustering.dendrogram(oneColumn([5]), linkage: .average, context: .quiet)
         #expect(one.merges.isEmpty)
         #expect(try one.labels(clusterCount: 1) == [0])
     }
@@ -92,19 +92,19 @@ import Testing
     @Test func badInputIsRefusedWithReasons() throws {
         let tooMany = oneColumn([Double](repeating: 0, count: HierarchicalClustering.maxPoints + 1))
         let refusal = #expect(throws: EngineError.self) {
-            try HierarchicalClustering.fit(tooMany, linkage: .ward, context: .quiet)
+            try HierarchicalClustering.dendrogram(tooMany, linkage: .ward, context: .quiet)
         }
         #expect(refusal?.message.contains("n²/2 × 8 bytes") == true)
         #expect(refusal?.message.contains("1.6 GB") == true)
         #expect(refusal?.suggestion?.contains("sample") == true)
         #expect(throws: EngineError.self) {
-            try HierarchicalClustering.fit(oneColumn([]), linkage: .ward, context: .quiet)
+            try HierarchicalClustering.dendrogram(oneColumn([]), linkage: .ward, context: .quiet)
         }
         let nan = #expect(throws: EngineError.self) {
-            try HierarchicalClustering.fit(oneColumn([1, .nan, 3]), linkage: .single, context: .quiet)
+            try HierarchicalClustering.dendrogram(oneColumn([1, .nan, 3]), linkage: .single, context: .quiet)
         }
         #expect(nan?.message.contains("row 2 of 'x'") == true)
-        let tree = try HierarchicalClustering.fit(oneColumn([1, 2, 3]), linkage: .single, context: .quiet)
+        let tree = try HierarchicalClustering.dendrogram(oneColumn([1, 2, 3]), linkage: .single, context: .quiet)
         #expect(throws: EngineError.self) { try tree.labels(clusterCount: 0) }
         #expect(throws: EngineError.self) { try tree.labels(clusterCount: 4) }
     }
@@ -112,8 +112,8 @@ import Testing
     @Test func sameInputSameTree() throws {
         let fixture = try #require(HierDBFixture.all["blobs3d"])
         for linkage in Linkage.allCases {
-            let a = try HierarchicalClustering.fit(fixture.matrix, linkage: linkage, context: .quiet)
-            let b = try HierarchicalClustering.fit(fixture.matrix, linkage: linkage, context: .quiet)
+            let a = try HierarchicalClustering.dendrogram(fixture.matrix, linkage: linkage, context: .quiet)
+            let b = try HierarchicalClustering.dendrogram(fixture.matrix, linkage: linkage, context: .quiet)
             #expect(a.merges == b.merges)
         }
     }
@@ -150,7 +150,7 @@ import Testing
     @Test func stopsWhenCancelled() throws {
         let fixture = try #require(HierDBFixture.all["iris"])
         let stop = RunContext(cancellation: Cancellation { true })
-        #expect(throws: CancelledError.self) { try HierarchicalClustering.fit(fixture.matrix, linkage: .ward, context: stop) }
-        #expect(throws: CancelledError.self) { try HierarchicalClustering.fit(fixture.matrix, linkage: .single, context: stop) }
+        #expect(throws: CancelledError.self) { try HierarchicalClustering.dendrogram(fixture.matrix, linkage: .ward, context: stop) }
+        #expect(throws: CancelledError.self) { try HierarchicalClustering.dendrogram(fixture.matrix, linkage: .single, context: stop) }
     }
 }

@@ -113,21 +113,21 @@ import Testing
     @Test(arguments: [(ScalingMethod.minmax, minmax, minmaxNew), (.zscore, zscore, zscoreNew),
                       (.robust, robust, robustNew)])
     func matchesScikitLearn(_ method: ScalingMethod, _ fitted: [[Double]], _ newRows: [[Double]]) throws {
-        let (scaled, scaler) = try Scaling.fitTransform(Self.x, method: method)
+        let (scaled, scaler) = try Scaling(method).fitTransform(Self.x)
         Self.expectClose(scaled, fitted)
         Self.expectClose(try scaler.transform(Self.new), newRows)
     }
 
     @Test func quantileRankMatchesScikitLearnOnDistinctValues() throws {
         let c = FeatureMatrix(columns: [[2.5, 7, 1, 3, 8, 4, 6, 9, 0.5, 5, 10]], names: ["c"])
-        let (scaled, scaler) = try Scaling.fitTransform(c, method: .quantile)
+        let (scaled, scaler) = try Scaling(.quantile).fitTransform(c)
         Self.expectClose(scaled, Self.quantileDistinct)
         Self.expectClose(try scaler.transform(FeatureMatrix(columns: [[0, 2, 7.25, 11]], names: ["c"])), Self.quantileDistinctNew)
     }
 
     /// Ties share their average rank: (average rank − 1) / (n − 1), at the extremes too.
     @Test func quantileRankAveragesTies() throws {
-        let (scaled, _) = try Scaling.fitTransform(Self.x, method: .quantile)
+        let (scaled, _) = try Scaling(.quantile).fitTransform(Self.x)
         // a sorted: 1 1 2 3 3 4 5 5 5 6 9 → 1 has ranks 1,2 (0.05); 3 has 4,5 (0.35); 5 has 7,8,9 (0.7).
         Self.expectClose(scaled, zip(Self.a, Self.b).map { av, bv in
             let ra: [Double: Double] = [1: 0.05, 2: 0.2, 3: 0.35, 4: 0.5, 5: 0.7, 6: 0.9, 9: 1]
@@ -137,30 +137,30 @@ import Testing
     }
 
     @Test func log1pMatchesNumPy() throws {
-        let (scaled, _) = try Scaling.fitTransform(Self.x, method: .log1p)
+        let (scaled, _) = try Scaling(.log1p).fitTransform(Self.x)
         Self.expectClose(scaled, Self.log1p)
     }
 
     @Test func lowerIsBetterFlipsBoundedAndNegatesUnbounded() throws {
-        let (mm, _) = try Scaling.fitTransform(Self.x, method: .minmax, directions: [.lowerIsBetter, .higherIsBetter])
+        let (mm, _) = try Scaling(.minmax, directions: [.lowerIsBetter, .higherIsBetter]).fitTransform(Self.x)
         Self.expectClose(mm, Self.minmax.map { [1 - $0[0], $0[1]] })
-        let (z, _) = try Scaling.fitTransform(Self.x, method: .zscore, directions: [.lowerIsBetter, .lowerIsBetter])
+        let (z, _) = try Scaling(.zscore, directions: [.lowerIsBetter, .lowerIsBetter]).fitTransform(Self.x)
         Self.expectClose(z, Self.zscore.map { [-$0[0], -$0[1]] })
     }
 
     @Test func constantColumnIsRefusedNotNaN() {
         let x = FeatureMatrix(columns: [[1, 2, 3], [4, 4, 4]], names: ["ok", "flat"])
         for method in [ScalingMethod.minmax, .zscore, .robust, .quantile, .log1pZscore] {
-            #expect(throws: EngineError.self) { _ = try Scaling.fit(x, method: method) }
-            do { _ = try Scaling.fit(x, method: method) } catch let e as EngineError {
+            #expect(throws: EngineError.self) { _ = try Scaling(method).fit(x) }
+            do { _ = try Scaling(method).fit(x) } catch let e as EngineError {
                 #expect(e.message.contains("'flat'") && e.message.contains("divide by zero"), "\(e.message)")
             } catch {}
         }
         // Zero IQR without being constant is refused with the reason, too.
         let spiky = FeatureMatrix(columns: [[1, 1, 1, 1, 1, 9]], names: ["orders"])
-        #expect(throws: EngineError.self) { _ = try Scaling.fit(spiky, method: .robust) }
+        #expect(throws: EngineError.self) { _ = try Scaling(.robust).fit(spiky) }
         let negative = FeatureMatrix(columns: [[-2, 0, 3]], names: ["net"])
-        #expect(throws: EngineError.self) { _ = try Scaling.fit(negative, method: .log1p) }
+        #expect(throws: EngineError.self) { _ = try Scaling(.log1p).fit(negative) }
     }
 
     @Test func aucMatchesScikitLearnAndLearnedWeightsByHand() throws {

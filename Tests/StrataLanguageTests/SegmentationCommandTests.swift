@@ -141,7 +141,7 @@ import Testing
         let c = try #require(i.workspace["c"].flatMap { if case .object(let o) = $0 { return o as? Clustering } else { return nil } })
         #expect(Set(c.labels[0..<4]).count == 1 && Set(c.labels[4..<8]).count == 1 && c.labels[0] != c.labels[4])
         #expect(text.contains("silhouette") && text.contains("davies_bouldin") && text.contains("cluster means (original units)"))
-        #expect(c.parameters.contains { $0 == ("seed", "1") })
+        #expect(c.parameters.contains { $0.name == "seed" && $0.value == "1" })
         _ = run(i, "profile c")
         #expect(i.workspace.table("c_profile")?.rowCount == 2)
         _ = run(i, "assign c people as again")
@@ -158,7 +158,7 @@ import Testing
         let i = try Self.interpreter()
         _ = run(i, "cluster hierarchical people cols=x,y linkage=ward k=2 as h")
         guard case .object(let o)? = i.workspace["h"], let h = o as? Clustering else { Issue.record("no clustering"); return }
-        #expect(h.dendrogram?.merges.count == 7 && h.labels == [0, 0, 0, 0, 1, 1, 1, 1])
+        #expect(h.tree?.dendrogram.merges.count == 7 && h.labels == [0, 0, 0, 0, 1, 1, 1, 1])
         _ = run(i, "cluster sweep hierarchical people cols=x,y k=2..3")
         let d = run(i, "cluster dbscan people cols=x,y scale=none eps=1 minpts=3 as d")
         #expect(d.contains("2 clusters, 0 noise points"))

@@ -11,11 +11,16 @@ public struct DBSCANResult: Sendable {
 /// connected groups of core points plus the non-core points within eps of them. A non-core point
 /// near several clusters joins the one scikit-learn finds first, i.e. the cluster whose lowest
 /// core row number is smallest, so labels equal scikit-learn's up to renumbering.
-public enum DBSCAN {
+public struct DBSCAN: Estimator {
     /// Above this many features a k-d tree prunes too little and blocked brute force is used.
     static let treeDimensionLimit = 16
 
-    public static func fit(_ x: FeatureMatrix, eps: Double, minPoints: Int, context: RunContext) throws -> DBSCANResult {
+    public let parameters: DBSCANParameters
+
+    public init(_ parameters: DBSCANParameters) { self.parameters = parameters }
+
+    public func fit(_ x: FeatureMatrix, context: RunContext) throws -> DBSCANModel {
+        let (eps, minPoints) = (parameters.eps, parameters.minPoints)
         guard eps.isFinite && eps > 0 else {
             throw EngineError("eps must be a positive distance, not \(eps)",
                               suggestion: "read a value off the k-distance curve (kdist), e.g. its suggested eps")
@@ -25,11 +30,15 @@ public enum DBSCAN {
         }
         try x.requireFiniteFeatures(for: "DBSCAN")
         try requireInt32Rows(x.rowCount, "DBSCAN")
-        guard x.rowCount > 0 else { return DBSCANResult(labels: [], isCore: [], clusterCount: 0, noiseCount: 0) }
-        if x.columnCount <= treeDimensionLimit {
-            return try run(KDTree(x), eps: eps, minPoints: minPoints, context: context)
+        let result: DBSCANResult
+        if x.rowCount == 0 {
+            result = DBSCANResult(labels: [], isCore: [], clusterCount: 0, noiseCount: 0)
+        } else if x.columnCount <= Self.treeDimensionLimit {
+            result = try Self.run(KDTree(x), eps: eps, minPoints: minPoints, context: context)
+        } else {
+            result = try Self.run(BruteForceNeighbors(x), eps: eps, minPoints: minPoints, context: context)
         }
-        return try run(BruteForceNeighbors(x), eps: eps, minPoints: minPoints, context: context)
+        return DBSCANModel(result, parameters: parameters, features: x)
     }
 
     /// Chunks per pass: more than the two cores, so dense and sparse regions even out.

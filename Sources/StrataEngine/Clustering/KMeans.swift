@@ -1,7 +1,11 @@
 /// k-means clustering (k-means++ starts, several restarts, exact Lloyd/Hamerly or mini-batch).
-public enum KMeans {
-    public static func fit(_ x: FeatureMatrix, options: KMeansOptions, context: RunContext) throws -> KMeansModel {
-        try fit(x, options: options, context: context, workers: FixedChunks.threadCount)
+public struct KMeans: Estimator {
+    public let parameters: KMeansOptions
+
+    public init(_ parameters: KMeansOptions) { self.parameters = parameters }
+
+    public func fit(_ x: FeatureMatrix, context: RunContext) throws -> KMeansModel {
+        try Self.fit(x, options: parameters, context: context, workers: FixedChunks.threadCount)
     }
 
     /// `workers` only changes the speed: chunks are fixed and their sums combined in order.

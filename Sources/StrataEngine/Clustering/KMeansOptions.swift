@@ -12,7 +12,7 @@ public enum KMeansAlgorithm: String, Sendable, CaseIterable {
 }
 
 /// Settings of one k-means fit, with scikit-learn's meanings.
-public struct KMeansOptions: Sendable {
+public struct KMeansOptions: EstimatorParameters {
     public var k: Int
     /// Runs from different k-means++ starts; the one with the lowest inertia is kept.
     public var initCount: Int = 10
@@ -28,5 +28,17 @@ public struct KMeansOptions: Sendable {
     public init(k: Int, seed: UInt64) {
         self.k = k
         self.seed = seed
+    }
+}
+
+extension KMeansOptions {
+    /// Named as the `cluster kmeans` options are; the batch size is an internal of mini-batch.
+    public var described: [ParameterValue] {
+        let defaults = KMeansOptions(k: k, seed: seed)
+        return [ParameterValue("k", k), ParameterValue("seed", String(seed)),
+                ParameterValue("n_init", initCount, default: defaults.initCount),
+                ParameterValue("max_iter", maxIterations, default: defaults.maxIterations),
+                ParameterValue("tol", tolerance, default: defaults.tolerance),
+                ParameterValue("algorithm", algorithm, default: defaults.algorithm)]
     }
 }

@@ -1,5 +1,5 @@
 /// A fitted principal component analysis: the mean, the principal axes and their variances.
-public struct PCAModel: Sendable {
+public struct PCAModel: Transformer {
     public let mean: [Double]
     /// `componentCount × featureCount`; row `i` is the i-th principal axis, signed so that its
     /// largest-magnitude entry is positive (scikit-learn's `svd_flip` on the components).
@@ -8,6 +8,9 @@ public struct PCAModel: Sendable {
     public let explainedVariance: [Double]
     /// Each axis's share of the total variance of all features.
     public let explainedVarianceRatio: [Double]
+
+    public var algorithmName: String { "PCA (\(components.rowCount) component\(components.rowCount == 1 ? "" : "s"))" }
+    public var parameterValues: [ParameterValue] { PCAParameters(components: components.rowCount).described }
 
     /// Coordinates of the rows of `x` on the principal axes (`rows × componentCount`, columns PC1, PC2, …).
     /// A matrix of another width gives zero rows.
@@ -27,10 +30,24 @@ public struct PCAModel: Sendable {
     }
 }
 
+public struct PCAParameters: EstimatorParameters {
+    /// How many principal axes to keep.
+    public var components: Int
+
+    public init(components: Int = 2) { self.components = components }
+
+    public var described: [ParameterValue] { [ParameterValue("components", components, default: 2)] }
+}
+
 /// PCA from the feature covariance matrix and its eigen-decomposition (exact; meant for the
 /// tens of features segmentation uses, not thousands).
-public enum PCA {
-    public static func fit(_ x: FeatureMatrix, components: Int) throws -> PCAModel {
+public struct PCA: Estimator {
+    public let parameters: PCAParameters
+
+    public init(_ parameters: PCAParameters) { self.parameters = parameters }
+
+    public func fit(_ x: FeatureMatrix, context _: RunContext) throws -> PCAModel {
+        let components = parameters.components
         let (n, d) = (x.rowCount, x.columnCount)
         guard d > 0 else { throw EngineError("PCA needs at least one feature column") }
         guard n >= 2 else { throw EngineError("PCA needs at least 2 rows (got \(n))") }

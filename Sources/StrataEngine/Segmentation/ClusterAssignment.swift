@@ -25,20 +25,6 @@ public enum ClusterAssignment {
         return FeatureMatrix(rowCount: k, columnCount: x.columnCount, values: sums, columnNames: x.columnNames)
     }
 
-    /// DBSCAN's rule for a new point: the cluster of the nearest core point within `eps`, else noise (−1).
-    public static func nearestCore(_ x: FeatureMatrix, fitted: FeatureMatrix, labels: [Int], isCore: [Bool], eps: Double) -> [Int] {
-        let cores = isCore.indices.filter { isCore[$0] }
-        let limit = eps * eps
-        return (0..<x.rowCount).map { i in
-            var best = -1, bestDistance = Double.infinity
-            for c in cores {
-                let d = squaredDistance(x.row(i), fitted.row(c))
-                if d <= limit && d < bestDistance { best = labels[c]; bestDistance = d }
-            }
-            return best
-        }
-    }
-
     @inline(__always)
     static func squaredDistance(_ a: ArraySlice<Double>, _ b: ArraySlice<Double>) -> Double {
         var s = 0.0

@@ -61,10 +61,18 @@ public struct ColumnScaler: Sendable {
 }
 
 /// Scalers fitted to the columns of a feature matrix, applied to new rows with the same columns.
-public struct FittedScaler: Sendable {
+public struct FittedScaler: Transformer {
     public let columns: [ColumnScaler]
 
     public var method: ScalingMethod { columns.first?.method ?? .none }
+
+    public var algorithmName: String { "\(method.rawValue) scaling" }
+
+    /// The method, and the columns where lower is better by name.
+    public var parameterValues: [ParameterValue] {
+        let lower = columns.filter { $0.direction == .lowerIsBetter }.map(\.name)
+        return [ParameterValue("scale", method), ParameterValue("lower", lower.isEmpty ? "none" : lower.joined(separator: ","), default: "none")]
+    }
 
     /// Scales a matrix whose columns match the fitted ones by position.
     public func transform(_ x: FeatureMatrix) throws -> FeatureMatrix {
@@ -86,24 +94,44 @@ public struct FittedScaler: Sendable {
     }
 }
 
-public enum Scaling {
-    /// Fits one scaler per column. A column that would divide by zero (constant, or zero IQR)
-    /// is refused by name rather than producing NaN.
-    public static func fit(_ x: FeatureMatrix, method: ScalingMethod, directions: [Direction]? = nil) throws -> FittedScaler {
-        guard x.rowCount > 0 else { throw EngineError("nothing to scale: there are no rows") }
-        var scalers: [ColumnScaler] = []
-        for j in 0..<x.columnCount {
-            let direction = directions.flatMap { j < $0.count ? $0[j] : nil } ?? .higherIsBetter
-            scalers.append(try fitColumn(x.column(j), name: x.columnNames[j], method: method, direction: direction))
-        }
-        return FittedScaler(columns: scalers)
+public struct ScalingParameters: EstimatorParameters {
+    public var method: ScalingMethod
+    /// Per column by position; nil (or a missing position) means higher is better.
+    public var directions: [Direction]?
+
+    public init(method: ScalingMethod, directions: [Direction]? = nil) {
+        self.method = method
+        self.directions = directions
     }
 
-    /// Fits and applies in one step.
-    public static func fitTransform(_ x: FeatureMatrix, method: ScalingMethod,
-                                    directions: [Direction]? = nil) throws -> (FeatureMatrix, FittedScaler) {
-        let scaler = try fit(x, method: method, directions: directions)
-        return (try scaler.transform(x), scaler)
+    public var described: [ParameterValue] {
+        let lower = (directions ?? []).indices.filter { directions?[$0] == .lowerIsBetter }.map { String($0 + 1) }
+        return [ParameterValue("scale", method),
+                ParameterValue("lower", lower.isEmpty ? "none" : "columns " + lower.joined(separator: ","), default: "none")]
+    }
+}
+
+/// Per-column scaling (scikit-learn's scalers, one method for every column).
+public struct Scaling: Estimator {
+    public let parameters: ScalingParameters
+
+    public init(_ parameters: ScalingParameters) { self.parameters = parameters }
+
+    public init(_ method: ScalingMethod, directions: [Direction]? = nil) {
+        parameters = ScalingParameters(method: method, directions: directions)
+    }
+
+    /// Fits one scaler per column. A column that would divide by zero (constant, or zero IQR)
+    /// is refused by name rather than producing NaN.
+    public func fit(_ x: FeatureMatrix, context _: RunContext = .quiet) throws -> FittedScaler {
+        guard x.rowCount > 0 else { throw EngineError("nothing to scale: there are no rows") }
+        var scalers: [ColumnScaler] = []
+        let directions = parameters.directions
+        for j in 0..<x.columnCount {
+            let direction = directions.flatMap { j < $0.count ? $0[j] : nil } ?? .higherIsBetter
+            scalers.append(try Self.fitColumn(x.column(j), name: x.columnNames[j], method: parameters.method, direction: direction))
+        }
+        return FittedScaler(columns: scalers)
     }
 
     static func fitColumn(_ values: [Double], name: String, method: ScalingMethod, direction: Direction) throws -> ColumnScaler {

@@ -72,7 +72,7 @@ public enum ScoringMatrix {
 
     static func combine(_ x: FeatureMatrix, directions: [Direction], weights: [Double], scaling: ScalingMethod,
                         auc: [Double]?) throws -> ScoringResult {
-        let (scaled, scaler) = try Scaling.fitTransform(x, method: scaling, directions: directions)
+        let (scaled, scaler) = try Scaling(scaling, directions: directions).fitTransform(x)
         var scores = [Double](repeating: 0, count: x.rowCount)
         var contribution = [Double](repeating: 0, count: x.columnCount)
         for i in 0..<x.rowCount {

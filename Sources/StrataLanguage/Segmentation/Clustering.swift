@@ -1,54 +1,48 @@
-/// A fitted clustering kept in the workspace: how it was made, the rows it was made from with their
-/// cluster, and what is needed to place new rows (`assign`) or draw it (centres, dendrogram, core flags).
+/// A fitted clustering kept in the workspace: the fitted model (whatever algorithm made it) and the
+/// facts of the workspace around it — the feature columns and their scaler, the rows clustered with
+/// their cluster, the scaled features and the validity figures.
 public struct Clustering: WorkspaceObject {
     public static let labelColumn = "cluster"
 
-    public enum Method: String, Sendable {
-        case kmeans = "k-means"
-        case hierarchical
-        case dbscan = "DBSCAN"
-    }
-
-    public let method: Method
-    /// Parameters as typed or defaulted (k, seed, linkage, eps…), in display order.
-    public let parameters: [(String, String)]
+    /// How output names the algorithm ("k-means", "hierarchical", "DBSCAN"), from the kinds table.
+    public let method: String
+    public let model: any ClusterModel
     public let featureColumns: [String]
     public let scaler: FittedScaler
     /// The rows clustered (all, or those kept by missing=drop) with a `cluster` column appended.
     public let table: Table
-    /// One label per row of `table`: 0…k−1, −1 for DBSCAN noise.
-    public let labels: [Int]
-    /// The scaled features the labels were fitted on, for validity figures, projections and `assign`.
+    /// The scaled features the labels were fitted on, for validity figures and projections.
     public let scaledFeatures: FeatureMatrix
-    /// Cluster centres in scaled units: the k-means centres, or the cluster means for hierarchical.
-    public let centers: FeatureMatrix?
-    /// Hierarchical clustering only.
-    public let dendrogram: Dendrogram?
-    /// DBSCAN only: core flags per row and the radius.
-    public let isCore: [Bool]?
-    public let eps: Double?
     /// Validity figures by name (silhouette, Davies–Bouldin, …), nil where undefined.
     public let validity: [(String, Double?)]
 
-    public var kindName: String { method == .hierarchical ? "hierarchical clustering" : "\(method.rawValue) clustering" }
+    /// One label per row of `table`: 0…k−1, −1 for noise.
+    public var labels: [Int] { model.labels }
+
+    /// The model's parameters, then the scaling its features went through, in display order.
+    public var parameters: [StrataEngine.ParameterValue] {
+        model.parameterValues + [StrataEngine.ParameterValue("scale", scaler.method)]
+    }
+
+    /// The merge tree and its cut, for a clustering cut from one (`chart dendrogram`). The model is
+    /// kept type-erased in the workspace, so whether it has a tree is asked of the role, not of any
+    /// one algorithm.
+    public var tree: (any HasDendrogram)? { model as? any HasDendrogram }
+
+    public var kindName: String { "\(method) clustering" }
 
     /// Charts and other row commands read the clustered rows with their `cluster` column.
     public var rows: Table? { table }
 
-    public var clusterCount: Int { Set(labels.filter { $0 >= 0 }).count }
+    public var clusterCount: Int { model.clusterCount }
 
     public var summary: String {
-        "\(method.rawValue), \(clusterCount) cluster\(clusterCount == 1 ? "" : "s") of \(Format.count(table.rowCount)) rows on "
+        "\(method), \(clusterCount) cluster\(clusterCount == 1 ? "" : "s") of \(Format.count(table.rowCount)) rows on "
             + featureColumns.joined(separator: ", ")
     }
 
-    /// Labels for new rows, scaled with this clustering's scaler: nearest centre (k-means, hierarchical)
-    /// or nearest core point within eps (DBSCAN).
+    /// Labels for new rows: scaled with this clustering's scaler, then placed by the model's own rule.
     public func assign(_ x: FeatureMatrix) throws -> [Int] {
-        let scaled = try scaler.transform(x)
-        if let isCore, let eps {
-            return ClusterAssignment.nearestCore(scaled, fitted: scaledFeatures, labels: labels, isCore: isCore, eps: eps)
-        }
-        return ClusterAssignment.nearestCenter(scaled, centers: centers ?? ClusterAssignment.centroids(scaledFeatures, labels: labels))
+        model.assign(try scaler.transform(x))
     }
 }

@@ -1,10 +1,10 @@
 /// The charts the segmentation and clustering commands print after their tables, built with the
 /// same builders as the `chart` command. Each command draws one chart, left out with `chart=no`.
 enum SegmentationCharts {
-    static let option = OptionSpec("chart", .bool, default: "yes", "draw the chart after the tables; chart=no leaves it out")
+    static let option = CommandOption.flag("chart", default: true, "draw the chart after the tables; chart=no leaves it out")
 
     /// Whether the command should draw its chart (`chart=no` turns it off).
-    static func wanted(_ parsed: ParsedCommand) -> Bool { parsed.bool("chart", default: true) }
+    static func wanted(_ parsed: ParsedCommand) -> Bool { parsed[option] }
 
     /// Leaves a dendrogram printed by `cluster hierarchical` shows (SciPy's lastp truncation).
     static let commandLeaves = 12
@@ -29,9 +29,10 @@ enum SegmentationCharts {
                           xLabel: "points, by distance", yLabel: "distance", xKind: .integer)
     }
 
-    /// The top of a hierarchical clustering's tree (its last `leaves − 1` merges), with the line
-    /// where it was cut into clusters.
-    static func dendrogram(_ c: Clustering, tree: Dendrogram, leaves: Int, orientation: BarOrientation = .horizontal) -> Chart {
+    /// The top of a clustering's merge tree (its last `leaves − 1` merges), with the line where it
+    /// was cut into clusters.
+    static func dendrogram(_ model: any HasDendrogram, leaves: Int, orientation: BarOrientation = .horizontal) -> Chart {
+        let tree = model.dendrogram
         let n = tree.pointCount
         let shown = min(n, max(2, leaves))
         let merges = tree.merges.map { DendrogramMerge(left: $0.left, right: $0.right, height: $0.height, size: $0.size) }
@@ -39,21 +40,23 @@ enum SegmentationCharts {
                                                                    : "\(Format.count(n)) points")
         return Chart.dendrogram(title: title, leafCount: n, merges: merges, orientation: orientation,
                                 leafLimit: shown < n ? shown : nil, heightLabel: "merge height (\(tree.linkage.rawValue))",
-                                cut: cut(c, tree: tree))
+                                cut: cut(model))
     }
 
     /// Where the clustering cut its tree: the given height, or midway between the merges that leave
     /// k and k − 1 clusters.
-    static func cut(_ c: Clustering, tree: Dendrogram) -> DendrogramCut? {
-        let k = c.clusterCount
+    static func cut(_ model: any HasDendrogram) -> DendrogramCut? {
+        let (tree, k) = (model.dendrogram, model.clusterCount)
         let label = "cut: \(k) cluster\(k == 1 ? "" : "s")"
-        if let height = c.parameters.first(where: { $0.0 == "height" }).flatMap({ Double($0.1) }) {
+        switch model.cut {
+        case .height(let height):
             return DendrogramCut(height: height, label: label + " at height \(DescribeFormat.number(height))")
+        case .clusterCount:
+            let m = tree.merges.count
+            guard k >= 2, k <= m + 1 else { return nil }
+            let below = m - k >= 0 ? tree.merges[m - k].height : 0
+            return DendrogramCut(height: (below + tree.merges[m - k + 1].height) / 2, label: label)
         }
-        let m = tree.merges.count
-        guard k >= 2, k <= m + 1 else { return nil }
-        let below = m - k >= 0 ? tree.merges[m - k].height : 0
-        return DendrogramCut(height: (below + tree.merges[m - k + 1].height) / 2, label: label)
     }
 
     /// Each segment's mean as an index of the overall mean, shaded on one scale (100 = average).

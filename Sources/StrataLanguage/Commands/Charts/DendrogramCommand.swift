@@ -20,12 +20,11 @@ extension ChartCommands {
             throw parsed.error("nothing named '\(name)' in the workspace", at: parsed.span("clustering"),
                                suggestion: Suggestions.didYouMean(name, among: ctx.workspace.names))
         }
-        guard let tree = clustering.dendrogram else {
+        guard let tree = clustering.tree else {
             throw parsed.error("'\(name)' is a \(clustering.kindName), which has no merge tree; chart dendrogram needs a hierarchical clustering",
                                at: parsed.span("clustering"), suggestion: "make one with: cluster hierarchical TABLE cols=… k=… as NAME")
         }
-        let chart = SegmentationCharts.dendrogram(clustering, tree: tree, leaves: parsed[DendrogramOptions.leaves],
-                                                  orientation: parsed[DendrogramOptions.orient])
+        let chart = SegmentationCharts.dendrogram(tree, leaves: parsed[DendrogramOptions.leaves], orientation: parsed[DendrogramOptions.orient])
         return finish(chart, parsed, defaultTitle: "\(name): " + (chart.title ?? "dendrogram"))
     }
 }

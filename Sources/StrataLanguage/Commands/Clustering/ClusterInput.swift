@@ -8,15 +8,14 @@ struct ClusterInput {
     let scaler: FittedScaler
     let notes: [OutputBlock]
 
-    static let options: [any OptionDeclaration] = [
-        OptionSpec("cols", .columns, "the numeric feature columns"),
-        SegmentationOptions.scale(default: .zscore, "how features are scaled first (zscore: mean 0, sd 1)"),
-        SegmentationOptions.missing,
-    ]
+    static let cols = CommandOption<[String]?>.columns("cols", "the numeric feature columns")
+    static let scale = CommandOption.choice("scale", default: ScalingMethod.zscore, "how features are scaled first (zscore: mean 0, sd 1)")
+    static let missing = SegmentationOptions.missing
+    static let options: [any OptionDeclaration] = [cols, scale, missing]
 
     init(_ parsed: ParsedCommand, _ ctx: CommandContext, minimumRows: Int = 2) throws {
         table = try ctx.subjectTable(parsed)
-        guard let columns = parsed.strings("cols") else {
+        guard let columns = parsed[Self.cols] else {
             let numeric = table.columns.filter { $0.type != .string }.map(\.name)
             throw parsed.error("\(parsed.spec.name) needs cols=", suggestion: numeric.isEmpty ? nil
                                : "numeric columns: " + numeric.prefix(10).joined(separator: ", "))
@@ -27,7 +26,7 @@ struct ClusterInput {
                               + "\(extracted.matrix.rowCount)")
         }
         try SegmentationOptions.requireVarying(extracted.matrix)
-        let (scaled, scaler) = try Scaling.fitTransform(extracted.matrix, method: SegmentationOptions.scaling(parsed, default: .zscore))
+        let (scaled, scaler) = try Scaling(parsed[Self.scale]).fitTransform(extracted.matrix, context: ctx.run)
         raw = extracted.matrix
         self.scaled = scaled
         self.scaler = scaler
@@ -101,7 +100,12 @@ enum ClusterReport {
         return out
     }
 
-    static func parameterText(_ parameters: [(String, String)]) -> String {
-        parameters.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+    static func parameterText(_ parameters: [StrataEngine.ParameterValue]) -> String {
+        parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+    }
+
+    /// ", 3 clusters": what a report says after the parameters unless its kind says more.
+    static func clusterCountText(_ count: Int) -> String {
+        ", \(count) cluster\(count == 1 ? "" : "s")"
     }
 }

@@ -1,16 +1,27 @@
-/// `cluster sweep`: fit a range of k and tabulate the figures used to choose one.
+/// `cluster sweep`: fit a range of k and tabulate the figures used to choose one. The methods are the
+/// kinds of the table that can be swept; each says how it fits at each k.
 enum ClusterSweepCommand {
+    static let k = CommandOption.range("k", default: 2...10, "the range of k")
+
+    static var sweepable: [any ClusterKindEntry] { ClusterKinds.all.filter { $0.sweep != nil } }
+
+    /// Each sweepable kind's own options, once per key (the first declaration wins).
+    static var kindOptions: [any OptionDeclaration] {
+        var seen: Set<String> = []
+        return sweepable.flatMap { $0.sweep?.options ?? [] }.filter { seen.insert($0.spec.key).inserted }
+    }
+
+    static var methodHelp: String {
+        let names = sweepable.compactMap { $0.sweep?.help }
+        guard let last = names.last, names.count > 1 else { return names.joined() }
+        return names.dropLast().joined(separator: ", ") + ", or " + last
+    }
+
     static let spec = CommandSpec(
         "cluster sweep", group: .segmentation, summary: "Fit k-means (or cut one hierarchical tree) for a range of k and compare them.",
-        arguments: [.choice("method", choices: ["kmeans", "hierarchical"], help: "kmeans, or hierarchical (one Ward tree cut at each k)"),
+        arguments: [.choice("method", choices: sweepable.map(\.name), help: methodHelp),
                     .table("table", help: "one row per customer (or other unit)")],
-        options: ClusterInput.options + [
-            OptionSpec("k", .intRange, default: "2..10", "the range of k"),
-            ClusterCommands.seedOption,
-            OptionSpec("n_init", .int(1...1_000), default: "10", "k-means++ starts for each k"),
-            OptionSpec("linkage", .choice(Linkage.allCases.map(\.rawValue)), default: "ward", "hierarchical only"),
-            SegmentationCharts.option,
-        ],
+        options: ClusterInput.options + [k, ClusterKinds.seed] + kindOptions + [SegmentationCharts.option],
         binding: .named { p in "\(p.subject ?? "table")_sweep" },
         details: "One row per k: inertia (within-cluster sum of squares, for the elbow), silhouette (higher is better), "
             + "Davies–Bouldin (lower is better) and Calinski–Harabasz (higher is better). The best k by silhouette is "
@@ -20,37 +31,25 @@ enum ClusterSweepCommand {
                    "cluster sweep hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=2..8"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
-        let range = parsed.range("k") ?? 2...10
+        let range = parsed[k]
         guard range.lowerBound >= 2 else {
-            throw parsed.error("the sweep starts at k=2: silhouette and the other indices need two clusters", at: parsed.optionSpan("k"))
+            throw parsed.error("the sweep starts at k=2: silhouette and the other indices need two clusters", at: parsed.span(k))
         }
-        guard range.count <= 50 else { throw parsed.error("sweep at most 50 values of k", at: parsed.optionSpan("k")) }
+        guard range.count <= 50 else { throw parsed.error("sweep at most 50 values of k", at: parsed.span(k)) }
         let seed = parsed.seed(ctx.workspace.settings)
-        let method = parsed.text("method") ?? "kmeans"
-        var tree: Dendrogram?
-        if method == "hierarchical" {
-            tree = try HierarchicalClustering.fit(input.scaled, linkage: parsed.string("linkage").flatMap(Linkage.init(rawValue:)) ?? .ward,
-                                                  context: ctx.run)
+        let method = parsed.text("method") ?? ""
+        guard let sweep = sweepable.first(where: { $0.name == method })?.sweep else {
+            throw parsed.error("cannot sweep '\(method)'", at: parsed.span("method"), suggestion: "sweep one of: " + sweepable.map(\.name).joined(separator: ", "))
         }
+        let fit = try sweep.prepare(parsed, input.scaled, seed, ctx.run)
         var t = SummaryTable([("k", .int), ("inertia", .float), ("silhouette", .float), ("davies_bouldin", .float), ("calinski_harabasz", .float)])
         var best: (k: Int, silhouette: Double)?
         var curve: [(k: Int, inertia: Double?, silhouette: Double?)] = []
         var notes: [String] = []
         for k in range {
             try ctx.run.cancellation.check()
-            let labels: [Int]
-            var inertia: Double?
-            if let tree {
-                guard k <= input.scaled.rowCount else { break }
-                labels = try tree.labels(clusterCount: k)
-            } else {
-                var options = KMeansOptions(k: k, seed: seed)
-                options.initCount = parsed.int("n_init", default: 10)
-                let model = try KMeans.fit(input.scaled, options: options, context: ctx.run)
-                labels = model.labels
-                inertia = model.inertia
-            }
-            let v = try ValidityFigures(input.scaled, labels: labels, inertia: inertia, seed: seed, context: ctx.run)
+            guard let point = try fit(k) else { break }
+            let v = try ValidityFigures(input.scaled, labels: point.labels, inertia: point.inertia, seed: seed, context: ctx.run)
             notes = v.notes
             t.row([.int(Int64(k))] + [v.figures[3].1, v.figures[0].1, v.figures[1].1, v.figures[2].1].map(Value.optional))
             if let s = v.silhouette, s > (best?.silhouette ?? -.infinity) { best = (k, s) }
@@ -72,18 +71,19 @@ enum ClusterSweepCommand {
 
 /// `kdist`: the k-distance curve and a suggested eps for DBSCAN.
 enum KDistCommand {
+    static let k = CommandOption.int("k", in: 1...1_000, default: 4, "the neighbour to measure; use minpts = k + 1 in DBSCAN")
+
     static let spec = CommandSpec(
         "kdist", group: .segmentation, summary: "The sorted distance of each point to its k-th nearest neighbour, and a suggested DBSCAN eps.",
         arguments: [.table("table", help: "one row per customer (or other unit)")],
-        options: ClusterInput.options + [OptionSpec("k", .int(1...1_000), default: "4", "the neighbour to measure; use minpts = k + 1 in DBSCAN"),
-                                         SegmentationCharts.option],
+        options: ClusterInput.options + [k, SegmentationCharts.option],
         binding: .named { p in "\(p.subject ?? "table")_kdist" },
         details: "The suggested eps is at the knee of the sorted curve (where it bends up most sharply). The curve is kept "
             + "as TABLE_kdist (rank, distance); 21 points along it are printed, then the curve is drawn with the suggested eps marked.",
         examples: ["kdist rfm cols=recency,frequency,monetary scale=log1p_zscore k=9"]
     ) { parsed, ctx in
         let input = try ClusterInput(parsed, ctx)
-        let k = parsed.int("k", default: 4)
+        let k = parsed[k]
         let curve = try KDistance.curve(input.scaled, k: k, context: ctx.run)
         let n = curve.distances.count
         let table = Table(uncheckedColumns: [Column(name: "rank", data: .int((1...max(n, 1)).prefix(n).map { Int64($0) })),

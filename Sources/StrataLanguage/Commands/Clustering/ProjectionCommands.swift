@@ -1,13 +1,13 @@
 /// `pca` and `assign`: project features to two dimensions, and place new rows in a clustering.
 enum ProjectionCommands {
+    static let cols = CommandOption<[String]?>.list("cols", "the numeric feature columns (a table only)")
+    static let scale = CommandOption.choice("scale", default: ScalingMethod.zscore, "how features are scaled first (a table only)")
+    static let components = CommandOption.int("components", in: 1...50, default: 2, "how many components")
+
     static let pca = CommandSpec(
         "pca", group: .segmentation, summary: "Principal components of scaled features (PC1, PC2 columns), e.g. to plot clusters.",
         arguments: [.name("source", help: "a table (with cols=) or a clustering (its features, scaled as it was)")],
-        options: [OptionSpec("cols", .list, "the numeric feature columns (a table only)"),
-                  SegmentationOptions.scale(default: .zscore, "how features are scaled first (a table only)"),
-                  SegmentationOptions.missing,
-                  OptionSpec("components", .int(1...50), default: "2", "how many components"),
-                  SegmentationCharts.option],
+        options: [cols, scale, ClusterInput.missing, components, SegmentationCharts.option],
         binding: .named { p in "\(p.text("source") ?? "table")_pca" },
         details: "The result is the source rows with PC1, PC2, … appended (a clustering's rows carry their cluster column). "
             + "The explained variance of each component and the loadings are printed; for a clustering, a scatter of PC2 against "
@@ -21,24 +21,31 @@ enum ProjectionCommands {
         switch ctx.workspace[sourceName] {
         case .object(let o)?:
             guard let c = o as? Clustering else { throw parsed.error("'\(sourceName)' is a \(o.kindName); pca takes a table or a clustering", at: parsed.span("source")) }
-            if let key = ["cols", "scale", "missing"].first(where: parsed.hasOption) {
-                throw parsed.error("a clustering brings its own features and scaling; remove \(key)=", at: parsed.optionSpan(key))
+            let given = [(cols.key, parsed.isGiven(cols), parsed.span(cols)), (scale.key, parsed.isGiven(scale), parsed.span(scale)),
+                         (ClusterInput.missing.key, parsed.isGiven(ClusterInput.missing), parsed.span(ClusterInput.missing))]
+            if let (key, _, span) = given.first(where: \.1) {
+                throw parsed.error("a clustering brings its own features and scaling; remove \(key)=", at: span)
             }
             rows = c.table
             features = c.scaledFeatures
             clusterLabels = c.labels
         case .table(let t)?:
-            guard let columns = SegmentationOptions.words("cols", parsed) else { throw parsed.error("pca of a table needs cols=") }
-            _ = try ProfileCommand.columnList("cols", parsed, t)
+            // One quoted string ("a,b") or bare words (a,b).
+            guard let columns = parsed[cols]?.flatMap({ $0.split(separator: ",").map { String($0).trimmingSpaces } }) else {
+                throw parsed.error("pca of a table needs cols=")
+            }
+            if let unknown = columns.first(where: { t.column($0) == nil }) {
+                throw parsed.error("no column '\(unknown)'", at: parsed.span(cols), suggestion: Suggestions.columnHint(for: unknown, among: t.columnNames))
+            }
             let (extracted, n) = try SegmentationOptions.features(t, columns, parsed)
-            (features, _) = try Scaling.fitTransform(extracted.matrix, method: SegmentationOptions.scaling(parsed, default: .zscore))
+            (features, _) = try Scaling(parsed[scale]).fitTransform(extracted.matrix, context: ctx.run)
             rows = extracted.droppedRows > 0 ? t.takingRows(extracted.rows) : t
             notes = n
         case nil:
             throw parsed.error("nothing named '\(sourceName)' in the workspace", at: parsed.span("source"),
                                suggestion: Suggestions.didYouMean(sourceName, among: ctx.workspace.names))
         }
-        let model = try PCA.fit(features, components: parsed.int("components", default: 2))
+        let model = try PCA(PCAParameters(components: parsed[components])).fit(features, context: ctx.run)
         let projected = model.transform(features)
         var result = rows
         for j in 0..<projected.columnCount { try result.setColumn(Column(name: "PC\(j + 1)", data: .float(projected.column(j)))) }
@@ -74,9 +81,9 @@ enum ProjectionCommands {
 
     static let assign = CommandSpec(
         "assign", group: .segmentation, summary: "Place the rows of a table into an existing clustering (its scaler and centres).",
-        arguments: [.name("clustering", help: "a clustering made by cluster kmeans, hierarchical or dbscan"),
+        arguments: [.name("clustering", help: "a clustering made by cluster " + ClusterCommands.kindList),
                     .table("table", help: "rows with the clustering's feature columns")],
-        options: [SegmentationOptions.missing],
+        options: [ClusterInput.missing],
         binding: .named { p in "\(p.text("table") ?? "table")_assigned" },
         details: "Rows are scaled with the clustering's fitted scaler (not refitted), then go to the nearest centre "
             + "(k-means; hierarchical: the cluster means), or for DBSCAN to the cluster of the nearest core point within "
@@ -101,7 +108,7 @@ enum ProjectionCommands {
             let n = labels.filter { $0 == l }.count
             sizes.row([.int(Int64(l)), .int(Int64(n)), .float(Double(n) / Double(max(labels.count, 1)))])
         }
-        var out = CommandOutput([.table(sizes.table, title: "\(Format.count(labels.count)) rows assigned to \(clusteringName) (\(c.method.rawValue))", showShape: false)])
+        var out = CommandOutput([.table(sizes.table, title: "\(Format.count(labels.count)) rows assigned to \(clusteringName) (\(c.method))", showShape: false)])
         out.blocks += notes
         out.append(.note("\(name): cluster added (scaled with \(clusteringName)'s \(c.scaler.method.rawValue) scaler)"))
         return out

@@ -19,7 +19,7 @@ enum ScaleCommand {
         let method = parsed[scale]
         let (extracted, notes) = try SegmentationOptions.features(table, columns, parsed, allowConstant: true)
         let directions = columns.map { lower.contains($0) ? Direction.lowerIsBetter : .higherIsBetter }
-        let (scaled, scaler) = try Scaling.fitTransform(extracted.matrix, method: method, directions: directions)
+        let (scaled, scaler) = try Scaling(method, directions: directions).fitTransform(extracted.matrix, context: ctx.run)
         let suffix = parsed[Self.suffix] ?? "_" + method.rawValue
         var out = table
         for (j, column) in columns.enumerated() {

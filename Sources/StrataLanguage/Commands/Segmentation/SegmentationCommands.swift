@@ -1,7 +1,6 @@
 /// Segmentation: RFM, scaling, scoring matrices, tiers, profiles and migration; clustering commands join them.
 enum SegmentationCommands {
     static let all: [CommandSpec] = [RFMCommand.spec, ScaleCommand.spec, ScoreCommand.spec, SegmentCommand.spec,
-                                     ProfileCommand.spec, MigrateCommand.spec,
-                                     ClusterCommands.kmeans, ClusterSweepCommand.spec, ClusterCommands.hierarchical, ClusterCommands.dbscan,
-                                     KDistCommand.spec, ProjectionCommands.pca, ProjectionCommands.assign]
+                                     ProfileCommand.spec, MigrateCommand.spec]
+        + ClusterCommands.specs + [KDistCommand.spec, ProjectionCommands.pca, ProjectionCommands.assign]
 }

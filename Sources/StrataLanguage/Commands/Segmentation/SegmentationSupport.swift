@@ -101,5 +101,3 @@ extension Value {
     static func optional(_ d: Double?) -> Value { d.map { .float($0) } ?? .missing }
 }
 
-extension ScalingMethod: OptionChoice {}
-extension MissingFeaturePolicy: OptionChoice {}
