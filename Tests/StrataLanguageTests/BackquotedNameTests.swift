@@ -15,7 +15,7 @@ import Testing
     private static func interpreter() throws -> Interpreter {
         var ws = Workspace()
         ws.bind("p", table: try people())
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     private func output(_ i: Interpreter, _ line: String) -> String {

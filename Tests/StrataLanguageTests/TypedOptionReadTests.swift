@@ -11,7 +11,7 @@ import Testing
             Column(name: "spend", data: .float([50, 1, 2, 3, 4, 5])),
             Column(name: "score", data: .float([0.1, 0.2, 0.3, 0.4, 0.5, 0.6])),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     func render(_ i: Interpreter, _ line: String) -> String {
