@@ -28,6 +28,7 @@ import Testing
         let popular = try PopularityEstimator().fit(data, context: .quiet)
         #expect(Self.roles(popular) == Roles(coldStart: true))
         #expect(Self.roles(try RandomEstimator(RandomParameters(seed: 3)).fit(data, context: .quiet)) == Roles())
+        #expect(Self.roles(try BiasEstimator().fit(data, context: .quiet)) == Roles(ratings: true, coldStart: true))
         // On implicit feedback kNN predicts no ratings.
         let implicit = RecAlgoData.interactions(users: 2, items: 2, [(0, 0, 1), (1, 1, 1), (1, 0, 1)], explicit: false)
         #expect(try ItemKNNEstimator().fit(implicit, context: .quiet).ratingPredictor == nil)

@@ -35,6 +35,9 @@ enum RecommenderKinds {
         Kind(name: "random", summary: "random items, the floor every model must beat", options: [KindOptions.seed]) { p, data, ctx in
             Built(model: try RandomEstimator(RandomParameters(seed: KindOptions.seed(p, ctx))).fit(data, context: ctx.run))
         },
+        Kind(name: "bias", summary: "global mean + item bias + user bias (ratings)", options: [biasDamping]) { p, data, ctx in
+            Built(model: try BiasEstimator(BiasParameters(damping: p[biasDamping])).fit(data, context: ctx.run))
+        },
         Kind(name: "itemknn", summary: "item-based nearest neighbours", options: NeighborOptions.all) { p, data, ctx in
             let model = try ItemKNNEstimator(try NeighborOptions.parameters(p)).fit(data, context: ctx.run)
             return Built(model: model, facts: [NeighborOptions.keptFact(model.similar, model.options, of: "item")])
@@ -54,6 +57,9 @@ enum RecommenderKinds {
             return Built(model: model, facts: ContentOptionsParsing.facts(model), content: model)
         },
     ]
+
+    static let biasDamping = CommandOption.number("damping", in: 0...1_000_000, default: BiasParameters().damping,
+                                                  "bias: pulls the biases of items and users with few ratings towards 0")
 
     static func kind(_ name: String) -> Kind? { all.first { $0.name == name } }
 
