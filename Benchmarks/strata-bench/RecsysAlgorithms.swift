@@ -127,10 +127,10 @@ enum RecsysAlgorithms {
             pairs.append((u, i, testRatings[r]))
         }
         var rmse = "null"
-        if model.predictRating(user: 0, item: 0) != nil {
+        if let predictor = model.ratingPredictor {
             var se = 0.0
             for p in pairs {
-                let predicted = p.item.map { model.predictRating(user: p.user, item: $0) ?? 0 }
+                let predicted = p.item.map { predictor.predictRating(user: p.user, item: $0) ?? 0 }
                     ?? (model as? BiasedMF)?.predictRating(user: p.user, item: -1) ?? 0
                 se += (p.rating - predicted) * (p.rating - predicted)
             }

@@ -22,7 +22,7 @@ public enum RecommenderEvaluator {
         let wanted = Set(options.metrics)
         var lists = try topLists(model, truth: truth, count: min(maxK, training.itemCount),
                                  excludeSeen: options.excludeSeen, context: context)
-        if options.coldUsers == .serve, let cold = ColdStart.rule(of: model) {
+        if options.coldUsers == .serve, let cold = model.coldStart {
             let coldList = cold.recommendForUnknownUser(count: min(maxK, training.itemCount), exclude: []).map(\.item)
                 .filter { $0 >= 0 && $0 < training.itemCount }
             for i in truth.users.indices where truth.users[i].trainingUser == nil { lists[i] = coldList }
@@ -52,16 +52,16 @@ public enum RecommenderEvaluator {
         }
     }
 
-    /// (predicted, actual) over test pairs the model can predict; nil when it predicts no ratings.
+    /// (predicted, actual) over test pairs the model can predict; nil when it is no rating predictor.
     private static func predictions(_ model: any Recommender, truth: TestTruth,
                                     context: RunContext) throws -> (predicted: [Double], actual: [Double], unpredicted: Int)? {
         let pairs = truth.ratingPairs
-        guard let probe = pairs.first, model.predictRating(user: probe.user, item: probe.item) != nil else { return nil }
+        guard !pairs.isEmpty, let predictor = model.ratingPredictor else { return nil }
         let split = FixedChunks(total: pairs.count, parts: FixedChunks.defaultParts)
         let chunks = try split.map(cancellation: context.cancellation) { range -> ([Double], [Double], Int) in
             var p: [Double] = [], a: [Double] = [], missing = 0
             for i in range {
-                if let x = model.predictRating(user: pairs[i].user, item: pairs[i].item), x.isFinite {
+                if let x = predictor.predictRating(user: pairs[i].user, item: pairs[i].item), x.isFinite {
                     p.append(x)
                     a.append(pairs[i].actual)
                 } else {

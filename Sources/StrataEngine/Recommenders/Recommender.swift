@@ -22,15 +22,28 @@ public struct Explanation: Sendable, Equatable {
 }
 
 /// A trained recommender. Users and items are dense indices of `training`.
-public protocol Recommender: Sendable {
-    /// e.g. "item-kNN (cosine, k=20)".
-    var algorithmName: String { get }
+///
+/// What else a model can do is a role it conforms to (`RatingPredictor`, `ItemSimilarity`,
+/// `BatchRecommender`, `ColdStartCapable`). Each role has an accessor here whose witness the
+/// compiler picks when the conformance is declared: `self` for a type in the role, nil otherwise
+/// (see `RecommenderRoles.swift`). A model that wraps others (hybrids, `PopularityFallback`)
+/// answers from its parts' accessors. No caller casts or probes a model to learn what it can do.
+public protocol Recommender: FittedModel {
     var training: Interactions { get }
     /// Top `count` items for a user index, excluding `exclude`; ties broken by lower item index.
     func recommend(user: Int, count: Int, exclude: Set<Int>) -> [Recommendation]
-    /// nil when the model does not predict ratings.
-    func predictRating(user: Int, item: Int) -> Double?
     func explain(user: Int, item: Int) -> Explanation
-    /// Items most similar to `item`, when the model has an item-item notion; nil otherwise.
-    func similarItems(to item: Int, count: Int) -> [Recommendation]?
+
+    /// The model as a rating predictor, when it predicts ratings (on these training data).
+    var ratingPredictor: (any RatingPredictor)? { get }
+    /// The model as an item-item similarity, when it has that notion.
+    var itemSimilarity: (any ItemSimilarity)? { get }
+    /// The model's path for ranking many users together, when it has one.
+    var batchRecommender: (any BatchRecommender)? { get }
+    /// The model's rule for users absent from training, when it has one that serves them.
+    var coldStart: (any ColdStartCapable)? { get }
 }
+
+/// How a recommender estimator is shaped: fitted on interactions (and, for some, a side table), it
+/// gives a `Recommender`.
+public protocol RecommenderEstimator: Estimator where Model: Recommender {}

@@ -8,9 +8,9 @@ import Testing
 
     @Test func coldUsersGetTheTrainingPopularity() throws {
         let knn = try ItemKNN.fit(Self.data, options: NeighborhoodOptions(), context: RunContext())
-        #expect(ColdStart.rule(of: knn) == nil)
+        #expect(knn.coldStart == nil)
         let wrapped = ColdStart.applying(popularFallback: true, to: knn)
-        let fallback = try #require(wrapped as? PopularityFallback)
+        let fallback = try #require(wrapped.popularFallback)
         #expect(fallback.isCold(user: -1) && fallback.isCold(user: 9) && fallback.isCold(user: 3) && !fallback.isCold(user: 0))
         #expect(fallback.recommendForUnknownUser(count: 3, exclude: []).map(\.item) == [2, 0, 1])
         #expect(fallback.recommend(user: 3, count: 2, exclude: []).map(\.item) == [2, 0])   // known, no history
@@ -20,17 +20,17 @@ import Testing
                           knn.recommend(user: 1, count: 2, exclude: [1, 2])])
         #expect(fallback.explain(user: -1, item: 2).reasons.first?.text(ids: Self.data).contains("popularity rank 1") == true)
         // Models with their own rule keep it; without fallback nothing is wrapped.
-        #expect(ColdStart.applying(popularFallback: true, to: PopularRecommender(training: Self.data)) is PopularRecommender)
-        #expect(ColdStart.applying(popularFallback: false, to: knn) is ItemKNN)
+        #expect(ColdStart.applying(popularFallback: true, to: PopularRecommender(training: Self.data)).model is PopularRecommender)
+        #expect(ColdStart.applying(popularFallback: false, to: knn).popularFallback == nil)
     }
 
     @Test func switchingHybridServesOnlyWhenItsFallbackCan() throws {
         let knn = try ItemKNN.fit(Self.data, options: NeighborhoodOptions(), context: RunContext())
         let withPopular = try SwitchingHybrid(primary: ("k", knn), fallback: ("p", PopularRecommender(training: Self.data)), threshold: 2)
-        #expect(withPopular.servesUnknownUsers && ColdStart.rule(of: withPopular) != nil)
+        #expect(withPopular.servesUnknownUsers && withPopular.coldStart != nil)
         let withKNN = try SwitchingHybrid(primary: ("k", knn), fallback: ("k2", knn), threshold: 2)
-        #expect(!withKNN.servesUnknownUsers && ColdStart.rule(of: withKNN) == nil)
-        #expect(ColdStart.applying(popularFallback: true, to: withKNN) is PopularityFallback)
+        #expect(!withKNN.servesUnknownUsers && withKNN.coldStart == nil)
+        #expect(ColdStart.applying(popularFallback: true, to: withKNN).popularFallback != nil)
     }
 
     @Test func evaluatorServesColdTestUsers() throws {

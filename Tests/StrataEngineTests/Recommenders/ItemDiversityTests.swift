@@ -47,12 +47,11 @@ import Testing
         let training: Interactions
         let lists: [[Int]]
         var algorithmName: String { "fixed lists" }
+        var parameterValues: [ParameterValue] { [] }
         func recommend(user: Int, count: Int, exclude: Set<Int>) -> [Recommendation] {
             lists[user].prefix(count).map { Recommendation(item: $0, score: 1) }
         }
-        func predictRating(user: Int, item: Int) -> Double? { nil }
         func explain(user: Int, item: Int) -> Explanation { Explanation(item: item, reasons: []) }
-        func similarItems(to item: Int, count: Int) -> [Recommendation]? { nil }
     }
 
     @Test func evaluatorAveragesOverUsersWithAValue() throws {

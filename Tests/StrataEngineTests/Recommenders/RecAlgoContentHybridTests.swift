@@ -35,21 +35,21 @@ import Testing
         let r = model.recommend(user: 0, count: 3, exclude: [0, 2])
         #expect(r.map(\.item) == [1] && r[0].score > 0)
         #expect(model.explain(user: 0, item: 1).reasons == ["matches tags:art"])
-        #expect(model.similarItems(to: 0, count: 2)?.map(\.item) == [1])
+        #expect(model.similarItems(to: 0, count: 2).map(\.item) == [1])
         #expect(model.recommend(user: 5, count: 3, exclude: []).isEmpty)
     }
 
     /// A recommender with fixed scores, for hybrid arithmetic.
-    struct Fixed: Recommender {
+    struct Fixed: RatingPredictor {
         let training: Interactions
         let scores: [Double]
         var algorithmName: String { "fixed" }
+        var parameterValues: [ParameterValue] { [] }
         func recommend(user: Int, count: Int, exclude: Set<Int>) -> [Recommendation] {
             TopScores.select(scores, count: count, exclude: exclude)
         }
         func predictRating(user: Int, item: Int) -> Double? { scores[item] }
         func explain(user: Int, item: Int) -> Explanation { Explanation(item: item, reasons: ["fixed \(scores[item])"]) }
-        func similarItems(to item: Int, count: Int) -> [Recommendation]? { nil }
     }
 
     @Test func weightedBlendNormalisesEachList() throws {

@@ -55,7 +55,7 @@ import Testing
         #expect(a.userFactors == b.userFactors && a.itemFactors == b.itemFactors)
         // The contributions of a user's items add up to the exact solve's score.
         let recs = a.recommend(user: 0, count: 2, exclude: [0, 2])
-        #expect(recs.count == 2 && a.predictRating(user: 0, item: 1) == nil)
+        #expect(recs.count == 2 && a.ratingPredictor == nil && a.itemSimilarity != nil && a.batchRecommender != nil)
         #expect(!a.explain(user: 2, item: 3).reasons.isEmpty)
         let batch = try a.recommend(users: [0, 1, 2], count: 4, excludeSeen: true, context: .quiet)
         #expect(batch[0].map(\.item) == recs.map(\.item))

@@ -15,6 +15,7 @@ public struct PopularRecommender: Recommender {
     }
 
     public var algorithmName: String { "popularity" }
+    public var parameterValues: [ParameterValue] { [] }
 
     public func recommend(user: Int, count: Int, exclude: Set<Int>) -> [Recommendation] {
         guard count > 0 else { return [] }
@@ -27,8 +28,6 @@ public struct PopularRecommender: Recommender {
         return out
     }
 
-    public func predictRating(user: Int, item: Int) -> Double? { nil }
-
     public func explain(user: Int, item: Int) -> Explanation {
         guard item >= 0, item < popularity.count else { return Explanation(item: item, reasons: []) }
         let rank = (ranked.firstIndex(of: item) ?? 0) + 1
@@ -36,6 +35,16 @@ public struct PopularRecommender: Recommender {
             "\(popularity[item]) of \(training.userCount) training users interacted with it (popularity rank \(rank))",
         ])
     }
+}
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? { nil }
+/// The popularity baseline has no parameters.
+public struct NoParameters: EstimatorParameters, Equatable {
+    public init() {}
+    public var described: [ParameterValue] { [] }
+}
+
+public struct PopularityEstimator: RecommenderEstimator {
+    public let parameters = NoParameters()
+    public init() {}
+    public func fit(_ data: Interactions, context: RunContext) throws -> PopularRecommender { PopularRecommender(training: data) }
 }

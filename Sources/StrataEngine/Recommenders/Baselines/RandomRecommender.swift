@@ -11,6 +11,7 @@ public struct RandomRecommender: Recommender {
     }
 
     public var algorithmName: String { "random (seed \(seed))" }
+    public var parameterValues: [ParameterValue] { RandomParameters(seed: seed).described }
 
     public func recommend(user: Int, count: Int, exclude: Set<Int>) -> [Recommendation] {
         let itemCount = training.itemCount
@@ -27,11 +28,21 @@ public struct RandomRecommender: Recommender {
         return out
     }
 
-    public func predictRating(user: Int, item: Int) -> Double? { nil }
-
     public func explain(user: Int, item: Int) -> Explanation {
         Explanation(item: item, reasons: ["drawn at random (seed \(seed))"])
     }
+}
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? { nil }
+public struct RandomParameters: EstimatorParameters, Equatable {
+    public var seed: UInt64
+    public init(seed: UInt64) { self.seed = seed }
+    public var described: [ParameterValue] { [ParameterValue("seed", String(seed))] }
+}
+
+public struct RandomEstimator: RecommenderEstimator {
+    public let parameters: RandomParameters
+    public init(_ parameters: RandomParameters) { self.parameters = parameters }
+    public func fit(_ data: Interactions, context: RunContext) throws -> RandomRecommender {
+        RandomRecommender(training: data, seed: parameters.seed)
+    }
 }

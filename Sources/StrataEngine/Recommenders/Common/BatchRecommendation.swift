@@ -11,7 +11,7 @@ public enum BatchRecommendation {
     public static func recommend(
         _ model: any Recommender, users: [Int], count: Int, excludeSeen: Bool, context: RunContext
     ) throws -> [[Recommendation]] {
-        if let batch = model as? any BatchRecommender {
+        if let batch = model.batchRecommender {
             return try batch.recommend(users: users, count: count, excludeSeen: excludeSeen, context: context)
         }
         let chunks = FixedChunks(total: users.count, parts: FixedChunks.defaultParts)

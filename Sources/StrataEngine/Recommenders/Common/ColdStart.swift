@@ -13,18 +13,31 @@ extension ColdStartCapable {
     public var servesUnknownUsers: Bool { true }
 }
 
-public enum ColdStart {
-    /// The model itself when it has a cold-start rule that serves unknown users.
-    public static func rule(of model: any Recommender) -> (any ColdStartCapable)? {
-        guard let capable = model as? any ColdStartCapable, capable.servesUnknownUsers else { return nil }
-        return capable
+/// A model as a command serves it: its own, or wrapped in `PopularityFallback` (`fallback=popular`).
+public enum ServedRecommender: Sendable {
+    case own(any Recommender)
+    case withPopularFallback(PopularityFallback)
+
+    public var model: any Recommender {
+        switch self {
+        case .own(let m): return m
+        case .withPopularFallback(let f): return f
+        }
     }
 
+    /// The fallback wrapper, when the model is served through one.
+    public var popularFallback: PopularityFallback? {
+        if case .withPopularFallback(let f) = self { return f }
+        return nil
+    }
+}
+
+public enum ColdStart {
     /// With `popularFallback`, a model without its own cold-start rule wrapped in `PopularityFallback`;
-    /// a model with one (mf, popularity, switching hybrids) is returned unchanged: its own rule wins.
-    public static func applying(popularFallback: Bool, to model: any Recommender) -> any Recommender {
-        guard popularFallback, rule(of: model) == nil else { return model }
-        return PopularityFallback(model)
+    /// a model with one (mf, popularity, switching hybrids) is served as it is: its own rule wins.
+    public static func applying(popularFallback: Bool, to model: any Recommender) -> ServedRecommender {
+        guard popularFallback, model.coldStart == nil else { return .own(model) }
+        return .withPopularFallback(PopularityFallback(model))
     }
 }
 

@@ -14,6 +14,11 @@ public struct PopularityFallback: ColdStartCapable, BatchRecommender {
     public var training: Interactions { base.training }
 
     public var algorithmName: String { base.algorithmName + ", most popular for users without history" }
+    public var parameterValues: [ParameterValue] { base.parameterValues + [ParameterValue("fallback", "popular", default: "none")] }
+
+    /// Ratings and item similarities are the wrapped model's own.
+    public var ratingPredictor: (any RatingPredictor)? { base.ratingPredictor }
+    public var itemSimilarity: (any ItemSimilarity)? { base.itemSimilarity }
 
     public var coldStartRule: String { "the most popular items of the training data (fallback=popular)" }
 
@@ -39,11 +44,7 @@ public struct PopularityFallback: ColdStartCapable, BatchRecommender {
         popular.recommend(user: -1, count: count, exclude: exclude)
     }
 
-    public func predictRating(user: Int, item: Int) -> Double? { base.predictRating(user: user, item: item) }
-
     public func explain(user: Int, item: Int) -> Explanation {
         isCold(user: user) ? popular.explain(user: user, item: item) : base.explain(user: user, item: item)
     }
-
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? { base.similarItems(to: item, count: count) }
 }

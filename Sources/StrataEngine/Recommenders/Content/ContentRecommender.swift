@@ -4,7 +4,7 @@
 /// Weights: for ratings, the rating minus the user's mean rating (so disliked items push away;
 /// all 1 when the user's ratings are all equal); for implicit feedback, the interaction strength.
 /// Items without metadata are not scored; users without history cannot be served.
-public struct ContentRecommender: Recommender {
+public struct ContentRecommender: ItemSimilarity {
     public let training: Interactions
     public let spec: ContentSpec
     public let features: ItemFeatures
@@ -15,6 +15,8 @@ public struct ContentRecommender: Recommender {
         self.spec = spec
         features = try ItemFeatures.build(from: items, spec: spec, training: training)
     }
+
+    public var parameterValues: [ParameterValue] { spec.described }
 
     public var algorithmName: String { "content-based (" + spec.allColumns.joined(separator: ", ") + ")" }
 
@@ -52,8 +54,6 @@ public struct ContentRecommender: Recommender {
         return TopScores.select(scores, count: count, exclude: exclude)
     }
 
-    public func predictRating(user: Int, item: Int) -> Double? { nil }
-
     public func explain(user: Int, item: Int) -> Explanation {
         guard let p = profile(user: user), item >= 0, item < training.itemCount else { return Explanation(item: item, reasons: []) }
         var matched: [(name: String, value: Double)] = []
@@ -66,7 +66,7 @@ public struct ContentRecommender: Recommender {
         return Explanation(item: item, reasons: [Reason("matches " + matched.prefix(4).map(\.name).joined(separator: ", "))])
     }
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? {
+    public func similarItems(to item: Int, count: Int) -> [Recommendation] {
         guard item >= 0, item < training.itemCount else { return [] }
         var target = [Double](repeating: 0, count: features.featureNames.count)
         for k in features.range(of: item) { target[Int(features.features[k])] = Double(features.weights[k]) }
@@ -75,5 +75,14 @@ public struct ContentRecommender: Recommender {
             return s
         }
         return TopScores.select(scores, count: count, exclude: [item])
+    }
+}
+
+/// Fitted on the interactions and the table describing the items (`spec.idColumn` joins them).
+public struct ContentEstimator: RecommenderEstimator {
+    public let parameters: ContentSpec
+    public init(_ parameters: ContentSpec) { self.parameters = parameters }
+    public func fit(_ data: InteractionsWithTable, context: RunContext) throws -> ContentRecommender {
+        try ContentRecommender(training: data.interactions, items: data.table, spec: parameters)
     }
 }

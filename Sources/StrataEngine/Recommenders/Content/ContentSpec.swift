@@ -18,3 +18,11 @@ public struct ContentSpec: Sendable, Equatable {
 
     public var allColumns: [String] { textColumns + categoryColumns + numericColumns }
 }
+
+extension ContentSpec: EstimatorParameters {
+    public var described: [ParameterValue] {
+        [ParameterValue("id", idColumn), ParameterValue("text", textColumns.joined(separator: ","), default: ""),
+         ParameterValue("categories", categoryColumns.joined(separator: ","), default: ""),
+         ParameterValue("numeric", numericColumns.joined(separator: ","), default: "")]
+    }
+}

@@ -4,6 +4,7 @@
 /// popularity.
 public struct SegmentPopularRecommender: ColdStartCapable {
     public let training: Interactions
+    public let userColumn: String
     public let segmentColumn: String
     public let segmentNames: [String]
     /// Per training user, an index into `segmentNames`, or -1.
@@ -38,6 +39,7 @@ public struct SegmentPopularRecommender: ColdStartCapable {
             for i in training.byUser.row(u).indices { counts[Int(of[u])][Int(i)] += 1 }
         }
         self.training = training
+        self.userColumn = userColumn
         self.segmentColumn = segmentColumn
         segmentNames = names
         segmentOfUser = of
@@ -46,6 +48,9 @@ public struct SegmentPopularRecommender: ColdStartCapable {
     }
 
     public var algorithmName: String { "popularity within \(segmentColumn)" }
+    public var parameterValues: [ParameterValue] {
+        SegmentPopularParameters(userColumn: userColumn, segmentColumn: segmentColumn).described
+    }
 
     func segment(of user: Int) -> Int? {
         guard user >= 0, user < segmentOfUser.count, segmentOfUser[user] >= 0 else { return nil }
@@ -63,8 +68,6 @@ public struct SegmentPopularRecommender: ColdStartCapable {
         TopScores.select(scores(segment: segment(of: user)), count: count, exclude: exclude)
     }
 
-    public func predictRating(user: Int, item: Int) -> Double? { nil }
-
     public func explain(user: Int, item: Int) -> Explanation {
         guard item >= 0, item < overall.count else { return Explanation(item: item, reasons: []) }
         guard let s = segment(of: user) else {
@@ -75,11 +78,33 @@ public struct SegmentPopularRecommender: ColdStartCapable {
         ])
     }
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? { nil }
-
     public var coldStartRule: String { "the most popular items overall (no segment known)" }
 
     public func recommendForUnknownUser(count: Int, exclude: Set<Int>) -> [Recommendation] {
         TopScores.select(scores(segment: nil), count: count, exclude: exclude)
+    }
+}
+
+public struct SegmentPopularParameters: EstimatorParameters, Equatable {
+    /// The user id column of the user table (ids as in the interactions).
+    public var userColumn: String
+    /// The column of the user table naming each user's segment.
+    public var segmentColumn: String
+
+    public init(userColumn: String, segmentColumn: String) {
+        self.userColumn = userColumn
+        self.segmentColumn = segmentColumn
+    }
+
+    public var described: [ParameterValue] { [ParameterValue("user", userColumn), ParameterValue("segment", segmentColumn)] }
+}
+
+/// Fitted on the interactions and a user table holding each user's segment.
+public struct SegmentPopularEstimator: RecommenderEstimator {
+    public let parameters: SegmentPopularParameters
+    public init(_ parameters: SegmentPopularParameters) { self.parameters = parameters }
+    public func fit(_ data: InteractionsWithTable, context: RunContext) throws -> SegmentPopularRecommender {
+        try SegmentPopularRecommender(training: data.interactions, users: data.table, userColumn: parameters.userColumn,
+                                      segmentColumn: parameters.segmentColumn)
     }
 }

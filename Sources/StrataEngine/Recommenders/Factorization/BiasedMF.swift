@@ -12,6 +12,24 @@ public struct BiasedMFOptions: Sendable, Equatable {
     public init(seed: UInt64) { self.seed = seed }
 }
 
+extension BiasedMFOptions: EstimatorParameters {
+    public var described: [ParameterValue] {
+        let d = BiasedMFOptions(seed: seed)
+        return [ParameterValue("factors", factors, default: d.factors), ParameterValue("epochs", epochs, default: d.epochs),
+                ParameterValue("lr", learningRate, default: d.learningRate),
+                ParameterValue("reg", regularization, default: d.regularization),
+                ParameterValue("std", initStd, default: d.initStd), ParameterValue("seed", String(seed))]
+    }
+}
+
+public struct BiasedMFEstimator: RecommenderEstimator {
+    public let parameters: BiasedMFOptions
+    public init(_ parameters: BiasedMFOptions) { self.parameters = parameters }
+    public func fit(_ data: Interactions, context: RunContext) throws -> BiasedMF {
+        try BiasedMF.fit(data, options: parameters, context: context)
+    }
+}
+
 /// Biased matrix factorisation for ratings, trained by stochastic gradient descent
 /// (Funk; Koren, Bell & Volinsky 2009), with Surprise SVD's model and update rule:
 /// r̂ = μ + b_u + b_i + q_i·p_u; for each rating, e = r − r̂, then
@@ -21,7 +39,7 @@ public struct BiasedMFOptions: Sendable, Equatable {
 /// time, so a seed gives one model.
 /// Predictions are clipped to the rating scale; top-N ranks by b_i + q_i·p_u. Parameters are single
 /// precision, as in LensKit and implicit (Surprise keeps doubles); the RMSE is no worse for it.
-public struct BiasedMF: BatchRecommender {
+public struct BiasedMF: BatchRecommender, RatingPredictor, ItemSimilarity {
     public let training: Interactions
     public let options: BiasedMFOptions
     public let globalMean: Double
@@ -153,6 +171,11 @@ public struct BiasedMF: BatchRecommender {
         }
     }
 
+    public var parameterValues: [ParameterValue] { options.described }
+
+    /// An unknown user's prediction is μ + b_i, as in Surprise.
+    public var predictsForUnknownUsers: Bool { true }
+
     public var algorithmName: String { "biased MF (SGD, \(options.factors) factors, \(options.epochs) epochs)" }
 
     /// q_i·p_u, summed as in training.
@@ -205,7 +228,7 @@ public struct BiasedMF: BatchRecommender {
         ])
     }
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? {
+    public func similarItems(to item: Int, count: Int) -> [Recommendation] {
         FactorSimilarity.similarItems(to: item, count: count, itemFactors: itemFactors, factorCount: options.factors,
                                       itemCount: itemBias.count)
     }

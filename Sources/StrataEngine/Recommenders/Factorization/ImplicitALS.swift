@@ -22,6 +22,25 @@ public struct ImplicitALSOptions: Sendable, Equatable {
     public init(seed: UInt64) { self.seed = seed }
 }
 
+extension ImplicitALSOptions: EstimatorParameters {
+    /// `binary` has no fixed default: the command language takes ratings as presence and events by strength.
+    public var described: [ParameterValue] {
+        let d = ImplicitALSOptions(seed: seed)
+        return [ParameterValue("factors", factors, default: d.factors), ParameterValue("iterations", iterations, default: d.iterations),
+                ParameterValue("reg", regularization, default: d.regularization), ParameterValue("alpha", alpha, default: d.alpha),
+                ParameterValue("solver", solver, default: d.solver), ParameterValue("cgsteps", cgSteps, default: d.cgSteps),
+                .yesNo("binary", binary, default: nil), ParameterValue("seed", String(seed))]
+    }
+}
+
+public struct ImplicitALSEstimator: RecommenderEstimator {
+    public let parameters: ImplicitALSOptions
+    public init(_ parameters: ImplicitALSOptions) { self.parameters = parameters }
+    public func fit(_ data: Interactions, context: RunContext) throws -> ImplicitALS {
+        try ImplicitALS.fit(data, options: parameters, context: context)
+    }
+}
+
 /// Alternating least squares for implicit feedback (Hu, Koren & Volinsky 2008): every user-item
 /// pair has preference p = 1 if they interacted, else 0, weighted by confidence c = 1 + alpha·r
 /// (1 for pairs without interaction); minimises Σ c(p − x_u·y_i)² + λ(Σ‖x_u‖² + Σ‖y_i‖²) by
@@ -31,7 +50,7 @@ public struct ImplicitALSOptions: Sendable, Equatable {
 /// items); rows are solved on all cores over fixed ranges, each row independently, so results do
 /// not depend on the thread count. Factors are single precision, as in implicit; the sums over all
 /// rows (YᵀY) are taken in Double. Top-N ranks by x_u·y_i.
-public struct ImplicitALS: BatchRecommender {
+public struct ImplicitALS: BatchRecommender, ItemSimilarity {
     public let training: Interactions
     public let options: ImplicitALSOptions
     /// Row-major users × factors.
@@ -81,6 +100,8 @@ public struct ImplicitALS: BatchRecommender {
         }
     }
 
+    public var parameterValues: [ParameterValue] { options.described }
+
     public var algorithmName: String {
         "ALS (implicit, \(options.factors) factors, \(options.iterations) iterations, \(options.solver.rawValue))"
     }
@@ -95,8 +116,6 @@ public struct ImplicitALS: BatchRecommender {
         try scorer.topN(userFactors: userFactors, users: users, count: count,
                         seen: excludeSeen ? training.byUser : nil, context: context)
     }
-
-    public func predictRating(user: Int, item: Int) -> Double? { nil }
 
     /// The score x_u·y_j splits exactly into one term per item the user interacted with:
     /// c_ui · y_jᵀ A_u⁻¹ y_i, A_u being the user's system matrix (Hu, Koren & Volinsky, section 5).
@@ -130,7 +149,7 @@ public struct ImplicitALS: BatchRecommender {
         })
     }
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? {
+    public func similarItems(to item: Int, count: Int) -> [Recommendation] {
         FactorSimilarity.similarItems(to: item, count: count, itemFactors: itemFactors, factorCount: options.factors,
                                       itemCount: training.itemIds.count)
     }

@@ -4,7 +4,7 @@
 /// scores are normalised over that list (`ScoreNormalization`), an item it did not propose gets the
 /// list's lowest normalised value, and the blend is Σ weight · normalised score. Rating predictions
 /// are the weight-averaged predictions of the models that predict ratings.
-public struct WeightedHybrid: Recommender {
+public struct WeightedHybrid: RatingPredictor {
     public struct Component: Sendable {
         public let name: String
         public let model: any Recommender
@@ -33,6 +33,19 @@ public struct WeightedHybrid: Recommender {
 
     public var training: Interactions { components[0].model.training }
 
+    public var parameterValues: [ParameterValue] {
+        [ParameterValue("weights", components.map { "\($0.name) \(NeighborReasons.number($0.weight))" }.joined(separator: ", ")),
+         ParameterValue("normalize", normalization, default: .minmax), ParameterValue("pool", minimumPool, default: 100)]
+    }
+
+    /// Predicts ratings when a weighted model does: the weight-averaged predictions of those that do.
+    public var ratingPredictor: (any RatingPredictor)? {
+        components.contains { $0.weight > 0 && $0.model.ratingPredictor != nil } ? self : nil
+    }
+
+    /// The item similarity of the first model that has one.
+    public var itemSimilarity: (any ItemSimilarity)? { components.lazy.compactMap(\.model.itemSimilarity).first }
+
     public var algorithmName: String {
         "weighted hybrid (" + components.map { "\($0.name) \(NeighborReasons.number($0.weight))" }.joined(separator: ", ")
             + ", \(normalization.rawValue) per user)"
@@ -60,7 +73,7 @@ public struct WeightedHybrid: Recommender {
     public func predictRating(user: Int, item: Int) -> Double? {
         var total = 0.0, weights = 0.0
         for c in components where c.weight > 0 {
-            if let p = c.model.predictRating(user: user, item: item) {
+            if let p = c.model.ratingPredictor?.predictRating(user: user, item: item) {
                 total += c.weight * p
                 weights += c.weight
             }
@@ -75,12 +88,6 @@ public struct WeightedHybrid: Recommender {
         }
         return Explanation(item: item, reasons: reasons)
     }
-
-    /// From the first model that has an item-item notion.
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? {
-        for c in components { if let s = c.model.similarItems(to: item, count: count) { return s } }
-        return nil
-    }
 }
 
 enum HybridChecks {
@@ -94,5 +101,45 @@ enum HybridChecks {
                                   suggestion: "train every model of a hybrid on the same table")
             }
         }
+    }
+}
+
+/// A trained model with the name a hybrid calls it by.
+public struct NamedRecommender: Sendable {
+    public let name: String
+    public let model: any Recommender
+    public init(_ name: String, _ model: any Recommender) {
+        self.name = name
+        self.model = model
+    }
+}
+
+public struct WeightedHybridParameters: EstimatorParameters, Equatable {
+    /// One per model, in order; nil: equal weights.
+    public var weights: [Double]?
+    public var normalization: ScoreNormalization = .minmax
+    public var minimumPool = 100
+
+    public init(weights: [Double]? = nil, normalization: ScoreNormalization = .minmax) {
+        self.weights = weights
+        self.normalization = normalization
+    }
+
+    public var described: [ParameterValue] {
+        [ParameterValue("weights", weights.map { $0.map(NeighborReasons.number).joined(separator: ",") } ?? "equal", default: "equal"),
+         ParameterValue("normalize", normalization, default: .minmax), ParameterValue("pool", minimumPool, default: 100)]
+    }
+}
+
+/// "Fitting" a hybrid combines models already trained on the same interactions.
+public struct WeightedHybridEstimator: RecommenderEstimator {
+    public let parameters: WeightedHybridParameters
+    public init(_ parameters: WeightedHybridParameters) { self.parameters = parameters }
+
+    public func fit(_ models: [NamedRecommender], context: RunContext) throws -> WeightedHybrid {
+        let weights = parameters.weights ?? [Double](repeating: 1, count: models.count)
+        guard weights.count == models.count else { throw EngineError("\(weights.count) weights for \(models.count) models") }
+        return try WeightedHybrid(components: zip(models, weights).map { .init(name: $0.name, model: $0.model, weight: $1) },
+                                  normalization: parameters.normalization, minimumPool: parameters.minimumPool)
     }
 }

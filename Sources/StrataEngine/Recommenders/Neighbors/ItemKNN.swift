@@ -7,7 +7,7 @@
 /// the weighted mean of the neighbours' deviations from their means (KNNWithMeans). Without any
 /// neighbour the prediction is the global mean, as in Surprise. Each item keeps only its
 /// `savedNeighbors` most similar items, so memory is linear in the catalogue.
-public struct ItemKNN: Recommender {
+public struct ItemKNN: RatingPredictor, ItemSimilarity {
     public let training: Interactions
     /// Items × users: each item's kept neighbours and the rating rule.
     public let neighborhood: Neighborhood
@@ -22,6 +22,11 @@ public struct ItemKNN: Recommender {
         let neighborhood = try Neighborhood.fit(data, orientation: .items, options: options, context: context)
         return ItemKNN(training: data, neighborhood: neighborhood, keptBy: neighborhood.similar.reversed())
     }
+
+    public var parameterValues: [ParameterValue] { options.described }
+
+    /// Ratings are predicted only from ratings; on implicit feedback there is nothing to predict.
+    public var ratingPredictor: (any RatingPredictor)? { training.kind.ratingScale != nil ? self : nil }
 
     public var algorithmName: String {
         "item-kNN (\(options.similarity.displayName)\(options.similarity == .cosine && options.binary ? ", binary" : ""), k=\(options.neighbors))"
@@ -85,11 +90,19 @@ public struct ItemKNN: Recommender {
         return Explanation(item: item, reasons: reasons)
     }
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? {
+    public func similarItems(to item: Int, count: Int) -> [Recommendation] {
         guard item >= 0, item < training.itemIds.count else { return [] }
         return similar.range(of: item).prefix(max(0, count)).map {
             Recommendation(item: Int(similar.neighbors[$0]), score: Double(similar.similarities[$0]))
         }
+    }
+}
+
+public struct ItemKNNEstimator: RecommenderEstimator {
+    public let parameters: NeighborhoodOptions
+    public init(_ parameters: NeighborhoodOptions = NeighborhoodOptions()) { self.parameters = parameters }
+    public func fit(_ data: Interactions, context: RunContext) throws -> ItemKNN {
+        try ItemKNN.fit(data, options: parameters, context: context)
     }
 }
 

@@ -47,3 +47,16 @@ public struct NeighborhoodOptions: Sendable, Equatable {
 
     public init() {}
 }
+
+extension NeighborhoodOptions: EstimatorParameters {
+    public var described: [ParameterValue] {
+        let d = NeighborhoodOptions()
+        return [ParameterValue("neighbors", neighbors, default: d.neighbors),
+                ParameterValue("similarity", similarity, default: d.similarity),
+                ParameterValue("shrink", shrinkage, default: d.shrinkage),
+                ParameterValue("saved", savedNeighbors, default: d.savedNeighbors),
+                .yesNo("binary", binary, default: d.binary),
+                .yesNo("centered", meanCentered, default: d.meanCentered),
+                ParameterValue("minsim", minSimilarity, default: d.minSimilarity)]
+    }
+}

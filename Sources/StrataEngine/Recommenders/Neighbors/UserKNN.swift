@@ -5,7 +5,7 @@
 /// the similarity-weighted mean of those users' ratings of the item, or with `meanCentered` the
 /// user's mean plus the weighted mean of their deviations from their own means. Without any
 /// such neighbour the prediction is the global mean. Each user keeps only `savedNeighbors` users.
-public struct UserKNN: Recommender {
+public struct UserKNN: RatingPredictor {
     public let training: Interactions
     /// Users × items: each user's kept neighbours and the rating rule.
     public let neighborhood: Neighborhood
@@ -17,6 +17,11 @@ public struct UserKNN: Recommender {
     public static func fit(_ data: Interactions, options: NeighborhoodOptions, context: RunContext) throws -> UserKNN {
         UserKNN(training: data, neighborhood: try Neighborhood.fit(data, orientation: .users, options: options, context: context))
     }
+
+    public var parameterValues: [ParameterValue] { options.described }
+
+    /// Ratings are predicted only from ratings; on implicit feedback there is nothing to predict.
+    public var ratingPredictor: (any RatingPredictor)? { training.kind.ratingScale != nil ? self : nil }
 
     public var algorithmName: String {
         "user-kNN (\(options.similarity.displayName)\(options.similarity == .cosine && options.binary ? ", binary" : ""), k=\(options.neighbors))"
@@ -50,6 +55,12 @@ public struct UserKNN: Recommender {
         }
         return Explanation(item: item, reasons: reasons)
     }
+}
 
-    public func similarItems(to item: Int, count: Int) -> [Recommendation]? { nil }
+public struct UserKNNEstimator: RecommenderEstimator {
+    public let parameters: NeighborhoodOptions
+    public init(_ parameters: NeighborhoodOptions = NeighborhoodOptions()) { self.parameters = parameters }
+    public func fit(_ data: Interactions, context: RunContext) throws -> UserKNN {
+        try UserKNN.fit(data, options: parameters, context: context)
+    }
 }

@@ -2,24 +2,39 @@ import StrataEngine
 
 /// `fallback=popular`: what a command does for users a model has no history for.
 enum ColdStartOption {
-    static let option = OptionSpec(
-        "fallback", .choice(["none", "popular"]), default: "none",
+    enum Fallback: String, OptionChoice {
+        case none
+        case popular
+    }
+
+    static let option = CommandOption.choice(
+        "fallback", default: Fallback.none,
         "users without history (absent from training, or with no training interaction) get the most popular items of the "
             + "model's training data; models with their own cold-start rule (mf, popular, switching hybrids) keep it")
 
-    static func wantsPopular(_ p: ParsedCommand) -> Bool { p.string("fallback", default: "none") == "popular" }
+    /// evaluate's wording of the same option.
+    static let forEvaluation = CommandOption.choice(
+        "fallback", default: Fallback.none,
+        "serve test users absent from training (cold=serve) with the most popular training items, for models without a cold-start rule of their own")
 
-    /// The model as the command uses it: wrapped in `PopularityFallback` when asked and it has no rule.
-    static func model(_ p: ParsedCommand, _ model: any Recommender) -> any Recommender {
-        ColdStart.applying(popularFallback: wantsPopular(p), to: model)
+    static func wantsPopular(_ p: ParsedCommand, _ option: CommandOption<Fallback> = option) -> Bool {
+        switch p[option] {
+        case .none: return false
+        case .popular: return true
+        }
+    }
+
+    /// The model as the command serves it: wrapped in `PopularityFallback` when asked and it has no rule.
+    static func served(_ p: ParsedCommand, _ model: any Recommender, _ option: CommandOption<Fallback> = option) -> ServedRecommender {
+        ColdStart.applying(popularFallback: wantsPopular(p, option), to: model)
     }
 
     /// "user 7 is not in the training data of knn; showing the 10 most popular items (fallback=popular)".
-    static func note(user id: String, modelName: String, served: any Recommender, count: Int, known: Bool) -> String {
+    static func note(user id: String, modelName: String, served: ServedRecommender, count: Int, known: Bool) -> String {
         let situation = known ? "user \(id) has no training interactions in \(modelName)"
             : "user \(id) is not in the training data of \(modelName)"
-        if served is PopularityFallback { return situation + "; showing the \(count) most popular items (fallback=popular)" }
-        let rule = ColdStart.rule(of: served)?.coldStartRule ?? "nothing"
+        if served.popularFallback != nil { return situation + "; showing the \(count) most popular items (fallback=popular)" }
+        let rule = served.model.coldStart?.coldStartRule ?? "nothing"
         return situation + "; showing \(rule) (\(modelName)'s cold-start rule)"
     }
 

@@ -1,27 +1,46 @@
 import StrataEngine
 
+/// The content-based kind's options: the item table and which of its columns describe the items.
 enum ContentOptionsParsing {
-    static func build(_ p: ParsedCommand, _ data: Interactions, _ ctx: inout CommandContext) throws -> any Recommender {
-        guard let itemsName = p.string("items") else {
+    static let items = CommandOption.text("items", describedAs: "none", "content: the table describing the items")
+    static let id = CommandOption.text("id", describedAs: "item_id, item, product_id or book_id", "content: the item id column of items=")
+    static let text = CommandOption.list("text", describedAs: "none", "content: tag or text columns (TF-IDF over words split on | and spaces)")
+    static let categories = CommandOption.list("categories", describedAs: "none", "content: category columns (one-hot)")
+    static let numeric = CommandOption.list("numeric", describedAs: "none", "content: numeric columns (scaled to 0…1)")
+
+    static let all: [any OptionDeclaration] = [items, id, text, categories, numeric]
+
+    static func build(_ p: ParsedCommand, _ data: Interactions, _ ctx: CommandContext) throws -> ContentRecommender {
+        guard let itemsName = p[items] else {
             throw p.error("content needs items=TABLE, the table describing the items",
                           suggestion: "e.g. recommender content ratings items=items text=genres,description")
         }
-        guard let items = ctx.workspace.table(itemsName) else {
-            throw p.error("no table '\(itemsName)'", at: p.optionSpan("items"),
+        guard let table = ctx.workspace.table(itemsName) else {
+            throw p.error("no table '\(itemsName)'", at: p.span(items),
                           suggestion: Suggestions.didYouMean(itemsName, among: ctx.workspace.tableNames))
         }
-        let id = p.string("id") ?? InteractionOptions.itemNames.first { items.column($0) != nil } ?? ""
-        guard items.column(id) != nil else {
-            throw p.error("no item id column in \(itemsName)", at: p.optionSpan("id"), suggestion: "name it with id=COLUMN")
+        let idColumn = p[id] ?? InteractionOptions.itemNames.first { table.column($0) != nil } ?? ""
+        guard table.column(idColumn) != nil else {
+            throw p.error("no item id column in \(itemsName)", at: p.span(id), suggestion: "name it with id=COLUMN")
         }
-        let spec = ContentSpec(idColumn: id, textColumns: p.strings("text") ?? [], categoryColumns: p.strings("categories") ?? [],
-                               numericColumns: p.strings("numeric") ?? [])
-        for (key, names) in [("text", spec.textColumns), ("categories", spec.categoryColumns), ("numeric", spec.numericColumns)] {
-            for n in names where items.column(n) == nil {
-                throw p.error("no column '\(n)' in \(itemsName)", at: p.optionSpan(key),
-                              suggestion: Suggestions.columnHint(for: n, among: items.columnNames))
+        let spec = ContentSpec(idColumn: idColumn, textColumns: p[text] ?? [], categoryColumns: p[categories] ?? [],
+                               numericColumns: p[numeric] ?? [])
+        for (option, names) in [(text, spec.textColumns), (categories, spec.categoryColumns), (numeric, spec.numericColumns)] {
+            for n in names where table.column(n) == nil {
+                throw p.error("no column '\(n)' in \(itemsName)", at: p.span(option),
+                              suggestion: Suggestions.columnHint(for: n, among: table.columnNames))
             }
         }
-        return try ContentRecommender(training: data, items: items, spec: spec)
+        return try ContentEstimator(spec).fit(InteractionsWithTable(data, table), context: ctx.run)
+    }
+
+    /// How much of the catalogue the item table describes.
+    static func facts(_ m: ContentRecommender) -> [String] {
+        var out = ["\(Format.count(m.features.featureNames.count)) features; \(Format.count(m.features.describedCount)) of "
+                   + "\(Format.count(m.training.itemCount)) items described"]
+        if m.features.describedCount < m.training.itemCount {
+            out.append("items without a row in the item table are never recommended")
+        }
+        return out
     }
 }

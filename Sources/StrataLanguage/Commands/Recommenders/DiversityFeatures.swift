@@ -9,30 +9,35 @@ struct DiversityFeatures {
     /// For the protocol: where the vectors come from.
     let source: String
 
-    static let option = OptionSpec(
-        "features", .list, default: "a content recommender's vectors, if one is evaluated",
+    /// A model being evaluated, with its own item vectors when it is content-based.
+    typealias Evaluated = (name: String, model: any Recommender, content: ContentRecommender?)
+
+    static let option = CommandOption.list(
+        "features", describedAs: "a content recommender's vectors, if one is evaluated",
         "item features for diversity: TABLE:COLUMNS (tags/text → TF-IDF, other text → one-hot, numbers → 0…1; "
             + "id column from item= or the usual names), or a content recommender; adds diversity to the default metrics")
 
-    static func resolve(_ p: ParsedCommand, _ ctx: CommandContext, models: [(name: String, model: any Recommender)]) throws -> DiversityFeatures {
-        if let named = p.strings("features"), named.count == 1, !named[0].contains(":") {
-            guard case .object(let o)? = ctx.workspace[named[0]], let content = (o as? RecommenderObject)?.model as? ContentRecommender else {
+    static func resolve(_ p: ParsedCommand, _ ctx: CommandContext, models: [Evaluated]) throws -> DiversityFeatures {
+        let named = p[option]
+        if let named, named.count == 1, !named[0].contains(":") {
+            guard case .object(let o)? = ctx.workspace[named[0]], let content = (o as? RecommenderObject)?.content else {
                 throw p.error("features= takes TABLE:COLUMNS or a content recommender; '\(named[0])' is neither",
-                              at: p.optionSpan("features"), suggestion: "e.g. features=items:genres,category")
+                              at: p.span(option), suggestion: "e.g. features=items:genres,category")
             }
             return fromContent(named[0], content)
         }
-        if let ref = try ItemTableReference.parse(p, key: "features", ctx, example: "items:genres,category", preferredId: p.string("item")) {
+        if let ref = try ItemTableReference.parse(p, named, option: option.key, at: p.span(option), ctx, example: "items:genres,category",
+                                                  preferredId: p[InteractionOptions.item]) {
             let spec = try ContentSpec.inferred(from: ref.table, idColumn: ref.idColumn, columns: ref.columns)
             return DiversityFeatures(
                 vectors: { training in (try ItemFeatures.build(from: ref.table, spec: spec, training: training), training.itemIds) },
                 source: "\(ref.tableName) (\(spec.blockDescription); joined on \(ref.idColumn))")
         }
-        if let (name, content) = models.lazy.compactMap({ m in (m.model as? ContentRecommender).map { (m.name, $0) } }).first {
+        if let (name, content) = models.lazy.compactMap({ m in m.content.map { (m.name, $0) } }).first {
             return fromContent(name, content)
         }
         throw p.error("diversity needs item features, and no content recommender is evaluated",
-                      at: p.optionSpan("metrics"),
+                      at: p.span(EvaluationSettings.metrics),
                       suggestion: "name them with features=TABLE:COLUMNS, e.g. features=items:genres,category")
     }
 

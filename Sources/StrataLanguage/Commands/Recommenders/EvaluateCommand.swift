@@ -22,17 +22,21 @@ enum EvaluateCommand {
     ) { parsed, ctx in
         let testName = parsed.subject ?? ""
         let table = try ctx.subjectTable(parsed)
-        var models: [(name: String, model: any Recommender)] = []
+        var models: [DiversityFeatures.Evaluated] = []
         for (name, span) in parsed.listWithSpans("models") {
             guard case .object(let o)? = ctx.workspace[name], let r = o as? RecommenderObject else {
                 throw parsed.error("'\(name)' is a \(ctx.workspace[name]?.kindName ?? "value"), not a recommender", at: span,
                                    suggestion: "build one with 'recommender popular TABLE as NAME'")
             }
-            models.append((name, ColdStartOption.model(parsed, r.model)))
+            models.append((name, ColdStartOption.served(parsed, r.model, ColdStartOption.forEvaluation).model, r.content))
         }
         guard let first = models.first else { throw parsed.error("name at least one recommender") }
-        if parsed.bool("baseline", default: true) && !models.contains(where: { $0.model is PopularRecommender }) {
-            models.append(("popularity", PopularRecommender(training: first.model.training)))
+        if parsed[EvaluationSettings.baseline] {
+            let baseline = try PopularityEstimator().fit(first.model.training, context: ctx.run)
+            // The baseline is already there when a model evaluated is the same algorithm (plain popularity).
+            if !models.contains(where: { $0.model.algorithmName == baseline.algorithmName && $0.model.parameterValues == baseline.parameterValues }) {
+                models.append(("popularity", baseline, nil))
+            }
         }
         let options = try EvaluationSettings.engineOptions(parsed, settings: ctx.workspace.settings)
         let test = try InteractionOptions.build(parsed, table: table, context: ctx.run).interactions
@@ -58,7 +62,7 @@ enum EvaluateCommand {
             let byK = try EvaluationTables.againstK(evaluations, metrics: options.metrics)
             for (metric, t) in byK {
                 out.append(.table(t, title: "\(metric.rawValue)@k", showShape: false))
-                if parsed.bool("chart", default: true), let chart = EvaluationTables.chartAgainstK(evaluations, metric: metric) {
+                if parsed[EvaluationSettings.chart], let chart = EvaluationTables.chartAgainstK(evaluations, metric: metric) {
                     out.append(.chart(chart))
                 }
             }
@@ -72,8 +76,8 @@ enum EvaluateCommand {
         if options.cutoffs.count == 1, let comparison = try PairedComparison.describe(atFirstK, metrics: options.metrics) {
             out.append(.text(comparison))
         }
-        if let segment = parsed.string("by"), options.cutoffs.count == 1 {
-            guard let user = InteractionOptions.column(parsed, "user", table, candidates: InteractionOptions.userNames) else {
+        if let segment = parsed[EvaluationSettings.by], options.cutoffs.count == 1 {
+            guard let user = InteractionOptions.column(parsed, InteractionOptions.user, table, candidates: InteractionOptions.userNames) else {
                 throw parsed.error("no user column found", suggestion: "name it with user=COLUMN")
             }
             let lookup = try SegmentLookup.firstValues(table, userColumn: user, valueColumn: segment, context: ctx.run)

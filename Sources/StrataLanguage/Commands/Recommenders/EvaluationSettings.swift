@@ -11,69 +11,82 @@ enum EvaluationSettings {
         return names
     }()
 
-    static let options: [OptionSpec] = [
-        OptionSpec("k", .intRange, default: "10", "list length; a range such as 1..20 gives a table of the metric against k"),
-        OptionSpec("metrics", .list, default: "precision,recall,ndcg,map,mrr,hitrate,coverage",
-                   "among precision, recall, ndcg, map, mrr, hitrate, coverage, novelty, diversity, personalization, rmse, mae"),
-        OptionSpec("by", .column, default: "none", "a column of the test table: metrics per segment (each user's first value)"),
-        OptionSpec("chart", .bool, default: "yes", "with k=A..B, draw each metric against k for every model"),
-        OptionSpec("relevant", .double(nil), default: "every test interaction", "a test value at least this is relevant"),
-        OptionSpec("seen", .choice(["exclude", "keep"]), default: "exclude", "leave each user's training items out of their list"),
-        OptionSpec("cold", .choice(ColdUserPolicy.allCases.map(\.rawValue)), default: "skip (serve with fallback=popular)",
-                   "test users absent from training: skip them, score them 0 (empty lists), or serve them by the model's cold-start rule"),
-        OptionSpec("fallback", .choice(["none", "popular"]), default: "none",
-                   "serve test users absent from training (cold=serve) with the most popular training items, for models without a cold-start rule of their own"),
-        DiversityFeatures.option,
-        OptionSpec("baseline", .bool, default: "yes", "add the popularity baseline, trained on the first model's data"),
-        OptionSpec("recall", .choice(MetricDefinitions.Recall.allCases.map(\.rawValue)), default: "relevant",
-                   "divide by |relevant|, or by min(|relevant|, k) (truncated, LensKit)"),
-        OptionSpec("precision", .choice(MetricDefinitions.Precision.allCases.map(\.rawValue)), default: "k",
-                   "divide by k, or by the list's length (list, LensKit)"),
-        OptionSpec("gain", .choice(MetricDefinitions.Gain.allCases.map(\.rawValue)), default: "binary",
-                   "NDCG gain: 1 per relevant item, the rating (linear), or 2^rating − 1 (exponential)"),
-        OptionSpec("discount", .choice(MetricDefinitions.Discount.allCases.map(\.rawValue)), default: "log2",
-                   "NDCG discount: 1/log2(rank+1), or 1/log2(max(rank,2)) (lenskit)"),
-        OptionSpec("ap", .choice(MetricDefinitions.AveragePrecision.allCases.map(\.rawValue)), default: "truncated",
-                   "average precision divides by min(|relevant|, k), |relevant|, or min(|relevant|, list length) (list, LensKit)"),
-        OptionSpec("seed", .int(nil), default: "the session seed", "seed for sampling users in personalization"),
-    ] + InteractionOptions.specs.filter { ["user", "item", "rating", "scale", "event", "weights", "weight"].contains($0.key) }
+    /// Whether each user's training items may appear in their list.
+    enum SeenItems: String, OptionChoice {
+        case exclude
+        case keep
+    }
+
+    static let k = CommandOption.range("k", default: 10...10, describedAs: "10",
+                                       "list length; a range such as 1..20 gives a table of the metric against k")
+    static let metrics = CommandOption.list("metrics", describedAs: "precision,recall,ndcg,map,mrr,hitrate,coverage",
+                                            "among precision, recall, ndcg, map, mrr, hitrate, coverage, novelty, diversity, personalization, rmse, mae")
+    static let by = CommandOption.column("by", describedAs: "none", "a column of the test table: metrics per segment (each user's first value)")
+    static let chart = CommandOption.flag("chart", default: true, "with k=A..B, draw each metric against k for every model")
+    static let relevant = CommandOption.number("relevant", describedAs: "every test interaction", "a test value at least this is relevant")
+    static let seen = CommandOption.choice("seen", default: SeenItems.exclude, "leave each user's training items out of their list")
+    static let cold = CommandOption<ColdUserPolicy?>.choice(
+        "cold", describedAs: "skip (serve with fallback=popular)",
+        "test users absent from training: skip them, score them 0 (empty lists), or serve them by the model's cold-start rule")
+    static let baseline = CommandOption.flag("baseline", default: true, "add the popularity baseline, trained on the first model's data")
+    static let recall = CommandOption.choice("recall", default: MetricDefinitions.Recall.relevant,
+                                             "divide by |relevant|, or by min(|relevant|, k) (truncated, LensKit)")
+    static let precision = CommandOption.choice("precision", default: MetricDefinitions.Precision.k,
+                                                "divide by k, or by the list's length (list, LensKit)")
+    static let gain = CommandOption.choice("gain", default: MetricDefinitions.Gain.binary,
+                                           "NDCG gain: 1 per relevant item, the rating (linear), or 2^rating − 1 (exponential)")
+    static let discount = CommandOption.choice("discount", default: MetricDefinitions.Discount.log2,
+                                               "NDCG discount: 1/log2(rank+1), or 1/log2(max(rank,2)) (lenskit)")
+    static let ap = CommandOption.choice(
+        "ap", default: MetricDefinitions.AveragePrecision.truncated,
+        "average precision divides by min(|relevant|, k), |relevant|, or min(|relevant|, list length) (list, LensKit)")
+    static let seed = CommandOption.int("seed", describedAs: "the session seed", "seed for sampling users in personalization")
+
+    static let options: [any OptionDeclaration] = [
+        k, metrics, by, chart, relevant, seen, cold, ColdStartOption.forEvaluation, DiversityFeatures.option, baseline,
+        recall, precision, gain, discount, ap, seed,
+    ] + InteractionOptions.forTest
 
     static func engineOptions(_ parsed: ParsedCommand, settings: Settings) throws -> EvaluationOptions {
         var o = EvaluationOptions()
-        let ks = parsed.range("k") ?? 10...10
-        guard ks.lowerBound >= 1 else { throw parsed.error("k must be at least 1", at: parsed.optionSpan("k")) }
-        guard ks.count <= 200 else { throw parsed.error("k=\(ks.lowerBound)..\(ks.upperBound): at most 200 cutoffs", at: parsed.optionSpan("k")) }
+        let ks = parsed[k]
+        guard ks.lowerBound >= 1 else { throw parsed.error("k must be at least 1", at: parsed.span(k)) }
+        guard ks.count <= 200 else { throw parsed.error("k=\(ks.lowerBound)..\(ks.upperBound): at most 200 cutoffs", at: parsed.span(k)) }
         o.cutoffs = Array(ks)
-        if let names = parsed.strings("metrics") {
+        let features = DiversityFeatures.option
+        if let names = parsed[metrics] {
             o.metrics = try names.map { name in
                 guard let m = metricNames[name.lowercased()] else {
-                    throw parsed.error("unknown metric '\(name)'", at: parsed.optionSpan("metrics"),
+                    throw parsed.error("unknown metric '\(name)'", at: parsed.span(metrics),
                                        suggestion: Suggestions.didYouMean(name, among: Array(metricNames.keys).sorted())
                                         ?? "metrics: " + EvaluationMetric.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 return m
             }
-            if parsed.hasOption("features") && !o.metrics.contains(.diversity) {
+            if parsed.isGiven(features) && !o.metrics.contains(.diversity) {
                 throw parsed.error("features= describes the items for the diversity metric, which metrics= leaves out",
-                                   at: parsed.optionSpan("features"), suggestion: "add diversity to metrics=")
+                                   at: parsed.span(features), suggestion: "add diversity to metrics=")
             }
-        } else if parsed.hasOption("features") {
+        } else if parsed.isGiven(features) {
             o.metrics.append(.diversity)
         }
-        o.excludeSeen = parsed.string("seen", default: "exclude") == "exclude"
-        if parsed.hasOption("relevant") { o.relevanceThreshold = parsed.double("relevant", default: 0) }
-        let popularFallback = ColdStartOption.wantsPopular(parsed)
-        o.coldUsers = ColdUserPolicy(rawValue: parsed.string("cold", default: popularFallback ? "serve" : "skip")) ?? .skip
+        switch parsed[seen] {
+        case .exclude: o.excludeSeen = true
+        case .keep: o.excludeSeen = false
+        }
+        o.relevanceThreshold = parsed[relevant]
+        let popularFallback = ColdStartOption.wantsPopular(parsed, ColdStartOption.forEvaluation)
+        o.coldUsers = parsed[cold] ?? (popularFallback ? .serve : .skip)
         if popularFallback && o.coldUsers != .serve {
             throw parsed.error("fallback=popular serves the test users absent from training, which cold=\(o.coldUsers.rawValue) does not",
-                               at: parsed.optionSpan("cold"), suggestion: "leave cold= out, or use cold=serve")
+                               at: parsed.span(cold), suggestion: "leave cold= out, or use cold=serve")
         }
-        o.definitions.recall = MetricDefinitions.Recall(rawValue: parsed.string("recall", default: "relevant")) ?? .relevant
-        o.definitions.precision = MetricDefinitions.Precision(rawValue: parsed.string("precision", default: "k")) ?? .k
-        o.definitions.gain = MetricDefinitions.Gain(rawValue: parsed.string("gain", default: "binary")) ?? .binary
-        o.definitions.discount = MetricDefinitions.Discount(rawValue: parsed.string("discount", default: "log2")) ?? .log2
-        o.definitions.averagePrecision = MetricDefinitions.AveragePrecision(rawValue: parsed.string("ap", default: "truncated")) ?? .truncated
-        o.seed = parsed.seed(settings)
+        o.definitions.recall = parsed[recall]
+        o.definitions.precision = parsed[precision]
+        o.definitions.gain = parsed[gain]
+        o.definitions.discount = parsed[discount]
+        o.definitions.averagePrecision = parsed[ap]
+        o.seed = SeedOption.value(parsed, seed, settings)
         return o
     }
 
@@ -96,7 +109,7 @@ enum EvaluationSettings {
                     case .skip: return "left out (cold=skip)"
                     case .zero: return "kept with empty lists, scored 0"
                     case .serve: return "kept and served by each model's cold-start rule"
-                        + (ColdStartOption.wantsPopular(parsed) ? " or, without one, the most popular items (fallback=popular)" : " (empty lists for models without one)")
+                        + (ColdStartOption.wantsPopular(parsed, ColdStartOption.forEvaluation) ? " or, without one, the most popular items (fallback=popular)" : " (empty lists for models without one)")
                     }
                 }()
         }

@@ -9,11 +9,11 @@ struct ItemTableReference {
     let idColumn: String
     let columns: [String]
 
+    /// `values`: the option's comma-separated parts as typed (nil when not given) under `key`, at `span`.
     /// `preferredId`: an id column to use when the table has it (evaluate's item=).
-    static func parse(_ p: ParsedCommand, key: String, _ ctx: CommandContext, example: String,
-                      preferredId: String? = nil) throws -> ItemTableReference? {
-        guard let items = p.strings(key), let first = items.first else { return nil }
-        let span = p.optionSpan(key)
+    static func parse(_ p: ParsedCommand, _ values: [String]?, option key: String, at span: SourceSpan, _ ctx: CommandContext,
+                      example: String, preferredId: String? = nil) throws -> ItemTableReference? {
+        guard let items = values, let first = items.first else { return nil }
         let head = first.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard head.count == 2 || head.count == 3, head.allSatisfy({ !$0.isEmpty }),
               !items.dropFirst().contains(where: { $0.contains(":") || $0.isEmpty }) else {

@@ -10,13 +10,14 @@ struct ItemTitles {
     /// Training items that got a title.
     let titled: Int
 
-    static let option = OptionSpec("titles", .string, default: "none",
-                                   "item names from TABLE:COLUMN (joined on the table's item id column): a title column, and titles in the reasons")
+    static let option = CommandOption.text("titles", describedAs: "none",
+                                           "item names from TABLE:COLUMN (joined on the table's item id column): a title column, and titles in the reasons")
 
     static func parse(_ p: ParsedCommand, _ ctx: CommandContext, training: Interactions) throws -> ItemTitles? {
-        guard let ref = try ItemTableReference.parse(p, key: "titles", ctx, example: "items:title") else { return nil }
+        guard let ref = try ItemTableReference.parse(p, p[option].map { [$0] }, option: option.key, at: p.span(option), ctx,
+                                                     example: "items:title") else { return nil }
         guard ref.columns.count == 1, let column = ref.columns.first else {
-            throw p.error("titles= takes one column, e.g. titles=items:title", at: p.optionSpan("titles"))
+            throw p.error("titles= takes one column, e.g. titles=items:title", at: p.span(option))
         }
         let titles = try training.itemLabels(from: ref.table, idColumn: ref.idColumn, column: column)
         return ItemTitles(titles: titles, itemIds: training.itemIds, column: column, titled: titles.filter { $0 != nil }.count)

@@ -4,11 +4,15 @@ import StrataEngine
 enum RecommendCommands {
     static let all: [CommandSpec] = [RecommendUserCommand.spec, RecommendAllCommand.spec, similarItem, predictRating]
 
+    static let similarTop = CommandOption.int("top", in: 1...10_000, default: 10, "how many items")
+    static let userId = CommandOption.text("user", "the user id")
+    static let itemId = CommandOption.text("item", "the item id")
+
     static let similarItem = CommandSpec(
         "similar item", group: .recommenders, summary: "Items most similar to an item, by a model's item-item notion.",
         arguments: [.id("item", help: "the item id as in the training table"), .keyword("using"),
                     .name("model", help: "an item-kNN, MF, ALS, content or hybrid recommender")],
-        options: [OptionSpec("top", .int(1...10_000), default: "10", "how many items"), ItemTitles.option],
+        options: [similarTop, ItemTitles.option],
         details: "item-kNN: its kept neighbours and similarities; MF/ALS: cosine of the item factors; "
             + "content: cosine of the item vectors. User-kNN and popularity have no item-item notion. "
             + "With titles=items:title the list gets a title column.",
@@ -17,8 +21,8 @@ enum RecommendCommands {
         let model = try RecommenderLookup.model(parsed, slot: "model", ctx).model
         let id = parsed.text("item") ?? ""
         let item = try RecommenderLookup.item(id, in: model, parsed, at: parsed.span("item"))
-        let count = parsed.int("top", default: 10)
-        guard let list = model.similarItems(to: item, count: count) else {
+        let count = parsed[similarTop]
+        guard let list = model.itemSimilarity?.similarItems(to: item, count: count) else {
             throw parsed.error("\(parsed.text("model") ?? "") (\(model.algorithmName)) has no notion of item similarity",
                                at: parsed.span("model"), suggestion: "use an item-kNN, MF, ALS or content recommender")
         }
@@ -44,20 +48,21 @@ enum RecommendCommands {
     static let predictRating = CommandSpec(
         "predict rating", group: .recommenders, summary: "A model's predicted rating for one user and item.",
         arguments: [.keyword("using"), .name("model", help: "a rating-predicting recommender (mf, itemknn, userknn)")],
-        options: [OptionSpec("user", .string, "the user id"), OptionSpec("item", .string, "the item id")],
+        options: [userId, itemId],
         details: "Predictions are clipped to the rating scale. kNN models without a usable neighbour fall back to "
             + "the global mean (as Surprise); an unknown user gets μ + b_i from mf.",
         examples: ["predict rating user=10003 item=1033 using mf"]
     ) { parsed, ctx in
         let model = try RecommenderLookup.model(parsed, slot: "model", ctx).model
-        guard let userId = parsed.string("user") else { throw parsed.error("predict rating needs user=ID") }
-        guard let itemId = parsed.string("item") else { throw parsed.error("predict rating needs item=ID") }
-        let item = try RecommenderLookup.item(itemId, in: model, parsed, at: parsed.optionSpan("item"))
+        guard let userId = parsed[RecommendCommands.userId] else { throw parsed.error("predict rating needs user=ID") }
+        guard let itemId = parsed[RecommendCommands.itemId] else { throw parsed.error("predict rating needs item=ID") }
+        let item = try RecommenderLookup.item(itemId, in: model, parsed, at: parsed.span(RecommendCommands.itemId))
         let user = RecommenderLookup.user(userId, in: model)
-        guard model.training.kind.isExplicit, user != nil || model is BiasedMF,
-              let rating = model.predictRating(user: user ?? -1, item: item) else {
+        let predictor = model.training.kind.isExplicit ? model.ratingPredictor : nil
+        guard let predictor, user != nil || predictor.predictsForUnknownUsers,
+              let rating = predictor.predictRating(user: user ?? -1, item: item) else {
             if user == nil {
-                throw parsed.error("user '\(userId)' is not in the training data", at: parsed.optionSpan("user"))
+                throw parsed.error("user '\(userId)' is not in the training data", at: parsed.span(RecommendCommands.userId))
             }
             throw parsed.error("\(parsed.text("model") ?? "") (\(model.algorithmName)) does not predict ratings",
                                at: parsed.span("model"), suggestion: "use mf, itemknn or userknn trained on ratings")

@@ -2,13 +2,14 @@ import StrataEngine
 
 /// `recommend user U using M`: one user's list with the reason for each item.
 enum RecommendUserCommand {
+    static let top = CommandOption.int("top", in: 1...10_000, default: 10, "how many items")
+    static let seen = CommandOption.flag("seen", default: false, "also list items the user already interacted with")
+
     static let spec = CommandSpec(
         "recommend user", group: .recommenders, summary: "Top items for one user, with the reason for each.",
         arguments: [.id("user", help: "the user id as in the training table"), .keyword("using"),
                     .name("model", help: "a recommender")],
-        options: [OptionSpec("top", .int(1...10_000), default: "10", "how many items"),
-                  OptionSpec("seen", .bool, default: "no", "also list items the user already interacted with"),
-                  ItemTitles.option, ColdStartOption.option],
+        options: [top, seen, ItemTitles.option, ColdStartOption.option],
         details: "Items the user interacted with in training are left out unless seen=yes. A user absent from "
             + "the training data is served only by a model with a stated cold-start rule (mf, popularity, "
             + "switching hybrids whose fallback has one) or with fallback=popular; the note says which rule was used. "
@@ -19,26 +20,27 @@ enum RecommendUserCommand {
     ) { parsed, ctx in
         let object = try RecommenderLookup.model(parsed, slot: "model", ctx)
         let modelName = parsed.text("model") ?? ""
-        let model = ColdStartOption.model(parsed, object.model)
+        let served = ColdStartOption.served(parsed, object.model)
+        let model = served.model
         let training = model.training
         let titles = try ItemTitles.parse(parsed, ctx, training: training)
         let id = parsed.text("user") ?? ""
-        let count = parsed.int("top", default: 10)
+        let count = parsed[top]
         var notes: [String] = []
         let list: [Recommendation]
         let user = RecommenderLookup.user(id, in: model)
         if let u = user {
-            let exclude = parsed.bool("seen", default: false) ? [] : training.seenItems(user: u)
+            let exclude = parsed[seen] ? [] : training.seenItems(user: u)
             list = model.recommend(user: u, count: count, exclude: exclude)
-            if let fallback = model as? PopularityFallback, fallback.isCold(user: u) {
-                notes.append(ColdStartOption.note(user: id, modelName: modelName, served: model, count: list.count, known: true))
+            if let fallback = served.popularFallback, fallback.isCold(user: u) {
+                notes.append(ColdStartOption.note(user: id, modelName: modelName, served: served, count: list.count, known: true))
             } else {
                 notes.append("user \(id): \(Format.count(training.byUser.rowLength(u))) training interactions"
                              + (exclude.isEmpty ? "" : ", \(Format.count(exclude.count)) seen items left out"))
             }
-        } else if let cold = ColdStart.rule(of: model) {
+        } else if let cold = model.coldStart {
             list = cold.recommendForUnknownUser(count: count, exclude: [])
-            notes.append(ColdStartOption.note(user: id, modelName: modelName, served: model, count: list.count, known: false))
+            notes.append(ColdStartOption.note(user: id, modelName: modelName, served: served, count: list.count, known: false))
         } else {
             throw ColdStartOption.refusal(parsed, user: id, modelName: modelName, model: model, at: parsed.span("user"))
         }

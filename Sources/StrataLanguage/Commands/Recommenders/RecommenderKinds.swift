@@ -1,115 +1,96 @@
 import StrataEngine
 
-/// The algorithms `recommender KIND TABLE` builds, and which options each one reads. Adding a
-/// kind is one entry here and one builder.
+/// The algorithms `recommender KIND TABLE` builds: one entry per kind, with its summary, the typed
+/// options it reads and its builder. The `recommender` command's kind choices, options and help
+/// (and so docs/commands.md) come from this table. Adding a kind is an engine estimator and one
+/// entry here.
 enum RecommenderKinds {
-    typealias Builder = @Sendable (ParsedCommand, Interactions, inout CommandContext) throws -> any Recommender
+    /// A trained model, with what a user wants to know about it after training.
+    struct Built {
+        let model: any Recommender
+        /// e.g. how many similarities a kNN model kept.
+        var facts: [String] = []
+        /// The model's item vectors, when it is content-based (`evaluate`'s diversity can use them).
+        var content: ContentRecommender?
+    }
+
+    typealias Builder = @Sendable (ParsedCommand, Interactions, inout CommandContext) throws -> Built
 
     struct Kind: Sendable {
         let name: String
         let summary: String
-        /// Options that only this kind (among the algorithm options) reads.
-        let options: Set<String>
+        /// The algorithm options this kind reads.
+        let options: [any OptionDeclaration]
         let build: Builder
-    }
 
-    static let neighborOptions: Set<String> = ["neighbors", "similarity", "shrink", "saved", "binary", "centered", "minsim"]
+        var optionKeys: [String] { options.map(\.spec.key) }
+    }
 
     static let all: [Kind] = [
         Kind(name: "popular", summary: "most interacted-with items (within a segment with segment=)",
-             options: ["segment"]) { p, data, ctx in
-            guard let pairs = p.pairs("segment") else { return PopularRecommender(training: data) }
-            return try SegmentOptionsParsing.build(p, pairs, data, ctx)
+             options: [SegmentOption.segment]) { p, data, ctx in
+            guard p.isGiven(SegmentOption.segment) else { return Built(model: try PopularityEstimator().fit(data, context: ctx.run)) }
+            return Built(model: try SegmentOption.build(p, data, ctx))
         },
-        Kind(name: "random", summary: "random items, the floor every model must beat", options: ["seed"]) { p, data, ctx in
-            RandomRecommender(training: data, seed: p.seed(ctx.workspace.settings))
+        Kind(name: "random", summary: "random items, the floor every model must beat", options: [KindOptions.seed]) { p, data, ctx in
+            Built(model: try RandomEstimator(RandomParameters(seed: KindOptions.seed(p, ctx))).fit(data, context: ctx.run))
         },
-        Kind(name: "itemknn", summary: "item-based nearest neighbours", options: neighborOptions) { p, data, ctx in
-            try ItemKNN.fit(data, options: try NeighborOptionsParsing.options(p), context: ctx.run)
+        Kind(name: "bias", summary: "global mean + item bias + user bias (ratings)", options: [biasDamping]) { p, data, ctx in
+            Built(model: try BiasEstimator(BiasParameters(damping: p[biasDamping])).fit(data, context: ctx.run))
         },
-        Kind(name: "userknn", summary: "user-based nearest neighbours", options: neighborOptions) { p, data, ctx in
-            try UserKNN.fit(data, options: try NeighborOptionsParsing.options(p), context: ctx.run)
+        Kind(name: "itemknn", summary: "item-based nearest neighbours", options: NeighborOptions.all) { p, data, ctx in
+            let model = try ItemKNNEstimator(try NeighborOptions.parameters(p)).fit(data, context: ctx.run)
+            return Built(model: model, facts: [NeighborOptions.keptFact(model.similar, model.options, of: "item")])
         },
-        Kind(name: "mf", summary: "biased matrix factorisation by SGD (ratings)",
-             options: ["factors", "epochs", "lr", "reg", "std", "seed"]) { p, data, ctx in
-            try BiasedMF.fit(data, options: FactorOptionsParsing.mf(p, ctx.workspace.settings), context: ctx.run)
+        Kind(name: "userknn", summary: "user-based nearest neighbours", options: NeighborOptions.all) { p, data, ctx in
+            let model = try UserKNNEstimator(try NeighborOptions.parameters(p)).fit(data, context: ctx.run)
+            return Built(model: model, facts: [NeighborOptions.keptFact(model.similar, model.options, of: "user")])
         },
-        Kind(name: "als", summary: "alternating least squares for implicit feedback",
-             options: ["factors", "iterations", "reg", "alpha", "solver", "cgsteps", "binary", "seed"]) { p, data, ctx in
-            try ImplicitALS.fit(data, options: FactorOptionsParsing.als(p, data, ctx.workspace.settings), context: ctx.run)
+        Kind(name: "mf", summary: "biased matrix factorisation by SGD (ratings)", options: FactorOptions.mfAll) { p, data, ctx in
+            Built(model: try BiasedMFEstimator(FactorOptions.mf(p, ctx)).fit(data, context: ctx.run))
         },
-        Kind(name: "content", summary: "content-based, from item metadata",
-             options: ["items", "id", "text", "categories", "numeric"]) { p, data, ctx in
-            try ContentOptionsParsing.build(p, data, &ctx)
+        Kind(name: "als", summary: "alternating least squares for implicit feedback", options: FactorOptions.alsAll) { p, data, ctx in
+            Built(model: try ImplicitALSEstimator(FactorOptions.als(p, data, ctx)).fit(data, context: ctx.run))
+        },
+        Kind(name: "content", summary: "content-based, from item metadata", options: ContentOptionsParsing.all) { p, data, ctx in
+            let model = try ContentOptionsParsing.build(p, data, ctx)
+            return Built(model: model, facts: ContentOptionsParsing.facts(model), content: model)
         },
     ]
+
+    static let biasDamping = CommandOption.number("damping", in: 0...1_000_000, default: BiasParameters().damping,
+                                                  "bias: pulls the biases of items and users with few ratings towards 0")
 
     static func kind(_ name: String) -> Kind? { all.first { $0.name == name } }
 
     /// Every algorithm option of any kind; the rest (interaction options, context) apply to all.
-    static var algorithmOptions: Set<String> { all.reduce(into: Set<String>()) { $0.formUnion($1.options) } }
-}
+    static var algorithmOptionKeys: Set<String> { Set(all.flatMap(\.optionKeys)) }
 
-enum NeighborOptionsParsing {
-    static func options(_ p: ParsedCommand) throws -> NeighborhoodOptions {
-        var o = NeighborhoodOptions()
-        o.neighbors = p.int("neighbors", default: o.neighbors)
-        o.savedNeighbors = p.int("saved", default: o.savedNeighbors)
-        o.shrinkage = p.double("shrink", default: o.shrinkage)
-        o.minSimilarity = p.double("minsim", default: o.minSimilarity)
-        o.similarity = p.string("similarity").flatMap(SimilarityMeasure.init(rawValue:)) ?? o.similarity
-        o.binary = p.bool("binary", default: o.binary)
-        o.meanCentered = p.bool("centered", default: o.meanCentered)
-        if o.savedNeighbors > 0, o.savedNeighbors < o.neighbors {
-            throw p.error("saved=\(o.savedNeighbors) keeps fewer neighbours than neighbors=\(o.neighbors) uses",
-                          at: p.optionSpan("saved"), suggestion: "keep at least as many as are used, or saved=0 for all")
+    /// One spec per algorithm option key, in the order the kinds first use them. Kinds sharing a key
+    /// share its help; where their defaults differ the text names each kind's ("100 (mf), 64 (als)").
+    static let optionSpecs: [any OptionDeclaration] = {
+        var keys: [String] = []
+        var byKey: [String: [(kind: String, spec: OptionSpec)]] = [:]
+        for kind in all {
+            for option in kind.options {
+                let spec = option.spec
+                if byKey[spec.key] == nil { keys.append(spec.key) }
+                byKey[spec.key, default: []].append((kind.name, spec))
+            }
         }
-        return o
-    }
-}
-
-enum FactorOptionsParsing {
-    static func mf(_ p: ParsedCommand, _ settings: Settings) -> BiasedMFOptions {
-        var o = BiasedMFOptions(seed: p.seed(settings))
-        o.factors = p.int("factors", default: o.factors)
-        o.epochs = p.int("epochs", default: o.epochs)
-        o.learningRate = p.double("lr", default: o.learningRate)
-        o.regularization = p.double("reg", default: o.regularization)
-        o.initStd = p.double("std", default: o.initStd)
-        return o
-    }
-
-    static func als(_ p: ParsedCommand, _ data: Interactions, _ settings: Settings) -> ImplicitALSOptions {
-        var o = ImplicitALSOptions(seed: p.seed(settings))
-        o.factors = p.int("factors", default: o.factors)
-        o.iterations = p.int("iterations", default: o.iterations)
-        o.regularization = p.double("reg", default: o.regularization)
-        o.alpha = p.double("alpha", default: o.alpha)
-        o.solver = p.string("solver").flatMap(ALSSolver.init(rawValue:)) ?? o.solver
-        o.cgSteps = p.int("cgsteps", default: o.cgSteps)
-        // Ratings say who interacted; implicit strengths (counts, event weights) scale confidence.
-        o.binary = p.bool("binary", default: data.kind.isExplicit)
-        return o
-    }
-}
-
-enum SegmentOptionsParsing {
-    /// `segment=TABLE:COLUMN` (users in TABLE's user column) — the user column is found as for interactions.
-    static func build(_ p: ParsedCommand, _ pairs: [(String, String)], _ data: Interactions, _ ctx: CommandContext) throws -> any Recommender {
-        guard pairs.count == 1, let (tableName, column) = pairs.first else {
-            throw p.error("segment= takes TABLE:COLUMN, e.g. segment=segments:latent_segment", at: p.optionSpan("segment"))
+        let merged: [OptionSpec] = keys.map { key in
+            let uses = byKey[key] ?? []
+            guard let first = uses.first?.spec else { return OptionSpec(key, .string, "") }
+            var groups: [(text: String, kinds: [String])] = []
+            for use in uses {
+                let text = use.spec.defaultText ?? "none"
+                if let g = groups.firstIndex(where: { $0.text == text }) { groups[g].kinds.append(use.kind) } else { groups.append((text, [use.kind])) }
+            }
+            guard groups.count > 1 else { return first }
+            let separator = groups.contains { $0.text.contains(",") } ? "; " : ", "
+            let text = groups.map { "\($0.text) (\($0.kinds.joined(separator: ", ")))" }.joined(separator: separator)
+            return OptionSpec(key, first.kind, default: text, first.help)
         }
-        guard let users = ctx.workspace.table(tableName) else {
-            throw p.error("no table '\(tableName)'", at: p.optionSpan("segment"),
-                          suggestion: Suggestions.didYouMean(tableName, among: ctx.workspace.tableNames))
-        }
-        guard users.column(column) != nil else {
-            throw p.error("no column '\(column)' in \(tableName)", at: p.optionSpan("segment"),
-                          suggestion: Suggestions.columnHint(for: column, among: users.columnNames))
-        }
-        guard let userColumn = InteractionOptions.userNames.first(where: { users.column($0) != nil }) else {
-            throw p.error("\(tableName) has no user column (user_id, user or customer_id)", at: p.optionSpan("segment"))
-        }
-        return try SegmentPopularRecommender(training: data, users: users, userColumn: userColumn, segmentColumn: column)
-    }
+        return merged
+    }()
 }

@@ -5,22 +5,28 @@ import StrataEngine
 enum SplitCommands {
     static let all: [CommandSpec] = [split, loadSplit]
 
+    /// How `split` divides the interactions.
+    enum Method: String, OptionChoice {
+        case user, interaction, last, time, folds
+    }
+
+    static let by = CommandOption.choice(
+        "by", default: Method.user,
+        "user: a fraction of each user's items; interaction: of all pairs; last: each user's latest; time: a date cut; folds: k-fold over users")
+    static let test = CommandOption.number("test", in: 0.0...1.0, default: 0.2, "test fraction (by=user, interaction, folds)")
+    static let last = CommandOption.int("last", in: 1...1_000_000, default: 1, "items per user held out (by=last)")
+    static let cutoff = CommandOption.date("cutoff", "rows on or after this date are test (by=time)")
+    static let folds = CommandOption.int("folds", in: 2...100, default: 5, "number of user folds (by=folds)")
+    static let fold = CommandOption.int("fold", in: 1...100, default: 1, "which fold is the test fold (by=folds)")
+    static let user = CommandOption.column("user", describedAs: "user_id, user or customer_id", "the user column")
+    static let item = CommandOption.column("item", describedAs: "item_id, item, product_id or book_id", "the item column")
+    static let time = CommandOption.column("time", describedAs: "timestamp, time or date, if present", "the time column (by=last, time)")
+    static let seed = CommandOption.int("seed", describedAs: "the session seed", "random seed")
+
     static let split = CommandSpec(
         "split", group: .recommenders, summary: "Divide interactions into training and test tables (seeded).",
         arguments: [.table("table", help: "the interactions (one row per user–item event or rating)")],
-        options: [
-            OptionSpec("by", .choice(["user", "interaction", "last", "time", "folds"]), default: "user",
-                       "user: a fraction of each user's items; interaction: of all pairs; last: each user's latest; time: a date cut; folds: k-fold over users"),
-            OptionSpec("test", .double(0.0...1.0), default: "0.2", "test fraction (by=user, interaction, folds)"),
-            OptionSpec("last", .int(1...1_000_000), default: "1", "items per user held out (by=last)"),
-            OptionSpec("cutoff", .date, "rows on or after this date are test (by=time)"),
-            OptionSpec("folds", .int(2...100), default: "5", "number of user folds (by=folds)"),
-            OptionSpec("fold", .int(1...100), default: "1", "which fold is the test fold (by=folds)"),
-            OptionSpec("user", .column, default: "user_id, user or customer_id", "the user column"),
-            OptionSpec("item", .column, default: "item_id, item, product_id or book_id", "the item column"),
-            OptionSpec("time", .column, default: "timestamp, time or date, if present", "the time column (by=last, time)"),
-            OptionSpec("seed", .int(nil), default: "the session seed", "random seed"),
-        ],
+        options: [by, test, last, cutoff, folds, fold, user, item, time, seed],
         binding: .named { p in "\(p.subject ?? "table")_split" },
         details: "Binds NAME.train and NAME.test (tables with all the source columns) and NAME (the split, whose "
             + "method the evaluation protocol prints). Rows of one (user, item) pair always go to the same side, "
@@ -35,29 +41,28 @@ enum SplitCommands {
                    "split ratings by=folds folds=5 fold=2 seed=3 as fold2"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
-        guard let user = InteractionOptions.column(parsed, "user", table, candidates: InteractionOptions.userNames) else {
+        guard let user = InteractionOptions.column(parsed, SplitCommands.user, table, candidates: InteractionOptions.userNames) else {
             throw parsed.error("no user column found", suggestion: "name it with user=COLUMN")
         }
-        guard let item = InteractionOptions.column(parsed, "item", table, candidates: InteractionOptions.itemNames) else {
+        guard let item = InteractionOptions.column(parsed, SplitCommands.item, table, candidates: InteractionOptions.itemNames) else {
             throw parsed.error("no item column found", suggestion: "name it with item=COLUMN")
         }
-        let time = InteractionOptions.column(parsed, "time", table, candidates: InteractionOptions.timeNames)
-        let fraction = parsed.double("test", default: 0.2)
+        let time = InteractionOptions.column(parsed, SplitCommands.time, table, candidates: InteractionOptions.timeNames)
+        let fraction = parsed[test]
         let method: SplitMethod
-        switch parsed.string("by", default: "user") {
-        case "interaction": method = .interaction(testFraction: fraction)
-        case "last": method = .lastN(count: parsed.int("last", default: 1))
-        case "time":
-            guard let day = parsed.date("cutoff") else {
+        switch parsed[by] {
+        case .user: method = .perUser(testFraction: fraction)
+        case .interaction: method = .interaction(testFraction: fraction)
+        case .last: method = .lastN(count: parsed[last])
+        case .time:
+            guard let day = parsed[cutoff] else {
                 throw parsed.error("by=time needs cutoff=DATE", suggestion: "e.g. cutoff=2025-10-01")
             }
-            method = .temporal(cutoff: day * 86_400)
-        case "folds":
-            method = .userFold(folds: parsed.int("folds", default: 5), fold: parsed.int("fold", default: 1), testFraction: fraction)
-        default: method = .perUser(testFraction: fraction)
+            method = .temporal(cutoff: day.days * 86_400)
+        case .folds: method = .userFold(folds: parsed[folds], fold: parsed[fold], testFraction: fraction)
         }
         let result = try Splitter.split(table, columns: SplitColumns(user: user, item: item, time: time), method: method,
-                                        seed: parsed.seed(ctx.workspace.settings), context: ctx.run)
+                                        seed: SeedOption.value(parsed, seed, ctx.workspace.settings), context: ctx.run)
         let name = try ctx.resultName(for: parsed)
         let train = table.takingRows(result.trainRows), test = table.takingRows(result.testRows)
         guard !result.trainRows.isEmpty else { throw parsed.error("the split left no training rows", suggestion: "hold out less") }
