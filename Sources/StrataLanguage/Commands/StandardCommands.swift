@@ -2,6 +2,6 @@
 public enum StandardCommands {
     public static let registry = CommandRegistry(
         DataCommands.all + InspectCommands.all + ChartCommands.all + TransformCommands.all + ColumnCommands.all
-            + SegmentationCommands.all + RecommenderDataCommands.all + RecommenderAlgorithmCommands.all
+            + SegmentationCommands.all + RecommenderDataCommands.all + RecommenderAlgorithmCommands.all + ExperimentCommands.all
             + WorkspaceCommands.all + [RunCommand.spec] + SessionCommands.all)
 }
