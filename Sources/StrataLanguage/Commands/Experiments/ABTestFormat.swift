@@ -22,9 +22,35 @@ enum ABTestFormat {
         return signed(NumberFormatting.format(x * 100, decimals: 1), x) + "%"
     }
 
-    static func interval(_ i: ConfidenceInterval?, _ format: (Double) -> String) -> String {
-        guard let i, i.lower.isFinite, i.upper.isFinite else { return "—" }
-        return "[\(format(i.lower)), \(format(i.upper))]"
+    /// An interval's ends without units, in parentheses, to follow the estimate in one cell.
+    static func bracket(_ i: ConfidenceInterval?, _ format: (Double) -> String) -> String {
+        guard let i, i.lower.isFinite, i.upper.isFinite else { return "" }
+        return "(\(format(i.lower)), \(format(i.upper)))"
+    }
+
+    /// A difference in the metric's units (percentage points for rates) without the unit word;
+    /// `signed` puts a plus on positive values.
+    static func number(_ x: Double, _ kind: MetricKind, signed wantsSign: Bool) -> String {
+        guard x.isFinite else { return "—" }
+        let text: String
+        switch kind {
+        case .conversion: text = NumberFormatting.format(x * 100, decimals: 2)
+        case .mean, .ratio: text = NumberFormatting.significant(x, digits: 3)
+        }
+        return wantsSign ? signed(text, x) : text
+    }
+
+    static func relativeNumber(_ x: Double, signed wantsSign: Bool) -> String {
+        let text = NumberFormatting.format(x * 100, decimals: 1)
+        return wantsSign ? signed(text, x) : text
+    }
+
+    /// An interval's width: a positive amount in the metric's units.
+    static func width(_ x: Double, _ kind: MetricKind) -> String {
+        switch kind {
+        case .conversion: return NumberFormatting.format(x * 100, decimals: 2) + " pp"
+        case .mean, .ratio: return NumberFormatting.significant(x, digits: 3)
+        }
     }
 
     static func pValue(_ p: Double) -> String {

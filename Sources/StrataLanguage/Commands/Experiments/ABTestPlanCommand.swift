@@ -9,8 +9,8 @@ enum ABTestPlanCommand {
     static let baseline = CommandOption.number("baseline", "the control's rate (0–1) or mean (required)")
     static let mde = CommandOption.number("mde", describedAs: "solved for when n= is given",
                                           "the smallest absolute difference worth detecting (0.01 = one percentage point)")
-    static let relativeMDE = CommandOption.number("relative", describedAs: "none", "the smallest relative difference worth detecting (0.1 = 10%)")
-    static let sd = CommandOption.number("sd", describedAs: "none", "for kind=mean: the metric's standard deviation")
+    static let relativeMDE = CommandOption.number("relative", "the smallest relative difference worth detecting (0.1 = 10%)")
+    static let sd = CommandOption.number("sd", "for kind=mean: the metric's standard deviation")
     static let n = CommandOption.int("n", in: 2...1_000_000_000, describedAs: "solved for", "units in the control group")
     static let power = CommandOption.number("power", in: 0.01...0.9999, default: 0.8, "the chance of detecting an effect of that size")
     static let alpha = CommandOption.number("alpha", in: 0.0001...0.5, default: 0.05, "two-sided significance level")

@@ -41,7 +41,8 @@ struct ABTestReport {
         }
         for block in Self.sampleRatioWarnings(sections.first, input) { out.append(block) }
         if adjusting {
-            out.append(.note("\(all.count) comparisons: p-values adjusted by \(correction.label) (column p_adjusted); a result counts as significant when that is below \(DescribeFormat.number(alpha))"))
+            out.append(.note("\(all.count) comparisons: the p column is adjusted by \(correction.label) (correction=none shows raw p-values); "
+                             + "a result counts as significant below \(DescribeFormat.number(alpha))"))
         }
         output = out
     }
@@ -60,47 +61,41 @@ struct ABTestReport {
 
     private static func table(_ s: ABTestSection, _ input: ABTestInput, adjusted: [Double]?, correction: MultipleComparisonCorrection) -> Table {
         let level = ABTestFormat.percentLevel(s.settings.level)
+        let valueName: String
+        switch s.kind {
+        case .conversion: valueName = s.covariate == nil ? "rate (conv)" : "rate (adj.)"
+        case .mean: valueName = s.covariate == nil ? "mean" : "mean (adj.)"
+        case .ratio: valueName = "ratio"
+        }
         var headers: [(String, DataType)] = []
         if let by = input.segmentColumn { headers.append((by, .string)) }
-        headers += [("variant", .string), ("units", .int)]
-        if s.kind == .conversion && s.covariate == nil { headers.append(("conversions", .int)) }
-        headers += [(s.kind == .conversion ? "rate" : s.kind == .mean ? "mean" : "ratio", .string), ("lift", .string), ("\(level) CI", .string),
-                    ("relative", .string), ("relative CI", .string), ("p_value", .float)]
-        if adjusted != nil { headers.append(("p_adjusted", .float)) }
-        headers.append(("sample_ratio", .string))
+        let liftName = s.kind == .conversion ? "lift pp (\(level) CI)" : "lift (\(level) CI)"
+        // With several comparisons the p column holds the adjusted values; correction=none shows the raw ones.
+        headers += [("variant", .string), ("units", .int), (valueName, .string), (liftName, .string),
+                    ("relative", .string), (adjusted == nil ? "p" : "p (\(correction.label))", .string), ("srm", .string)]
         var t = SummaryTable(headers)
         var adjustedQueue = (adjusted ?? [])[...]
-        let kind = s.kind
         for segment in s.segments {
-            let srm = segment.sampleRatio.map { ($0.mismatch ? "MISMATCH p=" : "ok p=") + ABTestFormat.pValue($0.pValue) } ?? "—"
+            let srm = segment.sampleRatio.map { $0.mismatch ? "MISMATCH" : "ok (\(ABTestFormat.pValue($0.pValue)))" } ?? ""
+            let lead: [Value] = input.segmentColumn == nil ? [] : [.string(segment.name)]
             guard let a = segment.analysis else {
-                var row: [Value] = input.segmentColumn == nil ? [] : [.string(segment.name)]
-                row += [.string("(not analysed)"), .missing]
-                if s.kind == .conversion && s.covariate == nil { row.append(.missing) }
-                row += [.missing, .missing, .missing, .missing, .missing, .missing]
-                if adjusted != nil { row.append(.missing) }
-                row.append(.string(srm))
-                t.row(row)
+                t.row(lead + [.string("(not analysed)"), .missing, .string(""), .string(""), .string(""), .string(""), .string(srm)])
                 continue
             }
             for (k, v) in a.variants.enumerated() {
-                var row: [Value] = input.segmentColumn == nil ? [] : [.string(segment.name)]
-                row += [.string(v.label), .int(Int64(v.units))]
-                if s.kind == .conversion && s.covariate == nil { row.append(v.successes.map { .int(Int64($0)) } ?? .missing) }
-                row.append(.string(ABTestFormat.value(v.value, kind)))
+                var value = ABTestFormat.value(v.value, s.kind)
+                if let successes = v.successes { value += " (\(Format.count(successes)))" }
+                var row = lead + [.string(v.label), .int(Int64(v.units)), .string(value)]
                 if k == 0 {
-                    row += [.string("control"), .missing, .missing, .missing, .missing]
-                    if adjusted != nil { row.append(.missing) }
-                    row.append(.string(srm))
+                    row += [.string("control"), .string(""), .string(""), .string(srm)]
                 } else {
                     let c = a.comparisons[k - 1]
-                    row += [.string(ABTestFormat.difference(c.lift.absolute, kind)),
-                            .string(ABTestFormat.interval(c.lift.absoluteInterval) { ABTestFormat.difference($0, kind) }),
-                            .string(ABTestFormat.relative(c.lift.relative)),
-                            .string(ABTestFormat.interval(c.lift.relativeInterval, ABTestFormat.relative)),
-                            .float(c.pValue)]
-                    if adjusted != nil { row.append(adjustedQueue.popFirst().map { .float($0) } ?? .missing) }
-                    row.append(.missing)
+                    let absolute = ABTestFormat.number(c.lift.absolute, s.kind, signed: true) + " "
+                        + ABTestFormat.bracket(c.lift.absoluteInterval) { ABTestFormat.number($0, s.kind, signed: false) }
+                    let relative = ABTestFormat.relative(c.lift.relative) + " "
+                        + ABTestFormat.bracket(c.lift.relativeInterval) { ABTestFormat.relativeNumber($0, signed: false) }
+                    let p = adjusted == nil ? c.pValue : adjustedQueue.popFirst() ?? c.pValue
+                    row += [.string(absolute), .string(relative), .string(ABTestFormat.pValue(p)), .string("")]
                 }
                 t.row(row)
             }
@@ -121,7 +116,7 @@ struct ABTestReport {
             notes.append("CUPED with \(covariate)\(scope): θ = \(NumberFormatting.significant(cuped.theta, digits: 4)), correlation "
                          + "\(NumberFormatting.significant(cuped.correlation, digits: 3)), variance reduced by "
                          + "\(NumberFormatting.format(cuped.varianceReduction * 100, decimals: 1))%; the first interval is "
-                         + "\(ABTestFormat.difference(before, s.kind)) wide without it and \(ABTestFormat.difference(after, s.kind)) with it")
+                         + "\(ABTestFormat.width(before, s.kind)) wide without it and \(ABTestFormat.width(after, s.kind)) with it")
         }
         switch s.test {
         case .z where s.covariate == nil:

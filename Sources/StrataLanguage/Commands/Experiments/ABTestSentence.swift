@@ -9,12 +9,12 @@ enum ABTestSentence {
         switch kind {
         case .conversion: verb = "converted at"
         case .mean: verb = "averaged"
-        case .ratio: verb = "had \(section.metric) per \(section.denominator ?? "unit") of"
+        case .ratio: verb = "had Σ\(section.metric) ÷ Σ\(section.denominator ?? "denominator") of"
         }
         let scope = segment.map { " (\($0))" } ?? ""
         let relative = c.lift.relative.isFinite ? " (\(ABTestFormat.relative(c.lift.relative)))" : ""
         let interval = c.lift.absoluteInterval
-        let pText = "p = \(ABTestFormat.pValue(p))" + (correction.map { " after \($0.label)'s correction" } ?? "")
+        let pText = (p < 0.0001 ? "p < 0.0001" : "p = \(ABTestFormat.pValue(p))") + (correction.map { " after \($0.label)'s correction" } ?? "")
         var s = "\(c.treatment)\(scope) \(verb) \(value) against \(ABTestFormat.value(control.value, kind)) for \(control.label): "
             + "\(ABTestFormat.difference(c.lift.absolute, kind))\(relative), \(level) interval "
             + "\(ABTestFormat.difference(interval.lower, kind)) to \(ABTestFormat.difference(interval.upper, kind)), \(pText). "

@@ -35,13 +35,13 @@ enum ABTestSequential {
             }
             let level = ABTestFormat.percentLevel(1 - alpha)
             var t = SummaryTable([("variant", .string), ("look", .int), ("units_seen", .int), (input.variants[0], .string), ("variant_value", .string),
-                                  ("lift", .string), ("\(level) sequence", .string), ("p_always_valid", .float)])
+                                  ("lift (\(level) sequence)", .string), ("p_always_valid", .float)])
             for path in paths {
                 for (k, point) in path.enumerated() {
                     t.row([.string(point.treatment), .int(Int64(k + 1)), .int(Int64(point.unitsSeen)),
                            .string(ABTestFormat.value(point.controlValue, kind)), .string(ABTestFormat.value(point.treatmentValue, kind)),
-                           .string(ABTestFormat.difference(point.look.estimate, kind)),
-                           .string(ABTestFormat.interval(point.look.interval) { ABTestFormat.difference($0, kind) }),
+                           .string(ABTestFormat.difference(point.look.estimate, kind) + " "
+                                   + ABTestFormat.bracket(point.look.interval) { ABTestFormat.number($0, kind, signed: false) }),
                            .float(point.look.pValue)])
                 }
             }
