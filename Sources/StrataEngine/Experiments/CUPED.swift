@@ -24,9 +24,7 @@ public enum CUPED {
         let sy = SampleSummary(y)
         let sx = SampleSummary(x)
         guard sx.variance > 0 else { throw EngineError("the covariate has the same value for every unit, so it cannot explain any variance") }
-        var covariance = 0.0
-        for i in 0..<y.count { covariance += (y[i] - sy.mean) * (x[i] - sx.mean) }
-        covariance /= Double(y.count - 1)
+        let covariance = SampleSummary.covariance(y, x, meanY: sy.mean, meanX: sx.mean)
         let theta = covariance / sx.variance
         let adjusted = (0..<y.count).map { y[$0] - theta * (x[$0] - sx.mean) }
         let reduction = sy.variance > 0 ? 1 - SampleSummary(adjusted).variance / sy.variance : 0

@@ -22,9 +22,7 @@ public enum RatioMetric {
         let sy = SampleSummary(y)
         let sx = SampleSummary(x)
         guard sx.mean != 0 else { throw EngineError("the ratio's denominator sums to zero, so the ratio is undefined") }
-        var covariance = 0.0
-        for i in 0..<y.count { covariance += (y[i] - sy.mean) * (x[i] - sx.mean) }
-        covariance /= Double(y.count - 1)
+        let covariance = SampleSummary.covariance(y, x, meanY: sy.mean, meanX: sx.mean)
         let r = sy.mean / sx.mean
         let n = Double(y.count)
         let variance = (sy.variance - 2 * r * covariance + r * r * sx.variance) / (n * sx.mean * sx.mean)

@@ -25,6 +25,13 @@ public struct SampleSummary: Sendable, Equatable {
         variance = values.count > 1 ? squares / Double(values.count - 1) : 0
     }
 
+    /// Sample covariance (n − 1) of paired values whose means are known; arrays of equal length.
+    static func covariance(_ y: [Double], _ x: [Double], meanY: Double, meanX: Double) -> Double {
+        var sum = 0.0
+        for i in 0..<min(y.count, x.count) { sum += (y[i] - meanY) * (x[i] - meanX) }
+        return sum / Double(y.count - 1)
+    }
+
     /// Squared standard error of the mean.
     public var varianceOfMean: Double { count > 0 ? variance / Double(count) : .nan }
     public var standardError: Double { varianceOfMean.squareRoot() }

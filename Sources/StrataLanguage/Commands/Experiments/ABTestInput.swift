@@ -85,6 +85,18 @@ struct ABTestInput {
         return values
     }
 
+    /// The metric's kind: as given, else conversion when every value is 0 or 1. A conversion holding
+    /// anything else is refused, naming the value.
+    static func kind(of metric: String, _ values: [Double], _ parsed: ParsedCommand) throws -> MetricKind {
+        let isBinary: (Double) -> Bool = { !$0.isFinite || $0 == 0 || $0 == 1 }
+        let kind = parsed[ABTestOptions.kind] ?? (values.allSatisfy(isBinary) ? .conversion : .mean)
+        if kind == .conversion, let bad = values.first(where: { !isBinary($0) }) {
+            throw parsed.error("'\(metric)' holds \(DescribeFormat.number(bad)); a conversion is 0 or 1 per unit (a rate outside [0, 1] is not one)",
+                               at: parsed.span(ABTestOptions.kind), suggestion: "use kind=mean for a number per unit")
+        }
+        return kind
+    }
+
     /// Units in `segment`, grouped by variant, for rows where every needed value is present.
     func groups(segment: Int, values: [Double], denominators: [Double]?, covariates: [Double]?) -> [VariantUnits] {
         var v = [[Double]](repeating: [], count: variants.count)

@@ -22,7 +22,7 @@ struct ABTestSection {
     init(_ parsed: ParsedCommand, _ input: ABTestInput, metric: String, seed: UInt64) throws {
         self.metric = metric
         let values = try input.numbers(metric, ABTestOptions.metric, parsed)
-        let kind = parsed[ABTestOptions.kind] ?? (values.allSatisfy { !$0.isFinite || $0 == 0 || $0 == 1 } ? .conversion : .mean)
+        let kind = try ABTestInput.kind(of: metric, values, parsed)
         denominator = parsed[ABTestOptions.denominator]
         var denominators: [Double]?
         switch kind {
@@ -31,12 +31,7 @@ struct ABTestSection {
                 throw parsed.error("kind=ratio needs denominator=COLUMN (sessions, for revenue per session)", at: parsed.span(ABTestOptions.kind))
             }
             denominators = try input.numbers(denominator, ABTestOptions.denominator, parsed)
-        case .conversion:
-            if let bad = values.first(where: { $0.isFinite && $0 != 0 && $0 != 1 }) {
-                throw parsed.error("'\(metric)' holds \(DescribeFormat.number(bad)); a conversion is 0 or 1 per unit (a rate outside [0, 1] is not one)",
-                                   at: parsed.span(ABTestOptions.kind), suggestion: "use kind=mean for a number per unit")
-            }
-        case .mean:
+        case .conversion, .mean:
             break
         }
         covariate = parsed[ABTestOptions.covariate]

@@ -16,10 +16,7 @@ enum ABTestSequential {
         var out = CommandOutput()
         for metric in metrics {
             let values = try input.numbers(metric, ABTestOptions.metric, parsed)
-            let kind: MetricKind = parsed[ABTestOptions.kind] ?? (values.allSatisfy { !$0.isFinite || $0 == 0 || $0 == 1 } ? .conversion : .mean)
-            if kind == .conversion, let bad = values.first(where: { $0.isFinite && $0 != 0 && $0 != 1 }) {
-                throw parsed.error("'\(metric)' holds \(DescribeFormat.number(bad)); a conversion is 0 or 1 per unit", at: parsed.span(ABTestOptions.kind))
-            }
+            let kind = try ABTestInput.kind(of: metric, values, parsed)
             var variantOfUnit: [Int] = []
             var kept: [Double] = []
             for row in 0..<input.table.rowCount {
