@@ -221,4 +221,6 @@ enum Streams {
     static let ratings: UInt64 = 5
     static let events: UInt64 = 6
     static let experiment: UInt64 = 7
+    static let experimentHistory: UInt64 = 21
+    static let widgetExperiment: UInt64 = 22
 }

@@ -54,6 +54,7 @@ let files = [
     RatingFactory.make(world: world, seed: seed),
     EventFactory.make(world: world, seed: seed),
     ExperimentFactory.make(seed: seed),
+    WidgetExperimentFactory.make(seed: seed),
     segments,
 ]
 

@@ -123,8 +123,19 @@ import Testing
             Column(name: "customer_id", data: .int((1...Int64(nC)).map { $0 })),
             column("latent_segment", &g, nC, strings: ["loyal", "bargain", "new"]),
         ]))
+        let nA = 600
+        ws.bind("ab", table: try Table(columns: [
+            Column(name: "user_id", data: .int((1...Int64(nA)).map { 100_000 + $0 })),
+            column("variant", &g, nA, strings: ["A", "B"]),
+            column("device", &g, nA, strings: ["mobile", "desktop"]),
+            ints("converted", &g, nA, 0..<2),
+            floats("revenue", &g, nA, scale: 80),
+            ints("sessions", &g, nA, 1..<6),
+            floats("pre_revenue", &g, nA, scale: 60),
+        ]))
         for (table, file) in [("tx", "transactions.csv"), ("customers", "customers.csv"), ("ratings", "ratings.csv"),
-                              ("items", "items.csv"), ("events", "events.csv"), ("segments", "segments.csv")] {
+                              ("items", "items.csv"), ("events", "events.csv"), ("segments", "segments.csv"),
+                              ("ab", "experiment.csv")] {
             try CSVWriter.write(try #require(ws.table(table)), to: folder + "/" + file)
         }
         let interpreter = Interpreter(registry: StandardCommands.registry)

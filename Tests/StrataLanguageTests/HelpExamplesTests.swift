@@ -35,6 +35,7 @@ import Testing
         "recommender mf ratings factors=10 epochs=5 seed=1 as mf",
         "recommender content ratings items=items text=genres categories=category as cb",
         "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree",
+        "load \"datasets/experiment.csv\" as ab",
     ]
 
     /// The examples read datasets/ by relative path.
