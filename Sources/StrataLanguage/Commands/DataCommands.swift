@@ -3,7 +3,7 @@ enum DataCommands {
     static let all: [CommandSpec] = [load, export]
 
     static let load = CommandSpec(
-        "load", group: .data, summary: "Load a CSV or TSV file as a table.",
+        "load", group: .data, summary: "Load a CSV, TSV or Parquet file (or a folder of Parquet part files) as a table.",
         arguments: [.path("file", help: "the file to read, in double quotes")],
         options: [
             OptionSpec("delim", .string, default: "by extension, or sniffed from the header", "field separator: a character, or tab"),
@@ -12,6 +12,7 @@ enum DataCommands {
             OptionSpec("na", .list, default: "\"\",NA,N/A,NaN,null,NULL", "cells that mean missing, comma-separated"),
             OptionSpec("dateformat", .string, default: "ISO and M/D/YYYY [H:MM]", "a pattern such as \"%d/%m/%Y %H:%M\""),
             OptionSpec("onerror", .choice(["fail", "skip"]), default: "fail", "skip leaves out bad rows and reports them"),
+            ParquetCommands.cols,
         ],
         binding: .named { p in defaultName(forPath: p.text("file") ?? "table") },
         details: "Column types are inferred from every row: int, float, date, timestamp, bool, else text. "
@@ -22,6 +23,7 @@ enum DataCommands {
                    "load \"datasets/ratings.csv\" onerror=skip as ratings"],
         fileAccess: .reads
     ) { parsed, ctx in
+        if let parquet = try ParquetCommands.load(parsed, &ctx) { return parquet }
         let path = parsed.text("file") ?? ""
         var options = CSVOptions()
         if let d = parsed.string("delim") {
@@ -63,7 +65,7 @@ enum DataCommands {
     }
 
     static let export = CommandSpec(
-        "export", group: .data, summary: "Write a table to a CSV file.",
+        "export", group: .data, summary: "Write a table to a CSV file, or to Parquet when the name ends in .parquet.",
         arguments: [.table("table", help: "the table to write"), .path("file", help: "the file to write, in double quotes")],
         options: [OptionSpec("delim", .string, default: "comma (tab for .tsv)", "field separator")],
         details: "Fields holding the separator, quotes or line breaks are quoted (RFC 4180); missing values are empty; "
@@ -71,6 +73,7 @@ enum DataCommands {
         examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\""],
         fileAccess: .writes
     ) { parsed, ctx in
+        if let parquet = try ParquetCommands.export(parsed, &ctx) { return parquet }
         let table = try ctx.subjectTable(parsed)
         let path = parsed.text("file") ?? ""
         var delimiter: UInt8 = path.hasSuffix(".tsv") || path.hasSuffix(".tab") ? 9 : UInt8(ascii: ",")

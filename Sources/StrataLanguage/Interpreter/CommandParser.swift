@@ -125,6 +125,12 @@ public struct CommandParser {
             try parseSlots(inner, cursor: &cursor, into: &parsed, optional: true)
 
         case .table(let label, _):
+            // A command that reads files may take a quoted path where a table goes (`schema "x.parquet"`).
+            if parsed.spec.fileAccess == .reads, case .string(let path) = cursor.current.kind, parsed.subject == nil {
+                parsed.arguments[label] = .text(path, cursor.current.span)
+                cursor.advance()
+                return
+            }
             guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))", cursor, parsed) }
             try requireTable(name, span)
             parsed.arguments[label] = .text(name, span)
