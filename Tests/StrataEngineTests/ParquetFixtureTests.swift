@@ -99,9 +99,9 @@ import Testing
         #expect(summary.rowCount == 240)
         #expect(summary.rowGroups.map(\.rows) == [50, 50, 50, 20, 50, 20])
         // Spark's flavor stores timestamps as INT96.
-        #expect(summary.columns.first { $0.name == "ts_ms" }?.parquetType == "INT96 nullable")
+        #expect(summary.columns.first { $0.name == "ts_ms" }?.parquetType == "INT96")
         let single = try ParquetFileSummary.read(path: Self.path("types_snappy_v1.parquet"))
-        #expect(single.columns.first { $0.name == "ts_ms" }?.parquetType == "INT64 TIMESTAMP(ms, UTC) nullable")
+        #expect(single.columns.first { $0.name == "ts_ms" }?.parquetType == "INT64 TIMESTAMP(ms, UTC)")
         #expect(single.columns.first { $0.name == "city" }?.nullCount ?? 0 > 0)
         let nested = try ParquetFileSummary.read(path: Self.path("nested.parquet"))
         #expect(nested.columns.contains { $0.strataType == nil && $0.skipReason?.contains("list") == true })

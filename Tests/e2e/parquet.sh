@@ -38,7 +38,7 @@ save session "$work/saved.strata"
 STRATA
 out=$("$bin" run "$work/s.strata" 2>&1); rc=$?
 check "the Parquet session runs ($out)" [ "$rc" = 0 ]
-check "schema shows the footer" contains "$out" "INT64 TIMESTAMP(ms, UTC) nullable"
+check "schema shows the footer" contains "$out" "INT64 TIMESTAMP(ms, UTC)"
 check "a part folder loads" contains "$out" "parts: 240 rows × 2 columns"
 check "nested columns are named" contains "$out" "column tags skipped: a list"
 check "the export is reported" contains "$out" "(Parquet, Snappy)"

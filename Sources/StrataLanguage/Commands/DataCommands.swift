@@ -17,10 +17,12 @@ enum DataCommands {
         binding: .named { p in defaultName(forPath: p.text("file") ?? "table") },
         details: "Column types are inferred from every row: int, float, date, timestamp, bool, else text. "
             + "Quoted fields may hold separators, quotes (doubled) and line breaks (RFC 4180). "
-            + "Without 'as NAME' the table is named after the file.",
+            + "Without 'as NAME' the table is named after the file. "
+            + "A .parquet file, or a folder of part files, is read with the types it states (see docs/parquet.md).",
         examples: ["load \"datasets/transactions.csv\" as tx",
                    "load \"datasets/customers.csv\" types=customer_id:string na=NA,unknown",
-                   "load \"datasets/ratings.csv\" onerror=skip as ratings"],
+                   "load \"datasets/ratings.csv\" onerror=skip as ratings",
+                   "load \"Tests/StrataEngineTests/Fixtures/parquet/spark_parts\" cols=id,city,ts_us as parts"],
         fileAccess: .reads
     ) { parsed, ctx in
         if let parquet = try ParquetCommands.load(parsed, &ctx) { return parquet }
@@ -70,7 +72,7 @@ enum DataCommands {
         options: [OptionSpec("delim", .string, default: "comma (tab for .tsv)", "field separator")],
         details: "Fields holding the separator, quotes or line breaks are quoted (RFC 4180); missing values are empty; "
             + "dates are ISO 8601. The file is written to a temporary name and renamed, so a failed export leaves no half file.",
-        examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\""],
+        examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\"", "export tx \"/tmp/tx.parquet\""],
         fileAccess: .writes
     ) { parsed, ctx in
         if let parquet = try ParquetCommands.export(parsed, &ctx) { return parquet }

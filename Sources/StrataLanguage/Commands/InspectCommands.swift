@@ -24,9 +24,9 @@ enum InspectCommands {
     }
 
     static let schema = CommandSpec(
-        "schema", group: .inspect, summary: "List a table's columns with their types and missing counts.",
+        "schema", group: .inspect, summary: "List a table's columns with their types and missing counts, or a Parquet file's from its footer.",
         arguments: [.table("table", help: "the table, or a quoted Parquet file or folder (its footer, without loading)")],
-        examples: ["schema tx", "schema \"events.parquet\""], fileAccess: .reads
+        examples: ["schema tx", "schema \"Tests/StrataEngineTests/Fixtures/parquet/nested.parquet\""], fileAccess: .reads
     ) { parsed, ctx in
         if let parquet = try ParquetCommands.schema(parsed) { return parquet }
         let table = try ctx.subjectTable(parsed)

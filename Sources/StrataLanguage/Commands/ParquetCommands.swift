@@ -60,10 +60,15 @@ enum ParquetCommands {
         var strataTypes = ColumnBuilder(name: "loads as", type: .string)
         var nulls = ColumnBuilder(name: "nulls", type: .int)
         var codecs = ColumnBuilder(name: "codec", type: .string)
+        var skipped: [String] = []
         for column in summary.columns {
             names.appendString(column.name)
-            parquetTypes.appendString(column.parquetType)
-            strataTypes.appendString(column.strataType?.rawValue ?? "skipped: " + (column.skipReason ?? "unsupported"))
+            parquetTypes.appendString(column.parquetType + (column.isOptional ? "" : " required"))
+            strataTypes.appendString(column.strataType?.rawValue ?? "skipped")
+            let field = column.name.split(separator: ".").first.map(String.init) ?? column.name
+            if column.strataType == nil, let reason = column.skipReason, !skipped.contains(where: { $0.hasPrefix("column \(field) ") }) {
+                skipped.append("column \(field) skipped: \(reason)")
+            }
             nulls.append(column.nullCount.map { .int($0) } ?? .missing)
             codecs.appendString(column.codecs)
         }
@@ -89,11 +94,13 @@ enum ParquetCommands {
 
         let parts = summary.files.count > 1 ? " in \(summary.files.count) part files" : ""
         let writer = summary.createdBy.map { ", written by \($0)" } ?? ""
-        return CommandOutput([
+        var out = CommandOutput([
             .table(columnTable, showShape: false),
             .table(groupTable, title: "row groups", showShape: false),
             .note("\(path): \(Format.count(summary.rowCount)) rows × \(summary.columns.count) columns, "
                   + "\(summary.rowGroups.count) row groups\(parts)\(writer) (footer only; nothing loaded)"),
         ])
+        for note in skipped { out.append(.note(note)) }
+        return out
     }
 }

@@ -158,15 +158,30 @@ struct ParquetChunkDecoder {
     }
 
     private func gather(from dictionary: ParquetDenseValues, indices: [UInt32]) throws -> ParquetDenseValues {
-        let size = dictionary.count
-        if let bad = indices.first(where: { Int($0) >= size }) {
-            throw ParquetError.Corrupt("a dictionary index (\(bad)) is beyond the dictionary's \(size) entries")
-        }
         switch dictionary {
-        case .ints(let d): return .ints(indices.map { d[Int($0)] })
-        case .doubles(let d): return .doubles(indices.map { d[Int($0)] })
-        case .bools(let d): return .bools(indices.map { d[Int($0)] })
-        case .codes(let d): return .codes(indices.map { d[Int($0)] })
+        case .ints(let d): return .ints(try Self.gather(d, indices))
+        case .doubles(let d): return .doubles(try Self.gather(d, indices))
+        case .bools(let d): return .bools(try Self.gather(d, indices))
+        case .codes(let d): return .codes(try Self.gather(d, indices))
+        }
+    }
+
+    private static func gather<T>(_ dictionary: [T], _ indices: [UInt32]) throws -> [T] {
+        let n = indices.count
+        guard n > 0 else { return [] }
+        return try dictionary.withUnsafeBufferPointer { entries in
+            try indices.withUnsafeBufferPointer { keys in
+                try [T](unsafeUninitializedCapacity: n) { out, initialized in
+                    for i in 0..<n {
+                        let k = Int(keys[i])
+                        guard k < entries.count else {
+                            throw ParquetError.Corrupt("a dictionary index (\(k)) is beyond the dictionary's \(entries.count) entries")
+                        }
+                        out.initializeElement(at: i, to: entries[k])
+                        initialized = i + 1
+                    }
+                }
+            }
         }
     }
 }

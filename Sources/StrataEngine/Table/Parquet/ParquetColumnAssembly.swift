@@ -8,13 +8,21 @@ enum ParquetColumnAssembly {
         switch type {
         case .int, .date, .timestamp:
             var out: [Int64] = []
-            out.reserveCapacity(total)
-            for chunk in chunks { if case .ints(let v) = chunk.values { out.append(contentsOf: v) } }
+            if chunks.count == 1, case .ints(let v) = chunks[0].values {
+                out = v
+            } else {
+                out.reserveCapacity(total)
+                for chunk in chunks { if case .ints(let v) = chunk.values { out.append(contentsOf: v) } }
+            }
             data = type == .int ? .int(out) : type == .date ? .date(out) : .timestamp(out)
         case .float:
             var out: [Double] = []
-            out.reserveCapacity(total)
-            for chunk in chunks { if case .doubles(let v) = chunk.values { out.append(contentsOf: v) } }
+            if chunks.count == 1, case .doubles(let v) = chunks[0].values {
+                out = v
+            } else {
+                out.reserveCapacity(total)
+                for chunk in chunks { if case .doubles(let v) = chunk.values { out.append(contentsOf: v) } }
+            }
             data = .float(out)
         case .bool:
             var out: [Bool] = []

@@ -62,23 +62,20 @@ struct ParquetColumnEncoder {
             chunk.dataPageOffset = chunk.bytes.count
             localCodes = local
             let width = ParquetHybridRLE.bitWidth(for: max(0, used.count - 1))
-            try encodePages(into: &chunk, encoding: .rleDictionary) { range, present in
-                var out: [UInt8] = [UInt8(width)]
+            try encodePages(into: &chunk, encoding: .rleDictionary) { range, present, out in
+                out.append(UInt8(width))
                 var indices: [UInt32] = []
                 indices.reserveCapacity(range.count)
-                for row in range where present[row - range.lowerBound] {
+                for row in range where present?[row - range.lowerBound] ?? true {
                     indices.append(UInt32(max(0, localCodes?[row - rows.lowerBound] ?? 0)))
                 }
                 ParquetHybridRLE.encode(indices, bitWidth: width, into: &out)
-                return out
             }
             return chunk
         }
         var statistics = ParquetStatisticsBuilder(column: column)
-        try encodePages(into: &chunk, encoding: .plain) { range, present in
-            var out: [UInt8] = []
+        try encodePages(into: &chunk, encoding: .plain) { range, present, out in
             try ParquetPlainEncoder.append(column, rows: range, present: present, to: &out, statistics: &statistics)
-            return out
         }
         chunk.minimum = statistics.minimum
         chunk.maximum = statistics.maximum
@@ -91,24 +88,39 @@ struct ParquetColumnEncoder {
         return false
     }
 
+    /// Which rows of `range` have a value; nil when all do.
+    private func presence(_ range: Range<Int>) -> [Bool]? {
+        var mayMiss = column.missing.hasMissing
+        if case .float(let v) = column.data, !mayMiss { mayMiss = v[range].contains { $0.isNaN } }
+        guard mayMiss else { return nil }
+        let present = range.map { !isMissing($0) }
+        return present.contains(false) ? present : nil
+    }
+
     private func encodePages(
         into chunk: inout Chunk, encoding: ParquetEncoding,
-        values: (Range<Int>, [Bool]) throws -> [UInt8]
+        values: (Range<Int>, [Bool]?, inout [UInt8]) throws -> Void
     ) throws {
         var start = rows.lowerBound
         repeat {
             let end = min(start + Self.pageRows, rows.upperBound)
             let range = start..<end
-            let present = range.map { !isMissing($0) }
-            let nulls = present.reduce(0) { $0 + ($1 ? 0 : 1) }
-            chunk.nullCount += nulls
+            let present = presence(range)
             var levels: [UInt8] = []
-            ParquetHybridRLE.encode(present.map { $0 ? 1 : 0 }, bitWidth: 1, into: &levels)
+            if let present {
+                chunk.nullCount += present.reduce(0) { $0 + ($1 ? 0 : 1) }
+                ParquetHybridRLE.encode(present.map { $0 ? 1 : 0 }, bitWidth: 1, into: &levels)
+            } else if !range.isEmpty {
+                // Every row present: one repeated run of 1s.
+                ParquetHybridRLE.appendVarint(UInt64(range.count) << 1, to: &levels)
+                levels.append(1)
+            }
             var page: [UInt8] = []
+            page.reserveCapacity(range.count * 8 + levels.count + 16)
             let length = UInt32(levels.count)
             for k in 0..<4 { page.append(UInt8(truncatingIfNeeded: length >> UInt32(8 * k))) }
             page += levels
-            page += try values(range, present)
+            try values(range, present, &page)
             let count = Int32(range.count)
             try appendPage(page, header: { w, sizes in
                 w.i32(1, Int32(ParquetPageType.dataPage.rawValue))

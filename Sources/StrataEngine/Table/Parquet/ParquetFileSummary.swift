@@ -3,12 +3,14 @@
 public struct ParquetFileSummary: Sendable {
     public struct ColumnInfo: Sendable {
         public let name: String
-        /// Physical type and annotation, e.g. "INT64 TIMESTAMP(µs, UTC)".
+        /// Physical type and annotation, e.g. "INT64 TIMESTAMP(µs, UTC)"; "group LIST" for a leaf inside a list.
         public let parquetType: String
         /// The Strata type it loads as, or nil when it is skipped.
         public let strataType: DataType?
         public let skipReason: String?
         public let nullCount: Int64?
+        /// Whether the column may hold nulls (an optional field).
+        public let isOptional: Bool
         public let codecs: String
     }
 
@@ -43,7 +45,7 @@ public struct ParquetFileSummary: Sendable {
             }
             columns.append(ColumnInfo(
                 name: leaf.path.joined(separator: "."), parquetType: describe(leaf.element), strataType: leaf.kind?.strataType,
-                skipReason: leaf.skipReason, nullCount: nulls, codecs: codecs.joined(separator: ",")))
+                skipReason: leaf.skipReason, nullCount: nulls, isOptional: leaf.isOptional, codecs: codecs.joined(separator: ",")))
         }
         var groups: [RowGroupInfo] = []
         for file in files {
@@ -82,7 +84,6 @@ public struct ParquetFileSummary: Sendable {
             if element.convertedType == .utf8 { text += " UTF8" }
             if element.convertedType == .decimal { text += " DECIMAL(\(element.precision),\(element.scale))" }
         }
-        if element.repetition == .optional { text += " nullable" }
         if element.repetition == .repeated { text += " repeated" }
         return text
     }

@@ -3,25 +3,32 @@
 /// timestamp → INT64 microseconds.
 enum ParquetPlainEncoder {
     static func append(
-        _ column: Column, rows: Range<Int>, present: [Bool], to out: inout [UInt8], statistics: inout ParquetStatisticsBuilder
+        _ column: Column, rows: Range<Int>, present: [Bool]?, to out: inout [UInt8], statistics: inout ParquetStatisticsBuilder
     ) throws {
+        @inline(__always) func has(_ row: Int) -> Bool { present?[row - rows.lowerBound] ?? true }
         switch column.data {
         case .int(let v):
-            out.reserveCapacity(rows.count * 8)
-            for row in rows where present[row - rows.lowerBound] {
-                appendLittleEndian(UInt64(bitPattern: v[row]), bytes: 8, to: &out)
-                statistics.note(v[row])
+            appendFixedWidth(v, rows: rows, present: present, to: &out)
+            var lo = Int64.max
+            var hi = Int64.min
+            for row in rows where has(row) {
+                lo = min(lo, v[row])
+                hi = max(hi, v[row])
             }
+            if lo <= hi { statistics.note(lo); statistics.note(hi) }
         case .float(let v):
-            out.reserveCapacity(rows.count * 8)
-            for row in rows where present[row - rows.lowerBound] {
-                appendLittleEndian(v[row].bitPattern, bytes: 8, to: &out)
-                statistics.note(v[row])
+            appendFixedWidth(v, rows: rows, present: present, to: &out)
+            var lo = Double.infinity
+            var hi = -Double.infinity
+            for row in rows where has(row) {
+                lo = min(lo, v[row])
+                hi = max(hi, v[row])
             }
+            if lo <= hi { statistics.note(lo); statistics.note(hi) }
         case .bool(let v):
             var byte: UInt8 = 0
             var bit = 0
-            for row in rows where present[row - rows.lowerBound] {
+            for row in rows where has(row) {
                 if v[row] { byte |= 1 << UInt8(bit) }
                 statistics.note(v[row])
                 bit += 1
@@ -33,24 +40,53 @@ enum ParquetPlainEncoder {
             }
             if bit > 0 { out.append(byte) }
         case .date(let v):
-            for row in rows where present[row - rows.lowerBound] {
-                guard let days = Int32(exactly: v[row]) else {
+            var days: [Int32] = []
+            days.reserveCapacity(rows.count)
+            for row in rows where has(row) {
+                guard let day = Int32(exactly: v[row]) else {
                     throw EngineError("column '\(column.name)': the date at row \(row + 1) is outside Parquet's range")
                 }
-                appendLittleEndian(UInt64(UInt32(bitPattern: days)), bytes: 4, to: &out)
-                statistics.note(Int64(days))
+                days.append(day)
             }
+            if let lo = days.min(), let hi = days.max() { statistics.note(Int64(lo)); statistics.note(Int64(hi)) }
+            appendFixedWidth(days, rows: 0..<days.count, present: nil, to: &out)
         case .timestamp(let v):
-            for row in rows where present[row - rows.lowerBound] {
-                let (micros, overflow) = v[row].multipliedReportingOverflow(by: 1_000_000)
+            var micros: [Int64] = []
+            micros.reserveCapacity(rows.count)
+            for row in rows where has(row) {
+                let (value, overflow) = v[row].multipliedReportingOverflow(by: 1_000_000)
                 guard !overflow else {
                     throw EngineError("column '\(column.name)': the timestamp at row \(row + 1) is outside Parquet's range")
                 }
-                appendLittleEndian(UInt64(bitPattern: micros), bytes: 8, to: &out)
-                statistics.note(micros)
+                micros.append(value)
             }
+            if let lo = micros.min(), let hi = micros.max() { statistics.note(lo); statistics.note(hi) }
+            appendFixedWidth(micros, rows: 0..<micros.count, present: nil, to: &out)
         case .string:
             throw EngineError("internal: text columns are dictionary-encoded")
+        }
+    }
+
+    /// The little-endian bytes of the present values (the platforms Strata runs on are little-endian).
+    private static func appendFixedWidth<T: FixedWidthInteger & BitwiseCopyable>(
+        _ values: [T], rows: Range<Int>, present: [Bool]?, to out: inout [UInt8]
+    ) {
+        guard let present else {
+            values[rows].withUnsafeBytes { out.append(contentsOf: $0) }
+            return
+        }
+        for row in rows where present[row - rows.lowerBound] {
+            withUnsafeBytes(of: values[row].littleEndian) { out.append(contentsOf: $0) }
+        }
+    }
+
+    private static func appendFixedWidth(_ values: [Double], rows: Range<Int>, present: [Bool]?, to out: inout [UInt8]) {
+        guard let present else {
+            values[rows].withUnsafeBytes { out.append(contentsOf: $0) }
+            return
+        }
+        for row in rows where present[row - rows.lowerBound] {
+            withUnsafeBytes(of: values[row].bitPattern.littleEndian) { out.append(contentsOf: $0) }
         }
     }
 

@@ -16,6 +16,10 @@ public enum ParquetReader {
         for other in files.dropFirst() { try checkSameSchema(first, other) }
 
         let leaves = try selectedLeaves(first.schema, requested: requested, file: path)
+        guard !leaves.isEmpty else {
+            throw ParquetError(file: path, reason: "none of its columns has a Strata type: "
+                               + skippedNotes(first.schema, requested: nil).joined(separator: "; "))
+        }
         var notes = skippedNotes(first.schema, requested: requested)
         notes += leaves.compactMap(typeNote)
 
