@@ -7,28 +7,12 @@ enum ParquetColumnAssembly {
         let data: ColumnData
         switch type {
         case .int, .date, .timestamp:
-            var out: [Int64] = []
-            if chunks.count == 1, case .ints(let v) = chunks[0].values {
-                out = v
-            } else {
-                out.reserveCapacity(total)
-                for chunk in chunks { if case .ints(let v) = chunk.values { out.append(contentsOf: v) } }
-            }
+            let out = joined(chunks, total: total) { if case .ints(let v) = $0 { return v } else { return [] } }
             data = type == .int ? .int(out) : type == .date ? .date(out) : .timestamp(out)
         case .float:
-            var out: [Double] = []
-            if chunks.count == 1, case .doubles(let v) = chunks[0].values {
-                out = v
-            } else {
-                out.reserveCapacity(total)
-                for chunk in chunks { if case .doubles(let v) = chunk.values { out.append(contentsOf: v) } }
-            }
-            data = .float(out)
+            data = .float(joined(chunks, total: total) { if case .doubles(let v) = $0 { return v } else { return [] } })
         case .bool:
-            var out: [Bool] = []
-            out.reserveCapacity(total)
-            for chunk in chunks { if case .bools(let v) = chunk.values { out.append(contentsOf: v) } }
-            data = .bool(out)
+            data = .bool(joined(chunks, total: total) { if case .bools(let v) = $0 { return v } else { return [] } })
         case .string:
             data = mergedStrings(chunks, total: total)
         }
@@ -43,6 +27,17 @@ enum ParquetColumnAssembly {
             }
         }
         return Column(name: name, data: data, missing: MissingMask(flags: flags))
+    }
+
+    /// The chunks' values one after another; a single chunk's array is taken as it is, without a copy.
+    private static func joined<T>(
+        _ chunks: [ParquetChunkDecoder.Output], total: Int, _ values: (ParquetDenseValues) -> [T]
+    ) -> [T] {
+        if chunks.count == 1 { return values(chunks[0].values) }
+        var out: [T] = []
+        out.reserveCapacity(total)
+        for chunk in chunks { out.append(contentsOf: values(chunk.values)) }
+        return out
     }
 
     private static func mergedStrings(_ chunks: [ParquetChunkDecoder.Output], total: Int) -> ColumnData {
