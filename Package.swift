@@ -20,8 +20,13 @@ let package = Package(
     ],
     targets: [
         // Pure computation: tables, CSV, algorithms. No terminal I/O.
-        .target(name: "StrataEngine", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+        .target(name: "StrataEngine",
+                dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CSnappy", "CZstd", "CZlib"],
                 swiftSettings: strictSettings),
+        // Parquet's page codecs, from the system's libraries (installed by .ci/ensure-deps).
+        .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The command language: lexer, parser, registry, interpreter, workspace, rendering.
         .target(name: "StrataLanguage", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
         // libedit, reached through a module map; C globals and variadic calls go through inline shims.

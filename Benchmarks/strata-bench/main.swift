@@ -12,6 +12,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "kmeans-shapes": (KMeansShapes.usage, KMeansShapes.run),
     "recsys-data": (RecsysData.usage, RecsysData.run),
     "recsys": (RecsysAlgorithms.usage, RecsysAlgorithms.run),
+    "parquet": (ParquetReadWrite.usage, ParquetReadWrite.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -31,7 +31,7 @@ import Testing
             Column(name: "bad", data: .int((0..<n).map { $0 == 5 ? 2 : 0 })),
             Column(name: "label", data: .string(codes: [Int32](repeating: 0, count: n), dictionary: ["x"])),
         ]))
-        return Interpreter(workspace: ws)
+        return Interpreter(registry: StandardCommands.registry, workspace: ws)
     }
 
     func run(_ i: Interpreter, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {

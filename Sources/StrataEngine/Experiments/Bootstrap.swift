@@ -23,7 +23,8 @@ public enum Bootstrap {
         guard resamples >= 10 else { throw EngineError("a bootstrap needs at least 10 resamples, got \(resamples)") }
         let chunks = 16
         let perChunk = (resamples + chunks - 1) / chunks
-        let parts: [[Double]] = Parallel.map(chunks: chunks) { chunk in
+        let parts: [[Double]] = try FixedChunks(pieces: chunks).map(cancellation: .never) { pieces in
+            let chunk = pieces.lowerBound
             let range = (chunk * perChunk)..<min(resamples, (chunk + 1) * perChunk)
             return range.map { b in
                 var rng = SeededGenerator(seed: seed, stream: UInt64(b))

@@ -12,10 +12,10 @@ import Synchronization
 ///
 /// Also a `Sequence` of the ranges, for sequential loops that check cancellation once per range
 /// (a plain `for` loop rather than a closure, so the optimizer can hoist work out of the body).
-struct FixedChunks: Sendable, Sequence {
+public struct FixedChunks: Sendable, Sequence {
     /// `$STRATA_THREADS` when set (1 runs every loop sequentially: the tests compare 1 and 2),
     /// else the number of active processors.
-    static let threadCount: Int = {
+    public static let threadCount: Int = {
         if let raw = ProcessInfo.processInfo.environment["STRATA_THREADS"], let n = Int(raw), n >= 1 { return n }
         return Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
@@ -123,15 +123,15 @@ struct FixedChunks: Sendable, Sequence {
         FixedChunks(total: total, bounds: chunks.map { range($0).lowerBound } + [range(chunks.upperBound - 1).upperBound])
     }
 
-    func makeIterator() -> Iterator { Iterator(chunks: self) }
+    public func makeIterator() -> Iterator { Iterator(chunks: self) }
 
-    struct Iterator: IteratorProtocol {
+    public struct Iterator: IteratorProtocol {
         let chunks: FixedChunks
         private var position = 0
 
         init(chunks: FixedChunks) { self.chunks = chunks }
 
-        mutating func next() -> Range<Int>? {
+        public mutating func next() -> Range<Int>? {
             guard position < chunks.count else { return nil }
             defer { position += 1 }
             return chunks.range(position)

@@ -3,18 +3,22 @@ enum DataCommands {
     static let all: [CommandSpec] = [load, export]
 
     static let load = CommandSpec(
-        "load", group: .data, summary: "Load a CSV or TSV file as a table.",
+        "load", group: .data, summary: "Load a CSV, TSV or Parquet file (or a folder of Parquet part files) as a table.",
         arguments: [.path("file", help: "the file to read, in double quotes")],
-        options: [LoadOptions.delim, LoadOptions.header, LoadOptions.types, LoadOptions.na, LoadOptions.dateFormat, LoadOptions.onError],
+        options: [LoadOptions.delim, LoadOptions.header, LoadOptions.types, LoadOptions.na, LoadOptions.dateFormat, LoadOptions.onError,
+                  ParquetCommands.cols],
         binding: .named { p in defaultName(forPath: p.text("file") ?? "table") },
         details: "Column types are inferred from every row: int, float, date, timestamp, bool, else text. "
             + "Quoted fields may hold separators, quotes (doubled) and line breaks (RFC 4180). "
-            + "Without 'as NAME' the table is named after the file.",
+            + "Without 'as NAME' the table is named after the file. "
+            + "A .parquet file, or a folder of part files, is read with the types it states (see docs/parquet.md).",
         examples: ["load \"datasets/transactions.csv\" as tx",
                    "load \"datasets/customers.csv\" types=customer_id:string na=NA,unknown",
-                   "load \"datasets/ratings.csv\" onerror=skip as ratings"],
+                   "load \"datasets/ratings.csv\" onerror=skip as ratings",
+                   "load \"Tests/StrataEngineTests/Fixtures/parquet/spark_parts\" cols=id,city,ts_us as parts"],
         fileAccess: .reads
     ) { parsed, ctx in
+        if let parquet = try ParquetCommands.load(parsed, &ctx) { return parquet }
         let path = parsed.text("file") ?? ""
         var options = CSVOptions()
         if let d = parsed[LoadOptions.delim] {
@@ -55,14 +59,15 @@ enum DataCommands {
     }
 
     static let export = CommandSpec(
-        "export", group: .data, summary: "Write a table to a CSV file.",
+        "export", group: .data, summary: "Write a table to a CSV file, or to Parquet when the name ends in .parquet.",
         arguments: [.table("table", help: "the table to write"), .path("file", help: "the file to write, in double quotes")],
         options: [exportDelim],
         details: "Fields holding the separator, quotes or line breaks are quoted (RFC 4180); missing values are empty; "
             + "dates are ISO 8601. The file is written to a temporary name and renamed, so a failed export leaves no half file.",
-        examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\""],
+        examples: ["export tx \"/tmp/tx.csv\"", "export customers \"/tmp/customers.tsv\"", "export tx \"/tmp/tx.parquet\""],
         fileAccess: .writes
     ) { parsed, ctx in
+        if let parquet = try ParquetCommands.export(parsed, &ctx) { return parquet }
         let table = try ctx.subjectTable(parsed)
         let path = parsed.text("file") ?? ""
         var delimiter: UInt8 = path.hasSuffix(".tsv") || path.hasSuffix(".tab") ? 9 : UInt8(ascii: ",")

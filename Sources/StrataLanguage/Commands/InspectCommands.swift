@@ -26,10 +26,11 @@ enum InspectCommands {
     static let showColumns = CommandOption.columns("cols", describedAs: "all", "only these columns, in this order")
 
     static let schema = CommandSpec(
-        "schema", group: .inspect, summary: "List a table's columns with their types and missing counts.",
-        arguments: [.table("table", help: "the table")],
-        examples: ["schema tx"]
+        "schema", group: .inspect, summary: "List a table's columns with their types and missing counts, or a Parquet file's from its footer.",
+        arguments: [.table("table", help: "the table, or a quoted Parquet file or folder (its footer, without loading)")],
+        examples: ["schema tx", "schema \"Tests/StrataEngineTests/Fixtures/parquet/nested.parquet\""], fileAccess: .reads
     ) { parsed, ctx in
+        if let parquet = try ParquetCommands.schema(parsed) { return parquet }
         let table = try ctx.subjectTable(parsed)
         var names = ColumnBuilder(name: "column", type: .string)
         var types = ColumnBuilder(name: "type", type: .string)

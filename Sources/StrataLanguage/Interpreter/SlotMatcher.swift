@@ -116,6 +116,12 @@ struct SlotMatcher {
             try match(inner)
 
         case .table(let label, _), .rows(let label, _):
+            // A command that reads files may take a quoted path where a table goes (`schema "x.parquet"`).
+            if case .table = slot, spec.fileAccess == .reads, case .string(let path) = cursor.current.kind, parsed.subject == nil {
+                parsed.arguments[label] = .text(path, cursor.current.span)
+                cursor.advance()
+                return
+            }
             guard let (name, span) = cursor.qualifiedName() else { throw missing("table name (\(label))") }
             if case .rows = slot { try parser?.requireRows(name, span) } else { try parser?.requireTable(name, span) }
             parsed.arguments[label] = .text(name, span)
