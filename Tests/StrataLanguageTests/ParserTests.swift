@@ -36,7 +36,7 @@ import Testing
         let p = try #require(try parse("show tx tail 2 cols=amount,country"))
         #expect(p.text("end") == "tail")
         #expect(p.number("count") == 2)
-        #expect(p.strings("cols") == ["amount", "country"])
+        #expect(p[InspectCommands.showColumns] == ["amount", "country"])
         let s = try #require(try parse("select tx amount, invoice as slim"))
         #expect(s.list("columns") == ["amount", "invoice"])
         #expect(s.binding?.name == "slim")

@@ -38,7 +38,8 @@ enum ParquetCommands {
     static func export(_ parsed: ParsedCommand, _ ctx: inout CommandContext) throws -> CommandOutput? {
         let path = parsed.text("file") ?? ""
         guard path.lowercased().hasSuffix(".parquet") else { return nil }
-        if let span = parsed.options["delim"]?.span {
+        if parsed.isGiven(DataCommands.exportDelim) {
+            let span = parsed.span(DataCommands.exportDelim)
             throw parsed.error("delim= applies to CSV files", at: span)
         }
         let table = try ctx.subjectTable(parsed)

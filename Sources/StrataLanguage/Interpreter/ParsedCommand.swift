@@ -119,63 +119,11 @@ public struct ParsedCommand: Sendable {
 
     public func has(_ slot: String) -> Bool { arguments[slot] != nil }
 
-    // MARK: options (defaults come from the caller, matching the declared default text)
+    // MARK: options: read through their typed declarations (CommandOption.swift)
 
-    public func hasOption(_ key: String) -> Bool { options[key] != nil }
-
-    public func optionSpan(_ key: String) -> SourceSpan { options[key]?.span ?? verbSpan }
-
-    public func int(_ key: String, default d: Int) -> Int {
-        if case .int(let v)? = options[key]?.value { return v }
-        return d
-    }
-
-    public func double(_ key: String, default d: Double) -> Double {
-        switch options[key]?.value {
-        case .double(let v)?: return v
-        case .int(let v)?: return Double(v)
-        default: return d
-        }
-    }
-
-    public func string(_ key: String) -> String? {
-        if case .string(let v)? = options[key]?.value { return v }
-        return nil
-    }
-
-    public func string(_ key: String, default d: String) -> String { string(key) ?? d }
-
-    public func bool(_ key: String, default d: Bool) -> Bool {
-        if case .bool(let v)? = options[key]?.value { return v }
-        return d
-    }
-
-    public func strings(_ key: String) -> [String]? {
-        switch options[key]?.value {
-        case .list(let v)?: return v
-        case .string(let v)?: return [v]
-        default: return nil
-        }
-    }
-
-    public func pairs(_ key: String) -> [(String, String)]? {
-        if case .pairs(let v)? = options[key]?.value { return v }
-        return nil
-    }
-
-    public func range(_ key: String) -> ClosedRange<Int>? {
-        if case .range(let v)? = options[key]?.value { return v }
-        return nil
-    }
-
-    public func date(_ key: String) -> Int64? {
-        if case .date(let v)? = options[key]?.value { return v }
-        return nil
-    }
-
-    /// The seed for this command: `seed=` if given, else the workspace default.
-    public func seed(_ settings: Settings) -> UInt64 {
-        if case .int(let v)? = options["seed"]?.value { return UInt64(bitPattern: Int64(v)) }
+    /// The seed for this command: its `seed=` option when declared and typed, else the session's.
+    public func seed(_ option: CommandOption<Int?>, _ settings: Settings) -> UInt64 {
+        if case .int(let v)? = options[option.key]?.value { return UInt64(bitPattern: Int64(v)) }
         return settings.seed
     }
 

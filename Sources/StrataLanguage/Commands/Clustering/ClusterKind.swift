@@ -50,7 +50,7 @@ struct ClusterKind<Fitter: Estimator>: ClusterKindEntry where Fitter.TrainingDat
         let input = try ClusterInput(parsed, ctx)
         let model = try build(parsed, ctx.workspace.settings).fit(input.scaled, context: ctx.run)
         let validity = try ValidityFigures(input.scaled, labels: model.labels, inertia: inertia(model),
-                                           seed: parsed.seed(ctx.workspace.settings), context: ctx.run)
+                                           seed: parsed.seed(ClusterKinds.seed, ctx.workspace.settings), context: ctx.run)
         let clustering = Clustering(method: title, model: model, featureColumns: input.scaled.columnNames, scaler: input.scaler,
                                     table: try input.labelled(model.labels), scaledFeatures: input.scaled, validity: validity.figures)
         let name = try ctx.bindResult(clustering, for: parsed)

@@ -26,7 +26,7 @@ enum ClusterKinds {
                    "cluster kmeans customers cols=age,spend,orders missing=drop k=3 n_init=3"],
         build: { parsed, settings in
             guard let k = parsed[kmeansK] else { throw parsed.error("cluster kmeans needs k=", suggestion: "choose k with: cluster sweep kmeans …") }
-            var options = KMeansOptions(k: k, seed: parsed.seed(settings))
+            var options = KMeansOptions(k: k, seed: parsed.seed(ClusterKinds.seed, settings))
             options.initCount = parsed[nInit]
             options.maxIterations = parsed[maxIter]
             options.tolerance = parsed[tol]

@@ -36,7 +36,7 @@ enum ClusterSweepCommand {
             throw parsed.error("the sweep starts at k=2: silhouette and the other indices need two clusters", at: parsed.span(k))
         }
         guard range.count <= 50 else { throw parsed.error("sweep at most 50 values of k", at: parsed.span(k)) }
-        let seed = parsed.seed(ctx.workspace.settings)
+        let seed = parsed.seed(ClusterKinds.seed, ctx.workspace.settings)
         let method = parsed.text("method") ?? ""
         guard let sweep = sweepable.first(where: { $0.name == method })?.sweep else {
             throw parsed.error("cannot sweep '\(method)'", at: parsed.span("method"), suggestion: "sweep one of: " + sweepable.map(\.name).joined(separator: ", "))

@@ -69,13 +69,6 @@ enum ProfileCommand {
     static let order = CommandOption.list("order", describedAs: "numbers ascending, RFM names in map order, other text alphabetically",
                                           "segment labels in the order to list them, e.g. order=Low,Mid,High,Top")
 
-    /// For `pca` until it declares its `cols=` option and calls `columnList(option, …)`.
-    @available(*, deprecated, message: "declare the option once and call columnList(option, parsed, table)")
-    static func columnList(_ key: String, _ parsed: ParsedCommand, _ table: Table) throws -> [String]? {
-        guard let option = SegmentationOptions.declaredList(key, parsed) else { return nil }
-        return try columnList(option, parsed, table)
-    }
-
     static func output(_ p: SegmentProfile, table: Table, name: String) -> CommandOutput {
         let meanColumns = [p.segmentColumn, "size", "share"] + p.numericColumns
         let indexColumns = [p.segmentColumn] + p.numericColumns.map { $0 + "_index" }

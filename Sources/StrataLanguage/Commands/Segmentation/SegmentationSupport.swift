@@ -8,12 +8,6 @@ enum SegmentationOptions {
         CommandOption.choice("scale", default: d, help)
     }
 
-    /// For the clustering commands until they declare their `scale=` option and read it as `parsed[option]`.
-    @available(*, deprecated, message: "declare the command's scale= once with SegmentationOptions.scale(default:) and read parsed[option]")
-    static func scaling(_ parsed: ParsedCommand, default d: ScalingMethod) -> ScalingMethod {
-        parsed[scale(default: d)]
-    }
-
     /// The feature matrix of `columns`, with a note on dropped or filled rows.
     static func features(_ table: Table, _ columns: [String], _ parsed: ParsedCommand,
                          allowConstant: Bool = false) throws -> (ExtractedFeatures, [OutputBlock]) {
@@ -85,16 +79,6 @@ enum SegmentationOptions {
         parsed[option].map { items in items.flatMap { $0.split(separator: ",").map { String($0).trimmingSpaces } } }
     }
 
-    /// For `pca` until it declares its `cols=` option and reads it with `words(option, parsed)`.
-    @available(*, deprecated, message: "declare the option once and call words(option, parsed)")
-    static func words(_ key: String, _ parsed: ParsedCommand) -> [String]? {
-        declaredList(key, parsed).flatMap { words($0, parsed) }
-    }
-
-    /// The command's own list option `key` as a typed option, for the deprecated string-keyed helpers.
-    static func declaredList(_ key: String, _ parsed: ParsedCommand) -> CommandOption<[String]?>? {
-        parsed.spec.option(key).map { CommandOption.list($0.key, $0.help) }
-    }
 }
 
 extension Value {
