@@ -11,7 +11,9 @@ let package = Package(
     products: [
         .executable(name: "strata", targets: ["strata"]),
         .library(name: "StrataEngine", targets: ["StrataEngine"]),
-        .library(name: "StrataLanguage", targets: ["StrataLanguage"]),
+        .library(name: "StrataKit", targets: ["StrataKit"]),
+        .library(name: "StrataCommands", targets: ["StrataCommands"]),
+        .library(name: "StrataSession", targets: ["StrataSession"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,8 +29,16 @@ let package = Package(
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // The command language: lexer, parser, registry, interpreter, workspace, rendering.
-        .target(name: "StrataLanguage", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
+        // The command kit: the API commands are written against (CommandSpec, typed options,
+        // ParsedCommand, CommandContext, CommandOutput, Workspace and its objects), the lexer, the
+        // expression language, the slot matcher that parses and completes, and the renderer.
+        .target(name: "StrataKit", dependencies: ["StrataEngine"], swiftSettings: strictSettings),
+        // The built-in commands, on the kit: data, transform, charts, segmentation, clustering,
+        // recommenders, experiments; each family's kinds table.
+        .target(name: "StrataCommands", dependencies: ["StrataKit"], swiftSettings: strictSettings),
+        // The session, on both: cells, the interpreter, replay, check, journal, notebooks, and the
+        // commands about the session (run, history, save session, recover, quit).
+        .target(name: "StrataSession", dependencies: ["StrataCommands"], swiftSettings: strictSettings),
         // libedit, reached through a module map; C globals and variadic calls go through inline shims.
         .systemLibrary(name: "CLibEdit", path: "Sources/CLibEdit", providers: [.apt(["libedit-dev"])]),
         // The SIGINT flag and terminal restore: state that must exist exactly once, so it lives in C.
@@ -36,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "strata",
             dependencies: [
-                "StrataLanguage", "CLibEdit", "CInterrupts",
+                "StrataSession", "CLibEdit", "CInterrupts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -48,7 +58,7 @@ let package = Package(
                           swiftSettings: strictSettings),
         .testTarget(name: "StrataEngineTests", dependencies: ["StrataEngine"], exclude: ["Fixtures"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataLanguage"], exclude: ["Fixtures"],
+        .testTarget(name: "StrataLanguageTests", dependencies: ["StrataKit", "StrataCommands", "StrataSession"], exclude: ["Fixtures"],
                     swiftSettings: strictSettings),
         // The executable's own pieces: interrupt flag wiring, line continuation, progress line.
         .testTarget(name: "strataTests", dependencies: ["strata"], swiftSettings: strictSettings),

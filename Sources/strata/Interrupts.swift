@@ -1,5 +1,5 @@
 import CInterrupts
-import StrataLanguage
+import StrataSession
 
 /// Ctrl-C, SIGTERM and SIGHUP. The flag and the saved terminal modes live in the CInterrupts C
 /// target, once per process, whichever Swift code (or inlined copy of it) reads them.

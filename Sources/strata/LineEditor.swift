@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CLibEdit
-import StrataLanguage
+import StrataSession
 
 /// The libedit line editor: prompt, history file, Tab completion, and Ctrl-C / Ctrl-Z as keys.
 ///

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import StrataLanguage
+import StrataSession
 
 /// The interactive session: read a line (continuing after a trailing `\`), run it, print the
 /// output or the error, repeat until `quit` or Ctrl-D.

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import StrataLanguage
+import StrataSession
 
 /// Runs commands without line editing: piped stdin and `strata run FILE`. Output goes to stdout,
 /// errors to stderr with `SOURCE:LINE`; no prompts, colours, timings or progress, so a run's output

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
-import StrataLanguage
+import StrataSession
 
 /// Options every mode understands.
 struct CommonOptions: ParsableArguments {

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import StrataLanguage
+import StrataSession
 import Synchronization
 
 /// A one-line progress bar on stderr, for the interactive session only (batch runs use

@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// `` `Age Group` `` names a column wherever a column is named, and names are printed that way.
 @Suite struct BackquotedNameTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// A robustness sweep: every `help` example plus some lines of our own, mutated a few thousand
 /// times with a fixed seed (truncated, tokens deleted, duplicated, swapped or replaced, odd

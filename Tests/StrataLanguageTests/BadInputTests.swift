@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// What a failed command must leave exactly as it was: every name in order, each table's row
 /// count, column names and types, and the settings.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Round-number ticks: steps of 1, 2 or 5 × 10^k, ranges widened to whole steps, zero kept for bars.
 @Suite struct ChartAxisTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// The `chart` commands end to end on a small hand-made workspace.
 @Suite struct ChartCommandTests {

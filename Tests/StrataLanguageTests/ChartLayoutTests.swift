@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Every chart fits the width it is given, renders the same every time, and survives bad input.
 @Suite struct ChartLayoutTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Exact renderings of small charts, Unicode and ASCII, at the batch width (100 columns, no colour).
 /// Each expectation was read and checked by eye before it was frozen here.

@@ -1,4 +1,6 @@
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Small charts shared by the chart tests: every kind, with awkward values in some.
 enum ChartSamples {

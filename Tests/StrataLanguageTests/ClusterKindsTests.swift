@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// The clustering kinds table: every entry becomes a command, the sweep offers the kinds that can
 /// be swept, and a kind added as one entry (k-medoids) works through every clustering command.

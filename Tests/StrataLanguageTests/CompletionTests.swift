@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// A small registry covering every slot and option kind completion distinguishes.
 private let registry: CommandRegistry = {
@@ -318,8 +320,8 @@ extension String {
         let c = Completer(registry: registry, workspace: workspace)
         var dir = #filePath
         for _ in 0..<3 { if let slash = dir.lastIndex(of: "/") { dir = String(dir[..<slash]) } }
-        let r = c.complete(line: "load \"\(dir)/Sources/StrataLang", cursor: 6 + dir.count + 20)
-        #expect(r.replacement == "\(dir)/Sources/StrataLanguage/")
+        let r = c.complete(line: "load \"\(dir)/Sources/StrataSess", cursor: 6 + dir.count + 20)
+        #expect(r.replacement == "\(dir)/Sources/StrataSession/")
         let missing = c.complete(line: "load \"/no/such/dir/x", cursor: 20)
         #expect(missing.candidates.isEmpty)
     }

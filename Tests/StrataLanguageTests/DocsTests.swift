@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// `docs/commands.md` is generated from the registry; this keeps the committed copy current.
 @Suite struct DocsTests {

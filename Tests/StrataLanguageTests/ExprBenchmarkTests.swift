@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
-import StrataLanguage
+import StrataSession
 
 /// Timings on a million rows; run with `STRATA_BENCH=1 swift test -c release -Xswiftc -enable-testing --filter ExprBenchmark`.
 /// Off by default so the normal test run stays fast on shared machines.

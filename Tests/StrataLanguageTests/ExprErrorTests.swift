@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Every error names the problem and points at the token that caused it.
 @Suite struct ExprErrorTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Shared fixtures for the expression tests.
 enum ExprFixtures {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Every example in `help` runs on the bundled data: after loading the datasets the way the
 /// README's tour does, each example succeeds on its own copy of that workspace.

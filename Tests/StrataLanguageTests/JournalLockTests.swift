@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

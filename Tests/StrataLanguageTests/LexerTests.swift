@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 @Suite struct LexerTests {
     func kinds(_ s: String) throws -> [TokenKind] { try Lexer.tokenize(s).map(\.kind) }

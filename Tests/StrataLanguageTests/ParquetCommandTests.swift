@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// `load`, `export` and `schema` on Parquet files through the interpreter.
 @Suite struct ParquetCommandTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// The recommender commands end to end on a tiny ratings table.
 @Suite struct RecommendCommandTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Titles in lists and reasons, fallback=popular for cold users, and diversity in evaluate.
 @Suite struct RecommendUXCommandTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// split, recommender popular/random and evaluate end to end on hand-made tables.
 @Suite struct RecommenderDataCommandTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Money keeps its cents, identifiers are printed as read, counts and sums are grouped.
 @Suite struct RenderDisplayHintTests {

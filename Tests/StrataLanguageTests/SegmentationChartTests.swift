@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 @testable import StrataEngine
 
 /// The charts the segmentation and clustering commands draw after their tables, on the two

@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// The segmentation and clustering commands end to end through the interpreter.
 @Suite struct SegmentationCommandTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// The session layer apart from the command API: which names a command reads and binds, which
 /// cells depend on which, session effects that take place only when a command succeeds, and the

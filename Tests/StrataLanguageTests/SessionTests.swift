@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Cells, the session file format, replay and check, parameters, the plan of a file, notebooks
 /// and the journal, on a small hand-made table (no files needed except where a file is the point).

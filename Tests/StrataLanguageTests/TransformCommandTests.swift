@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// The data commands end to end through the interpreter, on a small hand-made table.
 @Suite struct TransformCommandTests {

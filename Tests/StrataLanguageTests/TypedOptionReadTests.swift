@@ -1,5 +1,7 @@
 import Testing
-@testable import StrataLanguage
+@testable import StrataKit
+@testable import StrataCommands
+@testable import StrataSession
 
 /// Options read through their typed declarations: defaults that depend on other options, and
 /// pairs of options that exclude each other, behave as they did when read by string key.

@@ -6,22 +6,7 @@
 #
 # Usage: Tests/e2e/sessions.sh [path/to/strata]
 set -u
-here=$(cd "$(dirname "$0")/../.." && pwd)
-bin=${1:-$here/.build/debug/strata}
-case "$bin" in /*) ;; *) bin="$here/$bin" ;; esac
-[ -x "$bin" ] || { echo "sessions.sh: no executable at $bin" >&2; exit 2; }
-cd "$here"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export STRATA_HISTORY=/dev/null STRATA_HOME="$work/home"
-failures=0
-checks=0
-check() {  # check DESCRIPTION CONDITION...
-  local what=$1; shift
-  checks=$((checks + 1))
-  if ! "$@"; then failures=$((failures + 1)); echo "FAIL: $what" >&2; fi
-}
-contains() { [[ "$1" == *"$2"* ]]; }
+source "$(dirname "$0")/e2e_lib.bash"
 
 # Every bundled session is an end-to-end test.
 out=$(STRATA_THREADS=2 "$bin" check sessions/*.strata 2>&1); rc=$?

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
-import StrataLanguage
+import StrataSession
 @testable import strata
 
 /// Sends a real SIGINT to the process, as the terminal does on Ctrl-C, and waits for its delivery.

@@ -1,6 +1,0 @@
-/// Segmentation: RFM, scaling, scoring matrices, tiers, profiles and migration; clustering commands join them.
-enum SegmentationCommands {
-    static let all: [CommandSpec] = [RFMCommand.spec, ScaleCommand.spec, ScoreCommand.spec, SegmentCommand.spec,
-                                     ProfileCommand.spec, MigrateCommand.spec]
-        + ClusterCommands.specs + [KDistCommand.spec, ProjectionCommands.pca, ProjectionCommands.assign]
-}
