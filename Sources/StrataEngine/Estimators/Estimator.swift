@@ -65,10 +65,18 @@ public protocol ClusterModel: FittedModel {
     var labels: [Int] { get }
     /// Labels for new rows given in the same (scaled) feature space as the training rows.
     func assign(_ x: FeatureMatrix) -> [Int]
+    /// The merge tree and its cut, for a model that has one (`HasDendrogram`): filled in by that
+    /// conformance at compile time, so no caller casts to find it.
+    var mergeTree: (any HasDendrogram)? { get }
 }
 
 extension ClusterModel {
     public var clusterCount: Int { Set(labels.filter { $0 >= 0 }).count }
+    public var mergeTree: (any HasDendrogram)? { nil }
+}
+
+extension ClusterModel where Self: HasDendrogram {
+    public var mergeTree: (any HasDendrogram)? { self }
 }
 
 /// A fitted model predicting a class for each row of a feature table.

@@ -38,7 +38,7 @@ public struct Clustering: WorkspaceObject {
     /// The merge tree and its cut, for a clustering cut from one (`chart dendrogram`). The model is
     /// kept type-erased in the workspace, so whether it has a tree is asked of the role, not of any
     /// one algorithm.
-    public var tree: (any HasDendrogram)? { model as? any HasDendrogram }
+    public var tree: (any HasDendrogram)? { model.mergeTree }
 
     public var kindName: String { "\(method) clustering" }
 
