@@ -175,3 +175,28 @@ public protocol ExplainsPredictions: FittedModel {
     /// Per row, one contribution per feature, in feature order.
     func contributions(_ x: Features) throws -> [[Double]]
 }
+
+/// What a classifier's `fit` takes: the features, the target, and optional per-row weights
+/// (nil means every row weighs 1).
+public struct ClassificationData: Sendable {
+    public let frame: ModelFrame
+    public let target: ClassTarget
+    public let weights: [Double]?
+    public init(frame: ModelFrame, target: ClassTarget, weights: [Double]? = nil) {
+        self.frame = frame
+        self.target = target
+        self.weights = weights
+    }
+}
+
+/// What a regressor's `fit` takes.
+public struct RegressionData: Sendable {
+    public let frame: ModelFrame
+    public let target: [Double]
+    public let weights: [Double]?
+    public init(frame: ModelFrame, target: [Double], weights: [Double]? = nil) {
+        self.frame = frame
+        self.target = target
+        self.weights = weights
+    }
+}
