@@ -1,0 +1,217 @@
+/// Random forests (Breiman 2001; scikit-learn's RandomForestClassifier/Regressor): each tree grows
+/// on a bootstrap sample (drawn as per-row counts, which become row weights, as scikit-learn does)
+/// and looks at a random subset of features per node. Trees are grown in parallel through
+/// `FixedChunks`, one chunk per tree, tree `t` seeded from (seed, t), so a forest is the same bit
+/// for bit on one thread or two.
+public struct ForestParameters: EstimatorParameters, Equatable {
+    public var treeCount: Int
+    /// The per-tree settings; `tree.maxFeatures` defaults to sqrt (classification) or all (regression).
+    public var tree: TreeParameters
+    public var bootstrap: Bool
+    public var seed: UInt64
+
+    public init(treeCount: Int = 100, tree: TreeParameters = TreeParameters(maxFeatures: .sqrt),
+                bootstrap: Bool = true, seed: UInt64 = 0) {
+        self.treeCount = treeCount
+        self.tree = tree
+        self.bootstrap = bootstrap
+        self.seed = seed
+    }
+
+    public var described: [ParameterValue] {
+        [ParameterValue("n_estimators", treeCount, default: 100)]
+            + tree.described.filter { $0.name != "seed" }
+            + [ParameterValue("bootstrap", bootstrap ? "true" : "false", default: "true"),
+               ParameterValue("seed", String(seed))]
+    }
+}
+
+/// The trees of a fitted forest and what every tree's out-of-bag rows say.
+struct ForestFit: Sendable {
+    let trees: [TreeStructure]
+    /// Per training row, the mean out-of-bag prediction (output-count values), or nil when the
+    /// row was in every tree's sample.
+    let outOfBag: [[Double]?]
+}
+
+enum ForestGrower {
+    static func grow(_ data: TreeTrainingSet, weights: [Double], parameters: ForestParameters,
+                     context: RunContext) throws -> ForestFit {
+        guard (1...10_000).contains(parameters.treeCount) else {
+            throw EngineError("a forest needs between 1 and 10000 trees, not \(parameters.treeCount)")
+        }
+        try parameters.tree.validate()
+        let n = data.rowCount
+        let outputs = data.isClassification ? data.statWidth : 1
+        let chunks = FixedChunks(pieces: parameters.treeCount)
+        // Per tree, its structure and its out-of-bag rows' predictions.
+        let grown = try chunks.map(cancellation: context.cancellation) { range -> (TreeStructure, [Int32], [Double]) in
+            let t = range.lowerBound
+            var rng = SeededGenerator(seed: parameters.seed, stream: UInt64(t))
+            var counts = [Double](repeating: 0, count: n)
+            if parameters.bootstrap {
+                for _ in 0..<n { counts[rng.nextInt(below: n)] += 1 }
+            } else {
+                counts = [Double](repeating: 1, count: n)
+            }
+            let treeWeights = zip(counts, weights).map { $0 * $1 }
+            var tree = parameters.tree
+            tree.seed = rng.next()
+            var builder = TreeBuilder(data: data, parameters: tree, weights: treeWeights, seed: tree.seed)
+            let structure = try builder.build(cancellation: context.cancellation)
+            var oobRows: [Int32] = []
+            var oobValues: [Double] = []
+            for row in 0..<n where counts[row] == 0 {
+                oobRows.append(Int32(row))
+                var node = 0
+                while structure.feature[node] >= 0 {
+                    let v = data.columns[Int(structure.feature[node])][row]
+                    node = Int(structure.goesLeft(node, value: v) ? structure.left[node] : structure.right[node])
+                }
+                oobValues.append(contentsOf: structure.value(at: node))
+            }
+            return (structure, oobRows, oobValues)
+        }
+        var sums = [Double](repeating: 0, count: n * outputs)
+        var votes = [Int](repeating: 0, count: n)
+        for (_, rows, values) in grown {
+            for (k, row) in rows.enumerated() {
+                votes[Int(row)] += 1
+                for o in 0..<outputs { sums[Int(row) * outputs + o] += values[k * outputs + o] }
+            }
+        }
+        let oob: [[Double]?] = (0..<n).map { row in
+            votes[row] == 0 ? nil : (0..<outputs).map { sums[row * outputs + $0] / Double(votes[row]) }
+        }
+        return ForestFit(trees: grown.map(\.0), outOfBag: oob)
+    }
+
+    /// Mean of the trees' leaf values per row.
+    static func predict(_ trees: [TreeStructure], frame: ModelFrame, outputs: Int) -> [[Double]] {
+        (0..<frame.rowCount).map { row in
+            var sum = [Double](repeating: 0, count: outputs)
+            for tree in trees {
+                let leaf = tree.leaf(for: row, in: frame)
+                for o in 0..<outputs { sum[o] += tree.values[leaf * outputs + o] }
+            }
+            return sum.map { $0 / Double(max(trees.count, 1)) }
+        }
+    }
+
+    /// scikit-learn's forest importance: the mean of each tree's normalized importances, normalized.
+    static func importances(_ trees: [TreeStructure], featureCount: Int) -> [Double] {
+        var sums = [Double](repeating: 0, count: featureCount)
+        for tree in trees {
+            for (f, v) in TreeImportance.normalized(tree, featureCount: featureCount).enumerated() { sums[f] += v }
+        }
+        let total = sums.reduce(0, +)
+        return total > 0 ? sums.map { $0 / total } : sums
+    }
+}
+
+public struct RandomForestClassifierEstimator: Estimator {
+    public let parameters: ForestParameters
+    public init(parameters: ForestParameters = ForestParameters()) { self.parameters = parameters }
+
+    public func fit(_ data: ClassificationData, context: RunContext) throws -> RandomForestClassifierModel {
+        guard parameters.tree.criterion.isClassification else {
+            throw EngineError("criterion \(parameters.tree.criterion.rawValue) is for regression", suggestion: "use gini or entropy")
+        }
+        let set = try TreeTrainingSet(frame: data.frame, target: data.target.checkedForTrees())
+        let weights = try TreeTrainingSet.checkedWeights(data.weights, rowCount: set.rowCount)
+        let fit = try ForestGrower.grow(set, weights: weights, parameters: parameters, context: context)
+        // Out-of-bag accuracy, scikit-learn's oob_score_ for a classifier.
+        var right = 0, scored = 0
+        for (row, p) in fit.outOfBag.enumerated() {
+            guard let p else { continue }
+            scored += 1
+            var best = 0
+            for c in p.indices where p[c] > p[best] { best = c }
+            if best == data.target.labels[row] { right += 1 }
+        }
+        return RandomForestClassifierModel(trees: fit.trees, schema: data.frame.schema, classes: data.target.classes,
+                                           parameterValues: parameters.described,
+                                           outOfBagProbabilities: fit.outOfBag,
+                                           outOfBagAccuracy: scored > 0 ? Double(right) / Double(scored) : nil)
+    }
+}
+
+public struct RandomForestRegressorEstimator: Estimator {
+    public let parameters: ForestParameters
+    public init(parameters: ForestParameters = ForestParameters(tree: TreeParameters(criterion: .squaredError))) {
+        self.parameters = parameters
+    }
+
+    public func fit(_ data: RegressionData, context: RunContext) throws -> RandomForestRegressorModel {
+        guard !parameters.tree.criterion.isClassification else {
+            throw EngineError("criterion \(parameters.tree.criterion.rawValue) is for classification", suggestion: "use squared_error")
+        }
+        let set = try TreeTrainingSet(frame: data.frame, target: .values(data.target))
+        let weights = try TreeTrainingSet.checkedWeights(data.weights, rowCount: set.rowCount)
+        let fit = try ForestGrower.grow(set, weights: weights, parameters: parameters, context: context)
+        // Out-of-bag R², scikit-learn's oob_score_ for a regressor.
+        let scored = fit.outOfBag.enumerated().compactMap { row, p in p.map { (data.target[row], $0[0]) } }
+        var r2: Double?
+        if scored.count > 1 {
+            let mean = scored.reduce(0) { $0 + $1.0 } / Double(scored.count)
+            let ssRes = scored.reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+            let ssTot = scored.reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) }
+            r2 = ssTot > 0 ? 1 - ssRes / ssTot : nil
+        }
+        return RandomForestRegressorModel(trees: fit.trees, schema: data.frame.schema,
+                                          parameterValues: parameters.described, outOfBagR2: r2)
+    }
+}
+
+public struct RandomForestClassifierModel: Classifier, ExplainsPredictions {
+    public let trees: [TreeStructure]
+    public let schema: ModelSchema
+    public let classes: [String]
+    public let parameterValues: [ParameterValue]
+    /// Per training row, the mean class probabilities of the trees that did not see it.
+    public let outOfBagProbabilities: [[Double]?]
+    public let outOfBagAccuracy: Double?
+
+    public var algorithmName: String { "random forest (\(trees.count) trees)" }
+    public var featureImportances: [Double]? { ForestGrower.importances(trees, featureCount: schema.features.count) }
+
+    public func predictProbabilities(_ x: ModelFrame) throws -> [[Double]] {
+        try schema.check(x)
+        return ForestGrower.predict(trees, frame: x, outputs: classes.count)
+    }
+
+    /// As `shap` explains a scikit-learn forest: in probability, the mean over trees.
+    public var contributionScale: String { "probability of \(classes.last ?? "the second class")" }
+    public var expectedValue: Double {
+        trees.reduce(0) { $0 + TreeSHAP.expectedValue($1, output: classes.count - 1) } / Double(max(trees.count, 1))
+    }
+    public func contributions(_ x: ModelFrame) throws -> [[Double]] {
+        try schema.check(x)
+        try TreeSHAP.requireBinary(classes)
+        return try TreeSHAP.contributions(trees, output: 1, scale: 1 / Double(max(trees.count, 1)), frame: x)
+    }
+}
+
+public struct RandomForestRegressorModel: Regressor, ExplainsPredictions {
+    public let trees: [TreeStructure]
+    public let schema: ModelSchema
+    public let parameterValues: [ParameterValue]
+    public let outOfBagR2: Double?
+
+    public var algorithmName: String { "random forest regressor (\(trees.count) trees)" }
+    public var featureImportances: [Double]? { ForestGrower.importances(trees, featureCount: schema.features.count) }
+
+    public func predict(_ x: ModelFrame) throws -> [Double] {
+        try schema.check(x)
+        return ForestGrower.predict(trees, frame: x, outputs: 1).map { $0[0] }
+    }
+
+    public var contributionScale: String { "predicted value" }
+    public var expectedValue: Double {
+        trees.reduce(0) { $0 + TreeSHAP.expectedValue($1, output: 0) } / Double(max(trees.count, 1))
+    }
+    public func contributions(_ x: ModelFrame) throws -> [[Double]] {
+        try schema.check(x)
+        return try TreeSHAP.contributions(trees, output: 0, scale: 1 / Double(max(trees.count, 1)), frame: x)
+    }
+}
