@@ -1,0 +1,253 @@
+/// One boosting round's tree, as it was grown on bins: the shared `TreeStructure` (raw thresholds,
+/// node cover = training rows), the bin rule of each internal node (to score rows already binned),
+/// and which rows ended in which leaf.
+struct GrownTree {
+    var tree: TreeStructure
+    /// Per node: the bins that go left (empty for a leaf).
+    var binRules: [[Bool]]
+    /// Per leaf node: its rows, as a range of `rows`.
+    var leafRanges: [(node: Int, range: Range<Int>)]
+    /// The rows the tree was grown on, grouped by leaf.
+    var rows: [Int32]
+
+    /// The leaf a binned row reaches.
+    func leaf(ofRow row: Int, bins: UnsafePointer<UInt8>, rowCount: Int) -> Int {
+        var node = 0
+        while tree.feature[node] >= 0 {
+            let bin = Int(bins[Int(tree.feature[node]) * rowCount + row])
+            node = Int(binRules[node][bin] ? tree.left[node] : tree.right[node])
+        }
+        return node
+    }
+}
+
+/// Grows one tree leaf-wise (best-first, as LightGBM): the leaf whose best split gains most is
+/// split next, until `maxLeaves` leaves, the depth limit, or no split gains anything. Histograms
+/// are built for the smaller child only; the larger one's is its parent's minus the smaller's.
+///
+/// Holds its scratch memory across rounds. Histogram building runs the features in parallel
+/// chunks (one per feature); each feature's sums run over the rows in one fixed order, so the tree
+/// is the same bit for bit on any number of threads.
+final class TreeGrower {
+    private let bins: UnsafePointer<UInt8>
+    private let rowCount: Int
+    private let binnings: [FeatureBinning]
+    private let offsets: [Int]
+    private let parameters: GradientBoostingParameters
+    private let finder: SplitFinder
+    /// Histogram slots (3 doubles per bin of every feature) for every leaf that may be alive at once.
+    private let histograms: UnsafeMutablePointer<Double>
+    private let histogramSize: Int
+    private var orderedGradients: [Double]
+    private var orderedHessians: [Double]
+    private var scratch: [Int32]
+
+    /// Rows × features below which building a histogram on several threads costs more than it saves.
+    static let parallelWorkThreshold = 40_000
+
+    init(bins: UnsafePointer<UInt8>, rowCount: Int, binnings: [FeatureBinning], parameters: GradientBoostingParameters) {
+        self.bins = bins
+        self.rowCount = rowCount
+        self.binnings = binnings
+        var offsets = [0]
+        for binning in binnings { offsets.append(offsets[offsets.count - 1] + binning.binCount + 1) }
+        self.offsets = offsets
+        self.parameters = parameters
+        finder = SplitFinder(minSamplesLeaf: Double(parameters.minSamplesLeaf), l2: parameters.l2)
+        histogramSize = 3 * (offsets.last ?? 0)
+        let slots = parameters.maxLeaves * max(histogramSize, 1)
+        histograms = .allocate(capacity: slots)
+        histograms.initialize(repeating: 0, count: slots)
+        orderedGradients = [Double](repeating: 0, count: rowCount)
+        orderedHessians = [Double](repeating: 0, count: rowCount)
+        scratch = [Int32](repeating: 0, count: rowCount)
+    }
+
+    deinit {
+        histograms.deallocate()
+    }
+
+    private struct Leaf {
+        var node: Int
+        var range: Range<Int>
+        var sums: GradientSums
+        var depth: Int
+        var slot: Int
+        var best: SplitCandidate?
+    }
+
+    /// Grows a tree on `rows` (ascending) with per-row gradients and hessians indexed by row.
+    /// Leaf values are the Newton steps −G/(H+λ) times the learning rate.
+    func grow(rows initialRows: [Int32], gradients: [Double], hessians: [Double], context: RunContext) throws -> GrownTree {
+        var rows = initialRows
+        var tree = TreeStructure(outputCount: 1)
+        var binRules: [[Bool]] = []
+        var rootSums = GradientSums()
+        for row in rows {
+            rootSums.gradient += gradients[Int(row)]
+            rootSums.hessian += hessians[Int(row)]
+        }
+        rootSums.count = Double(rows.count)
+        tree.addNode(value: [0], cover: rootSums.count)
+        binRules.append([])
+        var freeSlots = Array((1..<parameters.maxLeaves).reversed())
+        var leaves = [Leaf(node: 0, range: 0..<rows.count, sums: rootSums, depth: 0, slot: 0, best: nil)]
+        try buildHistogram(slot: 0, rows: rows, range: 0..<rows.count, gradients: gradients, hessians: hessians, context: context)
+        leaves[0].best = bestSplit(slot: 0, sums: rootSums, depth: 0)
+
+        while leaves.count < parameters.maxLeaves {
+            var chosen = -1
+            for (i, leaf) in leaves.enumerated() {
+                guard let gain = leaf.best?.gain else { continue }
+                if chosen < 0 || gain > (leaves[chosen].best?.gain ?? 0) { chosen = i }
+            }
+            guard chosen >= 0, let split = leaves[chosen].best, let smallSlot = freeSlots.popLast() else { break }
+            let parent = leaves[chosen]
+            let leftCount = partition(&rows, range: parent.range, feature: split.feature, goesLeft: split.goesLeft)
+            let leftRange = parent.range.lowerBound..<(parent.range.lowerBound + leftCount)
+            let rightRange = leftRange.upperBound..<parent.range.upperBound
+            let leftNode = tree.addNode(value: [0], cover: Double(leftRange.count))
+            let rightNode = tree.addNode(value: [0], cover: Double(rightRange.count))
+            binRules.append([])
+            binRules.append([])
+            setSplit(&tree, node: parent.node, split: split, left: leftNode, right: rightNode)
+            binRules[parent.node] = split.goesLeft
+
+            // The smaller child gets a fresh histogram; the larger one takes the parent's slot.
+            let leftIsSmaller = leftRange.count <= rightRange.count
+            let smallRange = leftIsSmaller ? leftRange : rightRange
+            try buildHistogram(slot: smallSlot, rows: rows, range: smallRange, gradients: gradients, hessians: hessians,
+                               context: context)
+            subtract(slot: parent.slot, minus: smallSlot)
+            let depth = parent.depth + 1
+            var left = Leaf(node: leftNode, range: leftRange, sums: split.left, depth: depth,
+                            slot: leftIsSmaller ? smallSlot : parent.slot, best: nil)
+            var right = Leaf(node: rightNode, range: rightRange, sums: split.right, depth: depth,
+                             slot: leftIsSmaller ? parent.slot : smallSlot, best: nil)
+            left.best = bestSplit(slot: left.slot, sums: left.sums, depth: depth)
+            right.best = bestSplit(slot: right.slot, sums: right.sums, depth: depth)
+            leaves[chosen] = left
+            leaves.insert(right, at: chosen + 1)
+        }
+
+        var leafRanges: [(node: Int, range: Range<Int>)] = []
+        for leaf in leaves {
+            tree.values[leaf.node] = leaf.sums.leafValue(l2: parameters.l2) * parameters.learningRate
+            leafRanges.append((leaf.node, leaf.range))
+        }
+        // Internal nodes hold the cover-weighted mean of their children (children come after parents).
+        for node in stride(from: tree.nodeCount - 1, through: 0, by: -1) where tree.feature[node] >= 0 {
+            let l = Int(tree.left[node]), r = Int(tree.right[node])
+            let cover = tree.cover[l] + tree.cover[r]
+            tree.values[node] = cover > 0 ? (tree.values[l] * tree.cover[l] + tree.values[r] * tree.cover[r]) / cover : 0
+        }
+        return GrownTree(tree: tree, binRules: binRules, leafRanges: leafRanges, rows: rows)
+    }
+
+    private func bestSplit(slot: Int, sums: GradientSums, depth: Int) -> SplitCandidate? {
+        if let maxDepth = parameters.maxDepth, depth >= maxDepth { return nil }
+        guard sums.count >= 2 * Double(parameters.minSamplesLeaf) else { return nil }
+        let base = histograms + slot * histogramSize
+        var best: SplitCandidate?
+        for (f, binning) in binnings.enumerated() {
+            let histogram = UnsafePointer(base + 3 * offsets[f])
+            let candidate = binning.isCategorical
+                ? finder.bestCategorical(feature: f, histogram: histogram, binCount: binning.binCount, total: sums)
+                : finder.bestNumeric(feature: f, histogram: histogram, binCount: binning.binCount, total: sums)
+            if let candidate, candidate.gain > (best?.gain ?? 0) { best = candidate }
+        }
+        return best
+    }
+
+    private func setSplit(_ tree: inout TreeStructure, node: Int, split: SplitCandidate, left: Int, right: Int) {
+        let binning = binnings[split.feature]
+        let missingLeft = split.goesLeft[binning.missingBin]
+        switch binning.rule {
+        case .numeric(let thresholds):
+            let last = split.lastLeftBin ?? 0
+            // The last bin has no upper bound: "every present value left" is a threshold of +∞.
+            let threshold = last < thresholds.count ? thresholds[last] : Double.infinity
+            tree.setSplit(node, feature: split.feature, threshold: threshold, missingGoesLeft: missingLeft,
+                          left: left, right: right, gain: split.gain)
+        case .categorical:
+            let categories = (0..<binning.binCount).filter { split.goesLeft[$0] }.map { Int32($0) }
+            // With only the missing rows on the left, no code may pass `value <= threshold`.
+            tree.setSplit(node, feature: split.feature, threshold: -Double.infinity, leftCategories: categories,
+                          missingGoesLeft: missingLeft, left: left, right: right, gain: split.gain)
+        }
+    }
+
+    /// Stable partition of `rows[range]`: rows whose bin goes left first. Returns how many went left.
+    private func partition(_ rows: inout [Int32], range: Range<Int>, feature: Int, goesLeft: [Bool]) -> Int {
+        let column = bins + feature * rowCount
+        var leftCount = 0, rightCount = 0
+        rows.withUnsafeMutableBufferPointer { rowBuffer in
+            scratch.withUnsafeMutableBufferPointer { rightBuffer in
+                goesLeft.withUnsafeBufferPointer { rule in
+                    for k in range {
+                        let row = rowBuffer[k]
+                        if rule[Int(column[Int(row)])] {
+                            rowBuffer[range.lowerBound + leftCount] = row
+                            leftCount += 1
+                        } else {
+                            rightBuffer[rightCount] = row
+                            rightCount += 1
+                        }
+                    }
+                    for k in 0..<rightCount { rowBuffer[range.lowerBound + leftCount + k] = rightBuffer[k] }
+                }
+            }
+        }
+        return leftCount
+    }
+
+    private func buildHistogram(slot: Int, rows: [Int32], range: Range<Int>, gradients: [Double], hessians: [Double],
+                                context: RunContext) throws {
+        let count = range.count
+        rows.withUnsafeBufferPointer { rowBuffer in
+            gradients.withUnsafeBufferPointer { g in
+                hessians.withUnsafeBufferPointer { h in
+                    orderedGradients.withUnsafeMutableBufferPointer { og in
+                        orderedHessians.withUnsafeMutableBufferPointer { oh in
+                            for k in 0..<count {
+                                let row = Int(rowBuffer[range.lowerBound + k])
+                                og[k] = g[row]
+                                oh[k] = h[row]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let base = histograms + slot * histogramSize
+        base.update(repeating: 0, count: histogramSize)
+        let writes = DisjointWrites(base, count: histogramSize)
+        let chunks = FixedChunks(pieces: binnings.count)
+        let workers = count * binnings.count >= Self.parallelWorkThreshold ? FixedChunks.threadCount : 1
+        let (bins, rowCount, offsets) = (self.bins, self.rowCount, self.offsets)
+        try rows.withUnsafeBufferPointer { rowBuffer in
+            try orderedGradients.withUnsafeBufferPointer { og in
+                try orderedHessians.withUnsafeBufferPointer { oh in
+                    try chunks.forEach(workers: workers, cancellation: context.cancellation) { f in
+                        let column = bins + f * rowCount
+                        let histogram = writes.base + 3 * offsets[f]
+                        let rowsHere = rowBuffer.baseAddress.map { $0 + range.lowerBound }
+                        guard let rowsHere, let gs = og.baseAddress, let hs = oh.baseAddress else { return }
+                        for k in 0..<count {
+                            let slot = 3 * Int(column[Int(rowsHere[k])])
+                            histogram[slot] += gs[k]
+                            histogram[slot + 1] += hs[k]
+                            histogram[slot + 2] += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func subtract(slot: Int, minus other: Int) {
+        let target = histograms + slot * histogramSize
+        let source = histograms + other * histogramSize
+        for i in 0..<histogramSize { target[i] -= source[i] }
+    }
+}
