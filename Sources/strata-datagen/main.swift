@@ -56,7 +56,7 @@ let files = [
     ExperimentFactory.make(seed: seed),
     WidgetExperimentFactory.make(seed: seed),
     segments,
-]
+] + ExposureFactory.make(world: world, seed: seed)
 
 do {
     try Output.makeDirectory(outDirectory)
