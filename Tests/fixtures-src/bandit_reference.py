@@ -9,7 +9,9 @@ Each stream is a table rewards[t][arm] (and, for LinUCB, features[t]) drawn here
 seed and copied into the fixture, so the Swift test replays exactly the same rewards: at round t the
 policy picks an arm, receives rewards[t][arm], and learns from it. UCB1 pulls every arm once first
 (rounds 1..K, arms in order; MABWiser is warm-started with those K rounds through fit), then
-MABWiser predicts and partial_fits one round at a time.
+MABWiser predicts and partial_fits one round at a time. LinUCB uses l2_lambda=1: MABWiser starts an
+arm's A⁻¹ as a copy of A = λI (not its inverse) until the arm's first fit, which only agrees with
+the textbook (λI)⁻¹ when λ = 1.
 Output: Tests/StrataEngineTests/Fixtures/bandit_reference.json
 """
 import json
@@ -60,7 +62,7 @@ def linucb_case(arm_count, rounds, alpha, l2_lambda):
 fixture = {
     "versions": {"mabwiser": getattr(mabwiser, "__version__", None) or mabwiser._version.__version__, "numpy": np.__version__},
     "ucb1": [ucb1_case([0.3, 0.5, 0.6], 1500, 1.0), ucb1_case([0.04, 0.05, 0.06, 0.05], 1500, 0.5)],
-    "linucb": [linucb_case(3, 600, 1.0, 1.0), linucb_case(4, 600, 0.5, 2.0)],
+    "linucb": [linucb_case(3, 600, 1.0, 1.0), linucb_case(4, 600, 2.0, 1.0)],
 }
 with open(OUT, "w") as f:
     json.dump(fixture, f)
