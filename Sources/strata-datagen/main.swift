@@ -56,6 +56,7 @@ let files = [
     ExperimentFactory.make(seed: seed),
     WidgetExperimentFactory.make(seed: seed),
     segments,
+    WeeklyKPIFactory.make(seed: seed),
 ] + ExposureFactory.make(world: world, seed: seed)
 
 do {

@@ -1,7 +1,7 @@
 /// The Experiments group: A/B tests on a log of units, and sizing the next one.
 package enum ExperimentCommands {
     package static let all = [ABTestCommand.spec, ABTestPlanCommand.spec,
-                                BanditSimulateCommand.spec]
+                                BanditSimulateCommand.spec, MonitorCommand.spec]
 }
 
 extension MetricKind: OptionChoice {}
