@@ -134,10 +134,20 @@ import Testing
             floats("revenue", &g, nA, scale: 80),
             ints("sessions", &g, nA, 1..<6),
             floats("pre_revenue", &g, nA, scale: 60),
+            Column(name: "date", data: .date((0..<Int64(nA)).map { 20_367 + $0 % 28 })),
+        ]))
+        // Weekly KPIs: 30 Mondays × 2 segments, the columns of datasets/kpis.csv.
+        let nK = 60
+        ws.bind("kpis", table: try Table(columns: [
+            Column(name: "week", data: .date((0..<Int64(nK)).map { 20_060 + 7 * ($0 / 2) })),
+            Column(name: "segment", data: .string(codes: (0..<nK).map { Int32($0 % 2) }, dictionary: ["a", "b"])),
+            ints("visitors", &g, nK, 900..<1100),
+            ints("conversions", &g, nK, 30..<70),
+            floats("revenue", &g, nK, scale: 2_000),
         ]))
         for (table, file) in [("tx", "transactions.csv"), ("customers", "customers.csv"), ("ratings", "ratings.csv"),
                               ("items", "items.csv"), ("events", "events.csv"), ("segments", "segments.csv"),
-                              ("ab", "experiment.csv")] {
+                              ("ab", "experiment.csv"), ("kpis", "kpis.csv")] {
             try CSVWriter.write(try #require(ws.table(table)), to: folder + "/" + file)
         }
         let interpreter = Interpreter(registry: StandardCommands.registry)
