@@ -36,7 +36,13 @@ public struct Folds: Sendable, Equatable {
         var rows = Array(0..<rowCount)
         var generator = SeededGenerator(seed: seed)
         generator.shuffle(&rows)
-        let folds = (0..<k).map { f in Array(rows[(rowCount * f / k)..<(rowCount * (f + 1) / k)]).sorted() }
+        var folds: [[Int]] = []
+        var start = 0
+        for f in 0..<k {
+            let size = rowCount / k + (f < rowCount % k ? 1 : 0)
+            folds.append(Array(rows[start..<(start + size)]).sorted())
+            start += size
+        }
         return Folds(rowCount: rowCount, testRows: folds, seed: seed, isStratified: false)
     }
 
