@@ -4,6 +4,8 @@
 struct Booster {
     let parameters: GradientBoostingParameters
     let loss: BoostingLoss
+    /// Threads for histogram building; the result does not depend on it.
+    var workers = FixedChunks.threadCount
 
     /// `strata` (class labels) make the held-out rows stratified; nil draws them from all rows.
     func fit(frame: ModelFrame, target: [Double], weights: [Double]?, strata: [Int]?, context: RunContext) throws -> BoostedTrees {
@@ -54,7 +56,7 @@ struct Booster {
         try trainBins.bins.withUnsafeBufferPointer { trainBuffer in
             try validBins.bins.withUnsafeBufferPointer { validBuffer in
                 guard let trainPointer = trainBuffer.baseAddress else { return }
-                let grower = TreeGrower(bins: trainPointer, rowCount: n, binnings: binnings, parameters: parameters)
+                let grower = TreeGrower(bins: trainPointer, rowCount: n, binnings: binnings, parameters: parameters, workers: workers)
                 for round in 0..<parameters.rounds {
                     try context.cancellation.check()
                     for i in 0..<n {

@@ -41,11 +41,15 @@ final class TreeGrower {
     private var orderedGradients: [Double]
     private var orderedHessians: [Double]
     private var scratch: [Int32]
+    /// Threads for histogram building (the tests compare 1 and 2).
+    private let workers: Int
 
     /// Rows × features below which building a histogram on several threads costs more than it saves.
     static let parallelWorkThreshold = 40_000
 
-    init(bins: UnsafePointer<UInt8>, rowCount: Int, binnings: [FeatureBinning], parameters: GradientBoostingParameters) {
+    init(bins: UnsafePointer<UInt8>, rowCount: Int, binnings: [FeatureBinning], parameters: GradientBoostingParameters,
+         workers: Int = FixedChunks.threadCount) {
+        self.workers = workers
         self.bins = bins
         self.rowCount = rowCount
         self.binnings = binnings
@@ -223,7 +227,7 @@ final class TreeGrower {
         base.update(repeating: 0, count: histogramSize)
         let writes = DisjointWrites(base, count: histogramSize)
         let chunks = FixedChunks(pieces: binnings.count)
-        let workers = count * binnings.count >= Self.parallelWorkThreshold ? FixedChunks.threadCount : 1
+        let workers = count * binnings.count >= Self.parallelWorkThreshold ? self.workers : 1
         let (bins, rowCount, offsets) = (self.bins, self.rowCount, self.offsets)
         try rows.withUnsafeBufferPointer { rowBuffer in
             try orderedGradients.withUnsafeBufferPointer { og in
