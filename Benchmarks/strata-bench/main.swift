@@ -13,6 +13,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "recsys-data": (RecsysData.usage, RecsysData.run),
     "recsys": (RecsysAlgorithms.usage, RecsysAlgorithms.run),
     "parquet": (ParquetReadWrite.usage, ParquetReadWrite.run),
+    "bandits": (Bandits.usage, Bandits.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
