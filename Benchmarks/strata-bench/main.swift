@@ -14,6 +14,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "recsys": (RecsysAlgorithms.usage, RecsysAlgorithms.run),
     "parquet": (ParquetReadWrite.usage, ParquetReadWrite.run),
     "abtest": (ABTest.usage, ABTest.run),
+    "bandits": (Bandits.usage, Bandits.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -122,7 +122,7 @@ package struct BanditEnvironmentInput {
             guard test.table.column(column) != nil else {
                 throw parsed.error("no column '\(column)' in \(test.name)", at: parsed.span(BanditOptions.context),
                                    suggestion: Suggestions.didYouMeanColumn(column, among: test.table.columnNames)
-                                    ?? "join the user column onto the ratings before split, e.g. join ratings segments on user_id=customer_id")
+                                    ?? "join the user column onto the ratings before split, e.g. rename segments columns=customer_id:user_id, then join ratings with it on=user_id")
             }
             let values = try SegmentLookup.firstValues(test.table, userColumn: userColumn, valueColumn: column, context: ctx.run).values
             contextNames = Set(arms.users.map { values[$0] ?? "missing" }).sorted()
