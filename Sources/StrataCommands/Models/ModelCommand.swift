@@ -36,19 +36,31 @@ package enum ModelCommand {
         let refit: @Sendable (ModelFrame, [Double], RunContext) throws -> PredictiveModel = { frame, y, context in
             try fitting.fit(frame, y, classes, context).model
         }
+        let seed = options.seed
+        let scheme = try ModelValidation.scheme(parsed, y: input.y, classification: input.isClassification, classes: classes, seed: seed)
+        let validation = try ModelValidation.run(scheme, frame: input.frame, y: input.y, classification: input.isClassification,
+                                                 refit: refit, context: ctx.run)
+        let threshold = parsed[ModelInput.threshold]
+        let (figuresTable, figures) = try ValidationReport.table(validation, y: input.y, classification: input.isClassification, threshold: threshold)
+        let foldTable = try ValidationReport.foldTable(validation, y: input.y, classification: input.isClassification)
         let fitted = try fitting.fit(input.frame, input.y, classes, ctx.run)
         let object = ModelObject(kind: kind.name, title: kind.title, model: fitted.model, target: input.targetColumn,
                                  positiveClass: input.positiveClass, featureColumns: input.frame.featureNames,
                                  training: input.frame, trainingTarget: input.y, trainingTable: input.tableName, refit: refit,
-                                 validation: "", validationFigures: [], folds: parsed[ModelInput.folds], testShare: parsed[ModelInput.test],
-                                 seed: options.seed, threshold: parsed[ModelInput.threshold])
+                                 validation: validation.description, validationFigures: figures, folds: validation.foldCount,
+                                 testShare: parsed[ModelInput.test], seed: seed, threshold: threshold)
         let name = try ctx.bindResult(object, for: parsed)
         let parameters = fitted.model.parameterValues.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
         var out = CommandOutput([.note("\(name): \(kind.title)\(parameters.isEmpty ? "" : " (\(parameters))"), predicting "
                                        + (input.positiveClass.map { "\(input.targetColumn) = \($0)" } ?? input.targetColumn)
                                        + " from \(input.frame.features.count) features, \(Format.count(input.frame.rowCount)) rows of \(input.tableName)")])
         out.blocks += input.notes
+        if let foldTable { out.append(.table(foldTable, title: "folds", showShape: false)) }
+        out.append(.table(figuresTable, title: validation.description
+                          + (input.isClassification ? ", threshold \(DescribeFormat.number(threshold))" : ""), showShape: false))
+        if validation.foldCount != nil { out.append(.note("mean, sd, min and max over folds; pooled: every row's out-of-fold score together")) }
         out.blocks += fitted.report(input.frame.featureNames)
+        out.append(.note("the model kept is refitted on all \(Format.count(input.frame.rowCount)) rows; the figures above are for held-out rows"))
         out.append(.note("handling: " + kind.handling))
         out.append(.note("next: predict \(name) TABLE explain=3 (adds \(object.predictionColumn) and reasons)"))
         return out

@@ -23,7 +23,7 @@ package enum ModelKinds {
 
     // MARK: logistic regression
 
-    package static let c = CommandOption.number("C", in: 1e-12...1e12, default: 1, "inverse L2 penalty strength (scikit-learn's C): smaller shrinks more")
+    package static let c = CommandOption.number("c", in: 1e-12...1e12, default: 1, "inverse L2 penalty strength (scikit-learn's C): smaller shrinks more")
     package static let maxIter = CommandOption.int("max_iter", in: 1...10_000, default: 100, "Newton iterations at most")
 
     static let linearHandling = "Numeric features are standardised inside the model; a missing number becomes the training mean plus "
@@ -38,7 +38,7 @@ package enum ModelKinds {
             + "StandardScaler + LogisticRegression(C)); the coefficients are printed on the original scale with their odds ratios "
             + "and per-sd effects. Contributions per row are exact on the log-odds scale.",
         examples: ["model logistic customers target=churned features=age,tenure_months,orders,spend,support_calls,channel folds=3 as lr",
-                   "model logistic customers target=churned features=support_calls,tenure_months,country C=0.1 test=0.25 seed=7"],
+                   "model logistic customers target=churned features=support_calls,tenure_months,country c=0.1 test=0.25 seed=7"],
         handling: linearHandling,
         classifier: { o in
             .classifier(LogisticRegression(LogisticRegressionParameters(c: o[c], maxIterations: o[maxIter]))) { model, _ in
