@@ -38,6 +38,7 @@ import Testing
         "recommender content ratings items=items text=genres categories=category as cb",
         "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree",
         "load \"datasets/experiment.csv\" as ab",
+        "load \"datasets/exposures.csv\" as exposures",
     ]
 
     /// The examples read datasets/ by relative path.
