@@ -145,9 +145,19 @@ import Testing
             ints("conversions", &g, nK, 30..<70),
             floats("revenue", &g, nK, scale: 2_000),
         ]))
+        let nX = 500
+        ws.bind("exposures", table: try Table(columns: [
+            column("strategy", &g, nX, strings: ["popular", "similar", "personalised"]),
+            column("segment", &g, nX, strings: ["loyal", "bargain"]),
+            column("device", &g, nX, strings: ["mobile", "desktop", "tablet"]),
+            ints("clicked", &g, nX, 0..<2),
+            ints("converted", &g, nX, 0..<2),
+            floats("revenue", &g, nX, scale: 30),
+            Column(name: "propensity", data: .float((0..<nX).map { _ in 0.2 + Double(g.nextInt(below: 5)) / 10 })),
+        ]))
         for (table, file) in [("tx", "transactions.csv"), ("customers", "customers.csv"), ("ratings", "ratings.csv"),
                               ("items", "items.csv"), ("events", "events.csv"), ("segments", "segments.csv"),
-                              ("ab", "experiment.csv"), ("kpis", "kpis.csv")] {
+                              ("ab", "experiment.csv"), ("kpis", "kpis.csv"), ("exposures", "exposures.csv")] {
             try CSVWriter.write(try #require(ws.table(table)), to: folder + "/" + file)
         }
         let interpreter = Interpreter(registry: StandardCommands.registry)

@@ -41,6 +41,7 @@ import Testing
         "load \"datasets/kpis.csv\" as kpis",
         "model logistic customers target=churned features=age,tenure_months,orders,spend,support_calls,channel folds=3 as lr",
         "model logistic customers target=churned features=orders,support_calls folds=3 as lr_small",
+        "load \"datasets/exposures.csv\" as exposures",
     ]
 
     /// The examples read datasets/ by relative path.

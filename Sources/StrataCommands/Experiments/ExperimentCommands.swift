@@ -1,6 +1,6 @@
 /// The Experiments group: A/B tests on a log of units, and sizing the next one.
 package enum ExperimentCommands {
-    package static let all = [ABTestCommand.spec, ABTestPlanCommand.spec,
+    package static let all = [ABTestCommand.spec, ABTestPlanCommand.spec, OnlineCommand.spec, OffPolicyCommand.spec,
                                 BanditSimulateCommand.spec, MonitorCommand.spec]
 }
 

@@ -27,6 +27,7 @@ public struct OffPolicyReport: Sendable {
     /// The mean logged reward: the logging policy's own (on-policy) value, with its normal interval.
     public let logged: LoggedPolicyValue
     public let rows: Int
+    public let actionCount: Int
     /// Rows where the logged action is the policy's choice (what replay keeps).
     public let matchedRows: Int
     /// Kish's effective sample size of the importance weights, (Σw)² / Σw².
@@ -78,7 +79,7 @@ public enum OffPolicyEvaluation {
         }
         let model = CellRewardModel(data, rows: all)
         return OffPolicyReport(
-            estimates: estimates, logged: logged, rows: data.count, matchedRows: matched,
+            estimates: estimates, logged: logged, rows: data.count, actionCount: data.actionCount, matchedRows: matched,
             effectiveSampleSize: weightSquares > 0 ? weightSum * weightSum / weightSquares : 0,
             loggingIsUniform: data.loggingIsUniform, rewardModelFallbacks: model.fallbacks,
             rewardModelCells: data.contextCount * data.actionCount,
