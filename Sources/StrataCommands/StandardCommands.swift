@@ -3,6 +3,6 @@
 public enum StandardCommands {
     public static let builtIn: [CommandSpec] =
         DataCommands.all + InspectCommands.all + ChartCommands.all + TransformCommands.all + ColumnCommands.all
-            + SegmentationCommands.all + RecommenderDataCommands.all + RecommenderAlgorithmCommands.all + ExperimentCommands.all
+            + SegmentationCommands.all + ModelCommands.all + RecommenderDataCommands.all + RecommenderAlgorithmCommands.all + ExperimentCommands.all
             + WorkspaceCommands.all
 }

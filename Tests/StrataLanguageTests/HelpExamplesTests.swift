@@ -38,6 +38,8 @@ import Testing
         "recommender content ratings items=items text=genres categories=category as cb",
         "cluster hierarchical rfm_small cols=recency,frequency,monetary scale=log1p_zscore k=4 as tree",
         "load \"datasets/experiment.csv\" as ab",
+        "model logistic customers target=churned features=age,tenure_months,orders,spend,support_calls,channel folds=3 as lr",
+        "model logistic customers target=churned features=orders,support_calls folds=3 as lr_small",
     ]
 
     /// The examples read datasets/ by relative path.

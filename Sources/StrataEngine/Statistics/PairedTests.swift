@@ -35,20 +35,39 @@ public enum PairedTests {
     public static func tTest(_ a: [Double], _ b: [Double]) throws -> PairedTTest {
         let d = try differences(a, b)
         guard d.count >= 2 else { throw EngineError("a paired t-test needs at least 2 pairs, got \(d.count)") }
+        return tTest(differences: d, meanVarianceFactor: 1 / Double(d.count))
+    }
+
+    /// t = mean / √(factor · s²) on J − 1 degrees of freedom; factor is 1/J for the plain test.
+    private static func tTest(differences d: [Double], meanVarianceFactor factor: Double) -> PairedTTest {
         let n = Double(d.count)
         let mean = d.reduce(0, +) / n
         var ss = 0.0
         for x in d { ss += (x - mean) * (x - mean) }
-        let sd = (ss / (n - 1)).squareRoot()
+        let variance = ss / (n - 1)
         let df = d.count - 1
-        if sd == 0 {
+        if variance == 0 {
             // All differences equal: no variation to test against.
             return PairedTTest(n: d.count, meanDifference: mean, t: mean == 0 ? .nan : (mean > 0 ? .infinity : -.infinity),
                                degreesOfFreedom: df, pValue: mean == 0 ? 1 : 0)
         }
-        let t = mean / (sd / n.squareRoot())
+        let t = mean / (factor * variance).squareRoot()
         return PairedTTest(n: d.count, meanDifference: mean, t: t, degreesOfFreedom: df,
                            pValue: Distributions.studentTTwoSided(t, df: Double(df)))
+    }
+
+    /// Nadeau & Bengio's corrected resampled t-test (Machine Learning 52, 2003) on differences
+    /// a − b of one metric over J resamples (folds) that share training rows: the variance of the
+    /// mean difference is (1/J + n_test/n_train)·s² instead of s²/J, because overlapping training
+    /// sets make the fold results positively correlated and the plain paired t-test too eager.
+    /// Degrees of freedom J − 1.
+    public static func correctedResampledTTest(_ a: [Double], _ b: [Double], testToTrainRatio: Double) throws -> PairedTTest {
+        guard testToTrainRatio >= 0, testToTrainRatio.isFinite else {
+            throw EngineError("the test-to-training size ratio \(testToTrainRatio) is not a non-negative number")
+        }
+        let d = try differences(a, b)
+        guard d.count >= 2 else { throw EngineError("a corrected resampled t-test needs at least 2 folds, got \(d.count)") }
+        return tTest(differences: d, meanVarianceFactor: 1 / Double(d.count) + testToTrainRatio)
     }
 
     /// Exact null distribution for up to 50 non-zero differences without ties (as SciPy's 'auto');
