@@ -49,7 +49,7 @@ extension ModelKinds {
         details: "Each tree grows on a bootstrap sample, trying max_features features per node (sqrt for classification); "
             + "probabilities are the mean over trees; the out-of-bag score uses each row's left-out trees. Per-row contributions "
             + "are exact TreeSHAP averaged over the trees, in probability (as shap does for scikit-learn forests).",
-        examples: ["model forest customers target=churned features=age,tenure_months,orders,spend,support_calls,channel trees=30 folds=3 as churn_rf"],
+        examples: ["model forest customers target=churned features=age,tenure_months,orders,spend,support_calls,channel trees=20 depth=6 folds=3 as churn_rf"],
         handling: treeHandling,
         classifier: { o in
             .classifier(RandomForestClassifierEstimator(parameters: ForestParameters(
