@@ -17,7 +17,7 @@ import StrataEngine
 ///    `model sweep` can vary any of them. `report:` adds blocks after the common report.
 /// 3. Give `handling`: one sentence on text columns and missing values.
 package enum ModelKinds {
-    package static let all: [ModelKind] = [logistic, linear, ridge, gbm]
+    package static let all: [ModelKind] = [logistic, linear, ridge, tree, forest, gbm]
 
     package static let seed = CommandOption<Int?>.int("seed", describedAs: "the session seed (set seed)", "random seed for the folds (and the model, if it is random)")
 

@@ -36,7 +36,7 @@ struct ForestFit: Sendable {
 
 enum ForestGrower {
     static func grow(_ data: TreeTrainingSet, weights: [Double], parameters: ForestParameters,
-                     context: RunContext) throws -> ForestFit {
+                     context: RunContext, workers: Int = FixedChunks.threadCount) throws -> ForestFit {
         guard (1...10_000).contains(parameters.treeCount) else {
             throw EngineError("a forest needs between 1 and 10000 trees, not \(parameters.treeCount)")
         }
@@ -45,7 +45,7 @@ enum ForestGrower {
         let outputs = data.isClassification ? data.statWidth : 1
         let chunks = FixedChunks(pieces: parameters.treeCount)
         // Per tree, its structure and its out-of-bag rows' predictions.
-        let grown = try chunks.map(cancellation: context.cancellation) { range -> (TreeStructure, [Int32], [Double]) in
+        let grown = try chunks.map(workers: workers, cancellation: context.cancellation) { range -> (TreeStructure, [Int32], [Double]) in
             let t = range.lowerBound
             var rng = SeededGenerator(seed: parameters.seed, stream: UInt64(t))
             var counts = [Double](repeating: 0, count: n)

@@ -5,8 +5,9 @@
 /// Node 0 is the root. An internal node sends a row left when:
 /// - numeric feature: the value is `<= threshold` (scikit-learn's rule);
 /// - categorical feature: the row's code is in `leftCategories[node]` (LightGBM's rule);
-/// - missing value: `missingGoesLeft[node]` (learned by boosting; CART sends missing rows to the
-///   side that held more training weight, stated in its docs).
+/// - missing value: `missingGoesLeft[node]` (learned by boosting and by CART, which tries both
+///   sides as scikit-learn ≥ 1.3 does; where a node saw no missing values in training, they go to
+///   the child that had more training rows).
 public struct TreeStructure: Sendable, Equatable {
     /// Feature index per node, or -1 for a leaf.
     public var feature: [Int32]
