@@ -6,7 +6,6 @@ extension ModelKinds {
     package static let rounds = CommandOption.int("rounds", in: 1...10_000, default: 100, "boosting rounds, one tree each (LightGBM n_estimators)")
     package static let learningRate = CommandOption.number("learning_rate", in: 1e-6...1, default: 0.1, "shrinkage of every leaf value")
     package static let leaves = CommandOption.int("leaves", in: 2...4096, default: 31, "leaves per tree at most, grown best-first (num_leaves)")
-    package static let boostDepth = CommandOption<Int?>.int("depth", in: 1...64, describedAs: "none", "depth limit of each tree")
     package static let boostMinLeaf = CommandOption.int("min_leaf", in: 1...1_000_000, default: 20, "training rows a leaf must hold at least")
     package static let l2 = CommandOption.number("l2", in: 0...1e9, default: 0, "L2 penalty on leaf values (reg_lambda)")
     package static let subsample = CommandOption.number("subsample", in: 0.01...1, default: 1, "fraction of rows each round's tree sees, drawn without replacement")
@@ -14,7 +13,7 @@ extension ModelKinds {
                                                           "fraction held out to stop early (10 rounds without improvement); 0 turns early stopping off")
 
     static func boostingParameters(_ o: ModelOptions) -> GradientBoostingParameters {
-        GradientBoostingParameters(rounds: o[rounds], learningRate: o[learningRate], maxLeaves: o[leaves], maxDepth: o[boostDepth],
+        GradientBoostingParameters(rounds: o[rounds], learningRate: o[learningRate], maxLeaves: o[leaves], maxDepth: o[depth],
                                    minSamplesLeaf: o[boostMinLeaf], l2: o[l2], subsample: o[subsample],
                                    validationFraction: o[validation], seed: o.seed)
     }
@@ -22,7 +21,7 @@ extension ModelKinds {
     package static let gbm = ModelKind(
         name: "gbm", title: "gradient boosting",
         summary: "Histogram-based gradient boosting (as LightGBM and scikit-learn's HistGradientBoosting), log-loss or squared error.",
-        options: [rounds, learningRate, leaves, boostDepth, boostMinLeaf, l2, subsample, validation, seed],
+        options: [rounds, learningRate, leaves, depth, boostMinLeaf, l2, subsample, validation, seed],
         details: "Numbers are binned into at most 255 bins; each round grows one tree leaf-wise on gradient histograms "
             + "(the larger child's histogram is the parent's minus the smaller's). Feature importance is the total split gain. "
             + "Per-customer reasons (predict … explain=N) are exact TreeSHAP values on the log-odds scale.",
