@@ -21,7 +21,7 @@ extension ModelKinds {
     package static let gbm = ModelKind(
         name: "gbm", title: "gradient boosting",
         summary: "Histogram-based gradient boosting (as LightGBM and scikit-learn's HistGradientBoosting), log-loss or squared error.",
-        options: [rounds, learningRate, leaves, depth, boostMinLeaf, l2, subsample, validation, seed],
+        options: [rounds, learningRate, leaves, depth, boostMinLeaf, l2, subsample, validation],
         details: "Numbers are binned into at most 255 bins; each round grows one tree leaf-wise on gradient histograms "
             + "(the larger child's histogram is the parent's minus the smaller's). Feature importance is the total split gain. "
             + "Per-customer reasons (predict … explain=N) are exact TreeSHAP values on the log-odds scale.",

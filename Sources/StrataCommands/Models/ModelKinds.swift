@@ -10,8 +10,8 @@ import StrataEngine
 ///    `Classifier` (and/or `Regressor`) with `Features == ModelFrame`, and to `ExplainsPredictions`
 ///    if it can give per-row contributions (then `predict … explain=N` works for it, found at
 ///    compile time by the `ModelFitting` overloads).
-/// 2. Declare its options below as `CommandOption`s (`seed` is shared: list `ModelKinds.seed` in
-///    `options:` if the kind is random) and add one `ModelKind` value to `all`, with
+/// 2. Declare its options below as `CommandOption`s (every `model` command already takes `seed=`,
+///    which a random kind reads as `o.seed`; do not list it again) and add one `ModelKind` value to `all`, with
 ///    `classifier: { o in .classifier(MyEstimator(…o[option]…)) }` and/or `regressor:`. Read options
 ///    through the `ModelOptions` given (`o[option]`, `o.seed`), never from the parsed command, so
 ///    `model sweep` can vary any of them. `report:` adds blocks after the common report.

@@ -34,7 +34,7 @@ extension ModelKinds {
     package static let tree = ModelKind(
         name: "tree", title: "decision tree (CART)",
         summary: "A CART decision tree (Gini or entropy; squared error for a numeric target), as scikit-learn's DecisionTree.",
-        options: [depth, minLeaf, minSplit, criterion, maxFeatures, seed],
+        options: [depth, minLeaf, minSplit, criterion, maxFeatures],
         details: "Grows depth first, splitting numbers at midpoints between consecutive values (the same splits as scikit-learn on "
             + "data without ties); importance is the mean decrease in impurity. Per-row contributions are exact TreeSHAP, in probability.",
         examples: ["model tree customers target=churned features=age,tenure_months,orders,spend,support_calls,channel depth=4 folds=3 as churn_tree"],
@@ -45,7 +45,7 @@ extension ModelKinds {
     package static let forest = ModelKind(
         name: "forest", title: "random forest",
         summary: "A random forest: bootstrap samples, random features per node, trees grown on both cores (same result on one).",
-        options: [trees, depth, minLeaf, minSplit, criterion, maxFeatures, seed],
+        options: [trees, depth, minLeaf, minSplit, criterion, maxFeatures],
         details: "Each tree grows on a bootstrap sample, trying max_features features per node (sqrt for classification); "
             + "probabilities are the mean over trees; the out-of-bag score uses each row's left-out trees. Per-row contributions "
             + "are exact TreeSHAP averaged over the trees, in probability (as shap does for scikit-learn forests).",
