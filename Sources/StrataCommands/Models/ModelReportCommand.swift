@@ -144,7 +144,7 @@ package enum ModelReportCommand {
             let total = own.reduce(0, +)
             let shares = own.map { total > 0 ? $0 / total : 0 }
             blocks.append(.chart(ModelReportCharts.importance(Array(zip(m.featureColumns, shares)),
-                                                              title: "\(m.title): the model's own importance (impurity/gain for trees; share of the total, from training)",
+                                                              title: "\(m.title): its own importance (share of the total, from training)",
                                                               valueLabel: "share")))
         }
         let model = m.model
