@@ -30,7 +30,7 @@ package struct ModelScores {
         let v = try ModelValidation.run(try scheme(of: m), frame: m.training, y: m.trainingTarget, classification: m.isClassifier,
                                         refit: m.refit, context: context)
         let frame = v.rows.count == m.training.rowCount ? m.training : m.training.takingRows(v.rows)
-        return ModelScores(source: "\(v.description) on \(m.trainingTable), out-of-fold", frame: frame,
+        return ModelScores(source: "\(v.description) on \(m.trainingTable), " + (v.foldCount == nil ? "held-out rows" : "out-of-fold"), frame: frame,
                            actual: v.rows.map { m.trainingTarget[$0] }, predicted: v.predicted, crossValidated: v.cvScores)
     }
 

@@ -56,6 +56,7 @@ package enum ModelSweepCommand {
         let classes = input.classes
         var rows: [(text: String, number: Double?, figures: [Double])] = []
         var description = ""
+        var isCV = true
         for (text, raw) in zip(texts, converted) {
             try ctx.run.cancellation.check()
             let options = ModelOptions(parsed, settings: ctx.workspace.settings, overrides: [option.key: raw])
@@ -65,6 +66,7 @@ package enum ModelSweepCommand {
             }
             let v = try ModelValidation.run(scheme, frame: input.frame, y: input.y, classification: input.isClassification, refit: refit, context: ctx.run)
             description = v.description
+            isCV = v.foldCount != nil
             rows.append((text, numeric(raw), try figures(v, y: input.y)))
         }
         let headings = input.isClassification ? ["AUC", "AUC_sd", "PR_AUC", "log_loss"] : ["RMSE", "RMSE_sd", "MAE", "R2"]
@@ -80,7 +82,7 @@ package enum ModelSweepCommand {
         out.blocks += input.notes
         if let best {
             out.append(.note("best \(option.key) by \(headings[0]): \(rows[best].text) (\(headings[0]) \(DescribeFormat.number(rows[best].figures[0])))"
-                             + "; means over folds, sd is the spread over folds"))
+                             + (isCV ? "; means over folds, sd is the spread over folds" : "; on the test rows (sd needs folds)")))
         }
         out.append(.note("\(name): one row per value of \(option.key)"))
         if allNumeric { out.append(.chart(chart(rows.map { ($0.number ?? .nan, $0.figures[0]) }, key: option.key, metric: headings[0]))) }
