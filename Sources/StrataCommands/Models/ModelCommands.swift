@@ -2,6 +2,6 @@
 /// the commands that use a fitted model.
 package enum ModelCommands {
     package static var all: [CommandSpec] {
-        ModelKinds.all.map(\.command) + [PredictCommand.spec, EvaluateModelsCommand.spec]
+        ModelKinds.all.map(\.command) + [PredictCommand.spec, EvaluateModelsCommand.spec, ModelReportCommand.spec, ModelSweepCommand.spec]
     }
 }
