@@ -47,6 +47,14 @@ import Testing
         #expect(sep.rowCount >= aug.rowCount)
     }
 
+    /// Without amount= every row is a purchase and there are no spend columns.
+    @Test func withoutAnAmountEveryRowIsAnOrder() throws {
+        let s = try ModelCommandTests.session([Self.load, "features tx customer=customer_id time=invoice_date cutoff=2025-06-01 windows=30 churn=30 as plain"])
+        let t = try #require(s.workspace.table("plain"))
+        #expect(t.columnNames == ["customer_id", "recency_days", "frequency", "tenure_days", "orders_30", "trend_30", "churned"])
+        #expect(t.rowCount == 4314)
+    }
+
     @Test func badCutOffsAndLabelWindowsAreRefusedAndChangeNothing() throws {
         let s = try ModelCommandTests.session([Self.load, Self.amount])
         let cases: [(String, String)] = [
@@ -56,6 +64,8 @@ import Testing
             (Self.features("2025-09-01", "churn=90 spend=90"), "not both"),
             (Self.features("2025-09-01", "windows=30,x"), "windows="),
             ("features tx customer=customer_id time=invoice_date churn=90", "cutoff="),
+            ("features tx customer=customer_id time=invoice_date cutoff=2025-06-01 spend=30", "spend= needs amount="),
+            (Self.features("2025-06-01", "counts=invoice"), "invoice"),
         ]
         for (line, mention) in cases {
             let before = s.workspace.names

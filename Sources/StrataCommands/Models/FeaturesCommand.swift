@@ -50,7 +50,12 @@ package enum FeaturesCommand {
             options.windows = days.compactMap { $0 }
         }
         if let n = parsed[churn] { options.label = .churn(days: n) }
-        if let n = parsed[spend] { options.label = .spend(days: n) }
+        if let n = parsed[spend] {
+            guard parsed.isGiven(amount) else {
+                throw parsed.error("spend= needs amount=COLUMN (the spend to sum)", at: parsed.span(spend), suggestion: "e.g. amount=amount spend=\(n)")
+            }
+            options.label = .spend(days: n)
+        }
         for name in parsed[counts] ?? [] {
             let column = try table.requireColumn(name)
             options.counts.append(.init(name: name, valueOfRow: (0..<table.rowCount).map { i in
@@ -59,7 +64,8 @@ package enum FeaturesCommand {
         }
         let extracted = try CustomerEvents.extract(table, customer: parsed[customer] ?? "", time: parsed[time] ?? "",
                                                    amount: parsed[amount], context: ctx.run)
-        let (events, returns) = extracted.purchasesOnly()
+        // Without amount= every row is a purchase; with it, returns (amount ≤ 0) are left out.
+        let (events, returns) = parsed.isGiven(amount) ? extracted.purchasesOnly() : (extracted, 0)
         guard events.count > 0 else {
             throw parsed.error("no row has a positive amount in '\(parsed[amount] ?? "")'", suggestion: "check the sign of the amounts")
         }
