@@ -97,5 +97,5 @@ package enum CLVCommand {
 
 /// Lifetime value and point-in-time customer tables, registered in `StandardCommands.builtIn`.
 package enum CustomerValueCommands {
-    package static let all: [CommandSpec] = [CLVCommand.spec]
+    package static let all: [CommandSpec] = [CLVCommand.spec, FeaturesCommand.spec]
 }
