@@ -54,7 +54,7 @@ package enum CLVCommand {
                              + "the other \(Format.count(result.spendLeftOut)) get the population mean spend"))
         }
         if !result.purchases.converged || !result.spend.converged {
-            out.append(.warning("the likelihood search stopped at its iteration limit; the parameters may be imprecise"))
+            out.append(.warning("the likelihood search did not settle (it hit its iteration limit, or a parameter ran to its cap of e^18 because the log has too little repeat buying to pin it down); the parameters may be imprecise"))
         }
         if let check = result.holdout { for block in holdoutBlocks(check, chart: SegmentationCharts.wanted(parsed)) { out.append(block) } }
         return out

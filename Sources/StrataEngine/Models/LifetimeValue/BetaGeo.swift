@@ -12,6 +12,8 @@ public struct BetaGeoEstimator: Estimator {
     public let parameters: BetaGeoParameters
     public init(_ parameters: BetaGeoParameters = BetaGeoParameters()) { self.parameters = parameters }
 
+    static let logCap = 18.0
+
     /// Minimizes the mean negative log-likelihood over log(r, α, a, b) by Nelder–Mead from
     /// log-parameters 0.1 (lifetimes' start), with times scaled so the largest T is 1 (as lifetimes
     /// does, for conditioning); α is scaled back afterwards.
@@ -31,6 +33,10 @@ public struct BetaGeoEstimator: Estimator {
         let recency = data.recency.map { $0 * scale }, age = data.T.map { $0 * scale }
         let n = Double(data.count)
         let objective: ([Double]) -> Double = { logs in
+            // Beyond e^18 a parameter only says "no heterogeneity" (the Poisson or geometric limit); capping it there keeps
+            // the fit finite on tiny or degenerate logs, where the likelihood keeps rising toward infinity, and keeps 2F1's
+            // series short. A fit that ends on the cap is reported as not converged.
+            guard logs.allSatisfy({ $0 <= BetaGeoEstimator.logCap }) else { return .infinity }
             let p = logs.map(exp)
             return -BetaGeoModel.logLikelihood(r: p[0], alpha: p[1], a: p[2], b: p[3], frequency: data.frequency, recency: recency, T: age) / n
         }
@@ -39,7 +45,8 @@ public struct BetaGeoEstimator: Estimator {
         guard result.value.isFinite, p.allSatisfy({ $0.isFinite && $0 > 0 }) else {
             throw EngineError("the BG/NBD likelihood could not be maximized on these data", suggestion: "check for a handful of customers only")
         }
-        let model = BetaGeoModel(r: p[0], alpha: p[1] / scale, a: p[2], b: p[3], converged: result.converged, iterations: result.iterations)
+        let onCap = result.x.contains { $0 > BetaGeoEstimator.logCap - 0.01 }
+        let model = BetaGeoModel(r: p[0], alpha: p[1] / scale, a: p[2], b: p[3], converged: result.converged && !onCap, iterations: result.iterations)
         let ll = BetaGeoModel.logLikelihood(r: model.r, alpha: model.alpha, a: model.a, b: model.b,
                                             frequency: data.frequency, recency: data.recency, T: data.T)
         return model.with(logLikelihood: ll, customers: data.count)
