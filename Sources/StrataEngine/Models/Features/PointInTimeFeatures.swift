@@ -118,10 +118,12 @@ public enum PointInTimeFeatures {
         var ordersW = [[Int64]](repeating: [], count: windows.count), spendW = [[Double]](repeating: [], count: windows.count)
         var trendW = [[Double]](repeating: [], count: windows.count)
         for c in included {
-            let days = daySpend[c]
-            let total = days.values.reduce(0, +)
-            recency.append(cut - (days.keys.max() ?? cut))
-            tenure.append(cut - (days.keys.min() ?? cut))
+            // Sums run over the purchase days in date order: a dictionary's order changes from run to
+            // run, and so would the last bits of a floating-point sum (and every split made on it).
+            let days = daySpend[c].sorted { $0.key < $1.key }
+            let total = days.reduce(0) { $0 + $1.value }
+            recency.append(cut - (days.last?.key ?? cut))
+            tenure.append(cut - (days.first?.key ?? cut))
             frequency.append(Int64(days.count))
             monetary.append(total)
             average.append(total / Double(days.count))
@@ -129,7 +131,8 @@ public enum PointInTimeFeatures {
                 let recent = days.filter { $0.key >= cut - Int64(w) }
                 let earlier = days.filter { $0.key >= cut - 2 * Int64(w) && $0.key < cut - Int64(w) }
                 ordersW[k].append(Int64(recent.count))
-                let (now, before) = events.hasAmount ? (recent.values.reduce(0, +), earlier.values.reduce(0, +)) : (Double(recent.count), Double(earlier.count))
+                let (now, before) = events.hasAmount ? (recent.reduce(0) { $0 + $1.value }, earlier.reduce(0) { $0 + $1.value })
+                    : (Double(recent.count), Double(earlier.count))
                 spendW[k].append(now)
                 trendW[k].append(before > 0 ? now / before : .nan)
             }
