@@ -126,16 +126,7 @@ extension Interactions {
 
     /// Seconds since 1970 per row, nil where missing.
     private static func timeSeconds(_ table: Table, _ name: String) throws -> [Int64?] {
-        let column = try requireColumn(table, name, role: "time")
-        switch column.data {
-        case .timestamp(let v), .int(let v):
-            return v.indices.map { column.isMissing($0) ? nil : v[$0] }
-        case .date(let v):
-            return v.indices.map { column.isMissing($0) ? nil : v[$0] &* 86_400 }
-        default:
-            throw EngineError("time column '\(name)' holds \(column.type.rawValue) values",
-                              suggestion: "use a timestamp, date or integer-seconds column")
-        }
+        try EventRows.timeSeconds(try requireColumn(table, name, role: "time"))
     }
 
     /// Renumbers the ids actually used, keeping their sorted order.
