@@ -4,6 +4,7 @@ EpsilonGreedy(0.1), Softmax(tau=0.1), LinUCB(alpha=1) on a constant context) aga
 0.04, 0.05, 0.06, one predict + partial_fit per round as a live bandit runs. MABWiser is slow, so it
 times --runs runs (default 3) per policy and scales to --full-runs; the JSON says so."""
 import argparse, json, resource, time
+from importlib.metadata import version
 import numpy as np
 from mabwiser.mab import MAB, LearningPolicy
 
@@ -20,7 +21,7 @@ policies = {
     "softmax": LearningPolicy.Softmax(tau=0.1),
     "linucb": LearningPolicy.LinUCB(alpha=1.0),
 }
-out = {"mode": "bandits-mabwiser", "timed_runs": a.runs, "scaled_to_runs": a.full_runs, "rounds": a.rounds}
+out = {"mode": "bandits-mabwiser", "mabwiser": version("mabwiser"), "numpy": np.__version__, "timed_runs": a.runs, "scaled_to_runs": a.full_runs, "rounds": a.rounds}
 total = 0.0
 for name, policy in policies.items():
     regrets = []
