@@ -91,6 +91,10 @@ import Testing
         // A failed simulation still says what it read.
         _ = failure(i, "bandit simulate recommenders=pop,nothing split=parts rounds=10")
         #expect(i.cells.last?.reads == ["pop", "nothing", "parts"])
+        // Tab offers the workspace's names for them.
+        let completer = Completer(registry: StandardCommands.registry, workspace: i.workspace)
+        let line = "bandit simulate recommenders=pop,i"
+        #expect(completer.complete(line: line, cursor: line.count).candidates.map(\.text) == ["ik"])
     }
 
     @Test func badInputSaysWhatIsWrong() throws {
