@@ -20,7 +20,7 @@ package enum EvaluateCommand {
                    "evaluate pop on parts.test k=1..5 metrics=ndcg,precision",
                    "evaluate pop, cb on parts.test metrics=precision,diversity features=items:genres,category",
                    "evaluate iknn on parts.test metrics=precision,ndcg fallback=popular",
-                   "evaluate ctx_knn, knn on ev_parts.test k=10 metrics=recall,ndcg bycontext=device"]
+                   "evaluate ctx_knn on ev_parts.test event=event k=10 metrics=recall,ndcg bycontext=device"]
     ) { parsed, ctx in
         let testName = parsed.subject ?? ""
         let table = try ctx.subjectTable(parsed)

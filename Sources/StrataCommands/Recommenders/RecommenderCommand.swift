@@ -32,7 +32,7 @@ package enum RecommenderCommand {
             "recommender itemknn events event=event context=device:mobile as mobile_knn",
             "recommender popular sales user=customer_id segment=segments:latent_segment as segpop",
             "recommender itemknn events event=event postfilter=yes as ctx_knn",
-            "recommender fm events event=event factors=8 epochs=5 seed=1 as fm",
+            "recommender fm events event=event factors=8 epochs=2 seed=1 as fm",
         ]
     ) { parsed, ctx in
         guard let kind = RecommenderKinds.kind(parsed.text("kind") ?? "") else { throw parsed.error("unknown recommender kind") }
