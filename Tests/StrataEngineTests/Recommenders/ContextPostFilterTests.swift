@@ -79,10 +79,11 @@ import Testing
         let training = RecAlgoData.interactions(users: 1, items: 4, [(0, 3, 1)], explicit: false)
         let similarity = Similarities(training: training, lists: [3: [Recommendation(item: 2, score: 0.8), Recommendation(item: 1, score: 0.1)]])
         let list = [Recommendation(item: 0, score: 3), Recommendation(item: 1, score: 2), Recommendation(item: 2, score: 1)]
-        // Scaled: 1, 0.5, 0; plus similarity to item 3: item 1 → 0.6, item 2 → 0.8.
+        // Scaled: 1, 0.5, 0; plus similarity to item 3 over the strongest (0.8): item 1 → 0.625, item 2 → 1
+        // (tied with item 0, which goes first by its lower index).
         let out = SessionReRanker(weight: 1).rerank(list, session: [SessionItem(item: 3, secondsAgo: 240)], similarity: similarity)
         #expect(out.map(\.recommendation.item) == [0, 2, 1])
-        #expect(abs(out[1].recommendation.score - 0.8) < 1e-12 && abs(out[2].recommendation.score - 0.6) < 1e-12)
+        #expect(abs(out[1].recommendation.score - 1) < 1e-12 && abs(out[2].recommendation.score - 0.625) < 1e-12)
         #expect(out[0].reason == nil)
         #expect(out[1].reason?.text(ids: training) == "similar to i3 seen 4 min ago in this session (0.8)")
         // No session: the order stays.

@@ -18,9 +18,12 @@ public struct SessionRanked: Sendable, Equatable {
 /// The short-term intent signal: what the user looked at in the last minutes re-ranks a list.
 ///
 /// Each candidate's score is min–max scaled over the list onto [0, 1], and `weight` × its highest
-/// item-item similarity to a session item is added (similarities from the given `ItemSimilarity`,
-/// each session item's `neighbors` most similar items; an item not among them adds 0). A candidate
-/// like nothing in the session keeps its place relative to the others like nothing. The session
+/// item-item similarity to a session item is added, divided by the highest such similarity among
+/// the candidates so that the session signal spans [0, weight] as the scores span [0, 1] (raw
+/// similarities of sparse click data are often below 0.2 and would barely move a list).
+/// Similarities come from the given `ItemSimilarity`, each session item's `neighbors` most similar
+/// items; an item not among them adds 0. A candidate like nothing in the session keeps its place
+/// relative to the others like nothing. The session
 /// item that gave the boost is the reason. Pure: no clock, no I/O, so a command and the
 /// prequential evaluator re-rank the same way.
 public struct SessionReRanker: Sendable {
@@ -47,11 +50,12 @@ public struct SessionReRanker: Sendable {
             }
         }
         let lo = list.map(\.score).min() ?? 0, hi = list.map(\.score).max() ?? 0
+        let strongest = best.values.map(\.similarity).max() ?? 1
         let ranked = list.map { r -> SessionRanked in
             let scaled = hi > lo ? (r.score - lo) / (hi - lo) : 1
             guard let boost = best[r.item] else { return SessionRanked(recommendation: Recommendation(item: r.item, score: scaled), reason: nil) }
             let reason: Reason = "similar to \(item: boost.from.item) seen \(Self.ago(boost.from.secondsAgo)) in this session (\(NeighborReasons.number(boost.similarity)))"
-            return SessionRanked(recommendation: Recommendation(item: r.item, score: scaled + weight * boost.similarity), reason: reason)
+            return SessionRanked(recommendation: Recommendation(item: r.item, score: scaled + weight * boost.similarity / strongest), reason: reason)
         }
         return ranked.sorted {
             TopScores.ranksBefore(($0.recommendation.item, $0.recommendation.score), ($1.recommendation.item, $1.recommendation.score))
