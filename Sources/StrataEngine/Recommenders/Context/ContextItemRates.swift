@@ -42,10 +42,11 @@ public struct ContextItemRates: Sendable {
         bandTotals = byBand.map { $0.reduce(0, +) }
     }
 
-    /// P(c | item) / P(c) for the counts of one dimension; 1 when the item has no row with a value.
+    /// P(c | item) / P(c) for the counts of one dimension; 1 when nothing is known (no row, no smoothing).
     private func lift(_ counts: [Int], _ itemTotals: [Int], share: Double, item: Int) -> Double {
-        guard share > 0 else { return 1 }
-        let inItem = (Double(counts[item]) + smoothing * share) / (Double(itemTotals[item]) + smoothing)
+        let rows = Double(itemTotals[item]) + smoothing
+        guard share > 0, rows > 0 else { return 1 }
+        let inItem = (Double(counts[item]) + smoothing * share) / rows
         return inItem / share
     }
 
