@@ -27,6 +27,9 @@ if [ "$status" != 0 ]; then echo "FAIL: .ci/ensure-spark failed with status $sta
 py=$(tail -1 "$work/ensure.out")
 submit="$(dirname "$py")/spark-submit"
 [ -x "$submit" ] || { echo "FAIL: no spark-submit beside $py" >&2; exit 1; }
+# pip's spark-submit looks for Spark with whatever `python` is first on PATH: point it at the venv's.
+SPARK_HOME=$("$py" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')
+export SPARK_HOME PYSPARK_PYTHON="$py" PYSPARK_DRIVER_PYTHON="$py" PATH="$(dirname "$py"):$PATH"
 echo "spark.sh: Spark ready in $((SECONDS - started)) s ($py)"
 
 # Runs a PySpark job in local[2]; the job's own chatter goes to a log, shown on failure.
@@ -65,7 +68,8 @@ else
 fi
 
 # 2. The bundled sessions, exported, run on Spark and compared.
-if ! "$bin" export spark --help >/dev/null 2>&1; then
+# (An unknown subcommand with --help prints the group's help and succeeds, so look for its usage line.)
+if ! "$bin" export spark --help 2>&1 | grep -q "USAGE: strata export spark"; then
   check "this build has 'strata export spark'" false
 else
   for s in tour segmentation recommenders; do

@@ -141,7 +141,7 @@ enum TableComparison {
         let shownTolerance = numeric ? tolerance.description : "equal"
         guard let (l, s) = worst else {
             return SparkCheckRow(table: name, check: check, local: "\(Format.count(pairs.count)) rows",
-                                 spark: "all within", tolerance: shownTolerance, ok: true)
+                                 spark: numeric ? "all within" : "all equal", tolerance: shownTolerance, ok: true)
         }
         return SparkCheckRow(table: name, check: check + ": \(Format.count(differing)) rows differ",
                              local: canonicalNumber(local.value(at: l)), spark: canonicalNumber(spark.value(at: s)),
