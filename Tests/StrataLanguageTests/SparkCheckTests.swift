@@ -151,6 +151,10 @@ import Testing
             Column(name: "ndcg", data: .float([0.125, 0.375])),
         ])
         #expect(LocalResults.metrics(ofEvaluation: byK)["a"] == [MetricKey(metric: "ndcg", k: 1): 0.125, MetricKey(metric: "ndcg", k: 2): 0.375])
+        // Spark ML's names for the same figures.
+        #expect(MetricKey(heading: "precisionAtK", k: 10) == MetricKey(metric: "precision", k: 10))
+        #expect(MetricKey(heading: "meanAveragePrecisionAtK", k: 10) == MetricKey(heading: "map@10", k: nil))
+        #expect(MetricKey(metric: "trainingCost", k: nil) == MetricKey(metric: "inertia", k: nil))
     }
 
     @Test func toleranceReadsANumberOrAnObject() throws {

@@ -7,9 +7,18 @@ public struct MetricKey: Hashable, Sendable, CustomStringConvertible {
     public let k: Int?
 
     public init(metric: String, k: Int?) {
-        self.metric = metric.lowercased()
+        let lower = metric.lowercased()
+        self.metric = Self.sparkNames[lower] ?? lower
         self.k = k
     }
+
+    /// Spark ML's names for the figures Strata reports (RankingEvaluator, KMeans' training cost,
+    /// BinaryClassificationEvaluator), so a job may write either.
+    static let sparkNames = [
+        "precisionatk": "precision", "recallatk": "recall", "ndcgatk": "ndcg",
+        "meanaverageprecisionatk": "map", "meanaverageprecision": "map",
+        "trainingcost": "inertia", "areaunderroc": "auc",
+    ]
 
     /// `precision@10` → precision at 10; `mrr` → mrr with the row's own k, if any.
     public init(heading: String, k rowK: Int?) {
