@@ -161,9 +161,13 @@ import Testing
         let manifest = try JSONDecoder().decode(SparkManifest.self, from: Data("""
             {"tables": [{"name": "a", "kind": "aggregate", "tolerance": 0.001},
                         {"name": "b", "keys": ["x"], "kind": "model_quality", "tolerance": {"absolute": 0.02}},
-                        {"name": "c", "kind": "table"}]}
+                        {"name": "c", "kind": "table"},
+                        {"name": "d", "keys": [], "kind": "aggregate", "compare": "row_count", "tolerance": 0.05,
+                         "tolerance_type": "absolute", "note": "why", "rows": 12}]}
             """.utf8))
-        #expect(manifest.tables.map(\.tolerance) == [Tolerance(relative: 0.001), Tolerance(absolute: 0.02), nil])
+        #expect(manifest.tables.map(\.tolerance) == [Tolerance(relative: 0.001), Tolerance(absolute: 0.02), nil, Tolerance(absolute: 0.05)])
+        #expect(manifest.tables.map(\.compare) == [.values, .metrics, .values, .rowCount])
+        #expect(manifest.tables[3].note == "why")
         #expect(manifest.tables[0].keys == [])
         #expect(Tolerance(absolute: 0.02).accepts(0.13, 0.149))
         #expect(!Tolerance(absolute: 0.02).accepts(0.13, 0.151))
@@ -202,5 +206,18 @@ import Testing
         // Each cluster's centre is a corner + (1/3, 1/3): squared distances 2/9, 5/9, 5/9, so 4/3 a cluster.
         let inertia = try #require(local.quality(named: "seg")?[MetricKey(metric: "inertia", k: nil)])
         #expect(abs(inertia - 8.0 / 3.0) < 1e-12)
+        // The job writes it as evaluation_seg, with Spark's name for it or Strata's.
+        #expect(local.quality(named: "evaluation_seg")?[MetricKey(metric: "trainingCost", k: nil)] == inertia)
+    }
+
+    @Test func rowCountOnlyComparesTheCountAndShowsTheNote() throws {
+        let s = try Self.session()
+        let out = s.folder + "/out"
+        try Self.writeTable(try Self.byCity(cities: ["Rome", "Oslo"], n: [7, 2], totals: [1, 2]), "by_city", in: out)
+        try Self.writeManifest(#"{"tables": [{"name": "by_city", "keys": ["city"], "kind": "table", "compare": "row_count", "note": "another random draw"}]}"#, in: out)
+        let result = try Self.run(s, out: out)
+        #expect(result.passed)
+        #expect(result.rows == [SparkCheckRow(table: "by_city", check: "rows", local: "2", spark: "2", tolerance: "exact", ok: true)])
+        #expect(result.report(style: .batch).contains("note: by_city: another random draw"))
     }
 }

@@ -88,19 +88,26 @@ public struct LocalResults: Sendable {
         return out
     }
 
-    /// The local figures a `model_quality` table of the job stands for: `evaluation_REC` is the
-    /// evaluation of recommender REC; a clustering's name gives its validity figures (inertia,
-    /// silhouette, …); a local table with metric and value columns gives those.
+    /// The local figures a `model_quality` table of the job stands for, by its name with or
+    /// without `evaluation_`: what `evaluate` reported for a recommender of that name; a
+    /// clustering's validity figures (inertia, silhouette, …); a model's validation figures (AUC,
+    /// accuracy, …); or a local table with metric and value columns.
     public func quality(named name: String) -> [MetricKey: Double]? {
         let prefix = "evaluation_"
-        if name.hasPrefix(prefix), let figures = evaluations[String(name.dropFirst(prefix.count))] { return figures }
-        if case .object(let o)? = workspace[name], let clustering = o as? Clustering {
-            var out: [MetricKey: Double] = [:]
-            for (metric, value) in clustering.validity { if let value { out[MetricKey(metric: metric, k: nil)] = value } }
-            return out
+        let base = name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : name
+        if let figures = evaluations[base] { return figures }
+        if case .object(let o)? = workspace[base] {
+            if let clustering = o as? Clustering { return Self.figures(clustering.validity) }
+            if let model = o as? ModelObject { return Self.figures(model.validationFigures.map { ($0.0, Optional($0.1)) }) }
         }
-        if let table = workspace.table(name) { return Self.metricRows(table) }
+        if let table = workspace.table(name) ?? workspace.table(base) { return Self.metricRows(table) }
         return nil
+    }
+
+    private static func figures(_ named: [(String, Double?)]) -> [MetricKey: Double] {
+        var out: [MetricKey: Double] = [:]
+        for (metric, value) in named { if let value { out[MetricKey(metric: metric, k: nil)] = value } }
+        return out
     }
 
     /// Rows of a (metric, value[, k]) table; nil when it has no such columns.

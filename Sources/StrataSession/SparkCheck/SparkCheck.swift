@@ -8,6 +8,8 @@ public struct SparkCheck: Sendable {
     public let rows: [SparkCheckRow]
     /// Local replay problems: errors that kept the session from running, commands that failed.
     public let problems: [String]
+    /// The manifest's notes on why a table is compared as it is.
+    public let notes: [String]
 
     public var passed: Bool { problems.isEmpty && rows.allSatisfy(\.ok) }
 
@@ -35,19 +37,23 @@ public struct SparkCheck: Sendable {
                 rows.append(SparkCheckRow(table: entry.name, check: "readable", local: "", spark: "\(error)", ok: false))
                 continue
             }
-            switch entry.kind {
-            case .table, .aggregate:
-                guard let mine = local.workspace.rows(entry.name) else {
-                    rows.append(SparkCheckRow(table: entry.name, check: "present", local: "no table \(entry.name) in the session",
-                                              spark: "\(Format.count(spark.rowCount)) rows", ok: false))
-                    continue
-                }
-                rows += TableComparison.compare(name: entry.name, local: mine, spark: spark, keys: entry.keys, tolerance: tolerance)
-            case .modelQuality:
+            if entry.compare == .metrics {
                 rows += compareQuality(name: entry.name, local: local.quality(named: entry.name), spark: spark, tolerance: tolerance)
+                continue
+            }
+            guard let mine = local.workspace.rows(entry.name) else {
+                rows.append(SparkCheckRow(table: entry.name, check: "present", local: "no table \(entry.name) in the session",
+                                          spark: "\(Format.count(spark.rowCount)) rows", ok: false))
+                continue
+            }
+            if entry.compare == .rowCount {
+                rows.append(TableComparison.rowCount(name: entry.name, local: mine, spark: spark))
+            } else {
+                rows += TableComparison.compare(name: entry.name, local: mine, spark: spark, keys: entry.keys, tolerance: tolerance)
             }
         }
-        return SparkCheck(folder: folder, rows: rows, problems: local.problems)
+        let notes = manifest.tables.compactMap { e in e.note.map { "\(e.name): \($0)" } }
+        return SparkCheck(folder: folder, rows: rows, problems: local.problems, notes: notes)
     }
 
     /// Each metric the job reports (columns metric, value and optionally k) against the local figure.
@@ -89,6 +95,7 @@ public struct SparkCheck: Sendable {
         shown.maxCellWidth = max(shown.maxCellWidth, 80)
         shown.width = max(shown.width, 200)
         out.append(.table(table, title: "Spark output in \(folder) against the local replay", showShape: false))
+        if !notes.isEmpty { out.append(.text(notes.map { "note: " + $0 }.joined(separator: "\n"))) }
         for p in problems { out.append(.warning("local replay: " + p)) }
         let failed = rows.filter { !$0.ok }.count
         let tables = Set(rows.map(\.table)).count

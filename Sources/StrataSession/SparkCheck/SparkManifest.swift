@@ -12,21 +12,36 @@ public struct SparkManifest: Sendable, Decodable, Equatable {
         case modelQuality = "model_quality"
     }
 
+    /// What may be compared at all (by default, what the kind implies).
+    public enum Compare: String, Sendable, Decodable, Equatable {
+        /// Row count, keys and values.
+        case values
+        /// Only the row count: the rows come from another random draw (Spark's split, k-means labels).
+        case rowCount = "row_count"
+        /// Each metric's value (a model_quality table).
+        case metrics
+    }
+
     public struct Entry: Sendable, Decodable, Equatable {
         public let name: String
         /// Columns that identify a row; none means rows are matched after sorting.
         public let keys: [String]
         public let kind: Kind
+        public let compare: Compare
         /// nil: the strict default (`Tolerance.exactish`).
         public let tolerance: Tolerance?
+        /// Why the tolerance or the comparison is what it is, shown under the report.
+        public let note: String?
 
-        enum CodingKeys: String, CodingKey { case name, keys, kind, tolerance }
+        enum CodingKeys: String, CodingKey { case name, keys, kind, compare, tolerance, tolerance_type, note }
 
-        public init(name: String, keys: [String], kind: Kind, tolerance: Tolerance?) {
+        public init(name: String, keys: [String], kind: Kind, compare: Compare? = nil, tolerance: Tolerance?, note: String? = nil) {
             self.name = name
             self.keys = keys
             self.kind = kind
+            self.compare = compare ?? (kind == .modelQuality ? .metrics : .values)
             self.tolerance = tolerance
+            self.note = note
         }
 
         public init(from decoder: any Decoder) throws {
@@ -34,7 +49,16 @@ public struct SparkManifest: Sendable, Decodable, Equatable {
             name = try c.decode(String.self, forKey: .name)
             keys = try c.decodeIfPresent([String].self, forKey: .keys) ?? []
             kind = try c.decode(Kind.self, forKey: .kind)
-            tolerance = try c.decodeIfPresent(Tolerance.self, forKey: .tolerance)
+            compare = try c.decodeIfPresent(Compare.self, forKey: .compare) ?? (kind == .modelQuality ? .metrics : .values)
+            note = try c.decodeIfPresent(String.self, forKey: .note)
+            // "tolerance": 0.02 with "tolerance_type": "absolute" is the same as {"absolute": 0.02}.
+            switch try c.decodeIfPresent(String.self, forKey: .tolerance_type) {
+            case nil, "relative": tolerance = try c.decodeIfPresent(Tolerance.self, forKey: .tolerance)
+            case "absolute": tolerance = try c.decodeIfPresent(Double.self, forKey: .tolerance).map { Tolerance(absolute: $0) }
+            case let other?:
+                throw DecodingError.dataCorruptedError(forKey: .tolerance_type, in: c,
+                                                       debugDescription: "tolerance_type \(other)")
+            }
         }
     }
 
@@ -64,7 +88,12 @@ public struct SparkManifest: Sendable, Decodable, Equatable {
         case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
             return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
         case DecodingError.dataCorrupted(let c):
-            if c.codingPath.last?.stringValue == "kind" { return "kind must be table, aggregate or model_quality" }
+            switch c.codingPath.last?.stringValue {
+            case "kind": return "kind must be table, aggregate or model_quality"
+            case "compare": return "compare must be values, row_count or metrics"
+            case "tolerance_type": return "tolerance_type must be relative or absolute"
+            default: break
+            }
             return c.codingPath.isEmpty ? "not JSON" : "bad value at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
         default: return "\(error)"
         }

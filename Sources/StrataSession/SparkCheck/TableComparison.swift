@@ -23,9 +23,13 @@ public struct SparkCheckRow: Sendable, Equatable {
 /// every column both have, row by row (matched on the keys, or after sorting when there are none):
 /// numbers within the tolerance, anything else equal.
 enum TableComparison {
+    static func rowCount(name: String, local: Table, spark: Table) -> SparkCheckRow {
+        SparkCheckRow(table: name, check: "rows", local: Format.count(local.rowCount), spark: Format.count(spark.rowCount),
+                      tolerance: "exact", ok: local.rowCount == spark.rowCount)
+    }
+
     static func compare(name: String, local: Table, spark: Table, keys: [String], tolerance: Tolerance) -> [SparkCheckRow] {
-        var rows = [SparkCheckRow(table: name, check: "rows", local: Format.count(local.rowCount),
-                                  spark: Format.count(spark.rowCount), tolerance: "exact", ok: local.rowCount == spark.rowCount)]
+        var rows = [rowCount(name: name, local: local, spark: spark)]
         let localNames = Set(local.columnNames), sparkNames = Set(spark.columnNames)
         let onlyLocal = local.columnNames.filter { !sparkNames.contains($0) }
         let onlySpark = spark.columnNames.filter { !localNames.contains($0) }
