@@ -1,9 +1,9 @@
 """A hand-written PySpark job for part of sessions/tour.strata, in the shape `strata export spark`
 writes (the --input/--output/--master contract, Parquet tables named as in the session, and
 _strata_manifest.json). Tests/e2e/spark.sh runs it to test `strata check --against` on real Spark
-output independently of the exporter; one table is written wrong on purpose with --wrong.
+output independently of the exporter; --wrong writes one customer's spend a cent off.
 
-    python tour_reference_job.py --input datasets --output OUT [--master local[2]] [--wrong]
+    spark-submit tour_reference_job.py --input datasets --output OUT [--master local[2]] [--wrong]
 """
 import argparse
 import json
