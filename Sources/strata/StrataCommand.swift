@@ -33,7 +33,7 @@ struct Strata: ParsableCommand {
             --keep-going). The exit status is 0 when every command succeeded, 1 otherwise.
             """,
         version: StrataVersion.current,
-        subcommands: [Run.self, Check.self]
+        subcommands: [Run.self, Check.self, Export.self]
     )
 
     @OptionGroup var options: CommonOptions
