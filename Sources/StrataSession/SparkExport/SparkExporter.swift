@@ -1,3 +1,5 @@
+import Foundation
+
 /// The compiler from a session to a PySpark program. It walks the commands in order, parsing each
 /// against the workspace the earlier ones made, and runs locally only what later commands need to
 /// parse against (loads, transforms, fitted models; not displays or evaluations), so the code
@@ -62,12 +64,20 @@ public enum SparkExporter {
                 sections.append(section)
             }
             let parsed: ParsedCommand
+            var partial: String?
             do {
                 guard let p = try CommandParser(registry: registry, workspace: workspace).parse(command.source) else { continue }
                 parsed = p
             } catch {
-                skip(reason(parsing: error, source: command.source, unavailable: unavailable), binds: [])
-                continue
+                // `evaluate a, b on …` where some models were not exported: the others still are.
+                if let (reduced, dropped) = withoutUnavailableModels(command.source, unavailable: unavailable),
+                   let p = try? CommandParser(registry: registry, workspace: workspace).parse(reduced) {
+                    parsed = p
+                    partial = "models " + dropped.joined(separator: ", ") + " left out (not exported); the others are evaluated"
+                } else {
+                    skip(reason(parsing: error, source: command.source, unavailable: unavailable), binds: boundName(command.source))
+                    continue
+                }
             }
             var after = workspace
             if SparkTranslator.runsLocally(parsed.spec.name), !SparkTranslator.isDisplay(parsed.spec.name) {
@@ -100,6 +110,10 @@ public enum SparkExporter {
             translator = attempt
             workspace = after
             exported += 1
+            if let partial {
+                skipped.append(SparkSkippedCommand(location: command.location, source: command.source, reason: partial))
+                section.block?.notes.insert(partial, at: 0)
+            }
             sections.append(section)
         }
         if !skipped.isEmpty && !skipUnsupported { throw SparkExportRefused(skipped: skipped) }
@@ -109,6 +123,23 @@ public enum SparkExporter {
         return Result(program: program.render(), skipped: skipped, tables: translator.outputs.map(\.name)
                         + translator.evaluatedModels.map { "evaluation_" + $0 },
                       exportedCount: exported)
+    }
+
+    /// `evaluate a, b, c on T …` without the models in `unavailable`; nil when that is not the case.
+    private static func withoutUnavailableModels(_ source: String, unavailable: [String: String]) -> (String, [String])? {
+        guard source.hasPrefix("evaluate "), let on = source.range(of: " on ") else { return nil }
+        let models = source[source.index(source.startIndex, offsetBy: 9)..<on.lowerBound]
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let kept = models.filter { unavailable[$0] == nil }
+        guard kept.count < models.count, !kept.isEmpty else { return nil }
+        return ("evaluate " + kept.joined(separator: ", ") + String(source[on.lowerBound...]), models.filter { unavailable[$0] != nil })
+    }
+
+    /// `… as NAME` of a line that does not parse, so commands using NAME are explained.
+    private static func boundName(_ source: String) -> Set<String> {
+        let words = (try? Lexer.tokenize(source))?.compactMap(\.word) ?? []
+        guard words.count >= 2, words[words.count - 2] == "as" else { return [] }
+        return [words[words.count - 1]]
     }
 
     private static func message(of error: any Error) -> String {

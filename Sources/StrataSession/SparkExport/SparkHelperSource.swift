@@ -53,7 +53,7 @@ def write_evaluations():
         rows = [(metric, k, value) for (metric, k), value in figures.items()]
         write_table(spark.createDataFrame(rows, schema), "evaluation_" + model, ["metric", "k"],
                     kind="model_quality", compare="metrics", tolerance=METRIC_TOLERANCE.get(model, 0.0),
-                    relative=False, note=METRIC_NOTES.get(model))
+                    relative=model in METRIC_RELATIVE, note=METRIC_NOTES.get(model))
 """#
 
     package static let readCSV = #"""

@@ -34,6 +34,7 @@ package struct SparkProgram {
             "OUT_DIR/evaluation_<model>/, and OUT_DIR/_strata_manifest.json for `strata check --against OUT_DIR`.",
             "\"\"\"",
             "import argparse",
+            "import datetime",
             "import json",
             "import math",
             "import os",
@@ -62,6 +63,7 @@ package struct SparkProgram {
             "MANIFEST, EVALUATIONS = [], {}",
         ]
         out.append("METRIC_TOLERANCE = {" + metricTolerances.keys.sorted().map { "\(SparkPython.string($0)): \(SparkPython.number(metricTolerances[$0]?.0 ?? 0))" }.joined(separator: ", ") + "}")
+        out.append("METRIC_RELATIVE = {" + translator.models.filter { $0.value.kind == .kmeans }.keys.sorted().map(SparkPython.string).joined(separator: ", ") + "}" + (translator.models.contains { $0.value.kind == .kmeans } ? "" : "  # none"))
         out.append("METRIC_NOTES = {" + metricTolerances.keys.sorted().map { "\(SparkPython.string($0)): \(SparkPython.string(metricTolerances[$0]?.1 ?? ""))" }.joined(separator: ", ") + "}")
         out += [
             "",
@@ -73,6 +75,7 @@ package struct SparkProgram {
             "spark = (builder.config(\"spark.sql.session.timeZone\", \"UTC\")",
             "         .config(\"spark.sql.ansi.enabled\", \"false\")",
             "         .config(\"spark.sql.parquet.outputTimestampType\", \"TIMESTAMP_MICROS\")",
+            "         .config(\"spark.ui.showConsoleProgress\", \"false\")",
             "         .getOrCreate())",
             "spark.sparkContext.setLogLevel(\"WARN\")",
         ]
