@@ -6,6 +6,4 @@ extension SparkTranslator {
     }
 
     mutating func scale(_ input: SparkCommandInput) throws -> SparkBlock { throw SparkUnsupported(Self.notYet(input.parsed.spec.name)) }
-    mutating func abtest(_ input: SparkCommandInput) throws -> SparkBlock { throw SparkUnsupported(Self.notYet(input.parsed.spec.name)) }
-    mutating func model(_ input: SparkCommandInput) throws -> SparkBlock { throw SparkUnsupported(Self.notYet(input.parsed.spec.name)) }
 }

@@ -63,7 +63,8 @@ package struct SparkProgram {
             "MANIFEST, EVALUATIONS = [], {}",
         ]
         out.append("METRIC_TOLERANCE = {" + metricTolerances.keys.sorted().map { "\(SparkPython.string($0)): \(SparkPython.number(metricTolerances[$0]?.0 ?? 0))" }.joined(separator: ", ") + "}")
-        out.append("METRIC_RELATIVE = {" + translator.models.filter { $0.value.kind == .kmeans }.keys.sorted().map(SparkPython.string).joined(separator: ", ") + "}" + (translator.models.contains { $0.value.kind == .kmeans } ? "" : "  # none"))
+        out.append("METRIC_RELATIVE = {" + translator.relativeMetrics.sorted().map(SparkPython.string).joined(separator: ", ") + "}"
+                   + (translator.relativeMetrics.isEmpty ? "  # none" : ""))
         out.append("METRIC_NOTES = {" + metricTolerances.keys.sorted().map { "\(SparkPython.string($0)): \(SparkPython.string(metricTolerances[$0]?.1 ?? ""))" }.joined(separator: ", ") + "}")
         out += [
             "",

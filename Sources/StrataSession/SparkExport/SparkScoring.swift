@@ -48,7 +48,7 @@ extension SparkTranslator {
         let name = parsed[ScoreCommand.columnName]
         code.append("\(v) = \(v).withColumn(\(SparkPython.string(name)), " + terms.joined(separator: " + ") + ")")
         code.append("\(v) = \(v).drop(" + items.indices.map { "\"_s\($0)\"" }.joined(separator: ", ") + ")")
-        produce(.data(resultName, keys: keys(of: parsed.subject), kind: output(parsed.subject ?? "")?.kind ?? .table))
+        produce(inherited(resultName, from: parsed.subject))
         return SparkBlock(code, notes: ["weights normalised to sum 1 (by absolute value), as Strata; the sign gives the direction"])
     }
 
@@ -80,7 +80,7 @@ extension SparkTranslator {
             "    \(v)_tier = F.when(F.col(\(c)) >= cut, F.lit(label)).otherwise(\(v)_tier)",
             "\(v) = \(source).withColumn(\(SparkPython.string(parsed[SegmentCommand.columnName])), F.when(F.col(\(c)).isNotNull(), \(v)_tier))",
         ]
-        produce(.data(resultName, keys: keys(of: parsed.subject), kind: output(parsed.subject ?? "")?.kind ?? .table))
+        produce(inherited(resultName, from: parsed.subject))
         return SparkBlock(code)
     }
 }

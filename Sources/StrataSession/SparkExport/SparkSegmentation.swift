@@ -91,6 +91,7 @@ extension SparkTranslator {
         ]
         models[name] = SparkModel(kind: .kmeans, variable: v + "_model")
         if !evaluatedModels.contains(name) { evaluatedModels.append(name) }
+        relativeMetrics.insert(name)
         metricTolerances[name] = (0.05, "k-means: Spark's k-means|| start and single run against Strata's best of n_init k-means++ starts; inertia relative")
         var out = SparkOutputTable.data(name, keys: keys(of: parsed.subject))
         out.compare = .rowCount

@@ -80,7 +80,7 @@ extension SparkTranslator {
         let (source, result, resultName) = try names(input)
         var writer = SparkExpression(schema: schema(input))
         let condition = try writer.code(try input.parsed.condition("condition"))
-        produce(.data(resultName, keys: keys(of: input.parsed.subject)))
+        produce(inherited(resultName, from: input.parsed.subject))
         // Spark's filter drops rows where the condition is null, as Strata drops missing.
         return SparkBlock(["\(result) = \(source).filter(\(condition))"], notes: writer.notes)
     }
@@ -100,7 +100,7 @@ extension SparkTranslator {
             if let t = try? ExpressionChecker(schema: s).resultType(of: a.expression) { s.set(a.name, type: t) }
         }
         if let t = input.resultTable { code += Self.castToStrata(result, t, derived: input.parsed) }
-        produce(.data(resultName, keys: keys(of: input.parsed.subject)))
+        produce(inherited(resultName, from: input.parsed.subject))
         return SparkBlock(code, notes: notes)
     }
 
@@ -121,8 +121,8 @@ extension SparkTranslator {
         let keys = input.parsed.sortKeys("keys").map { key in
             "F.col(\(SparkPython.string(key.column))).\(key.descending ? "desc" : "asc")_nulls_last()"
         }
-        var table = SparkOutputTable.data(resultName, keys: self.keys(of: input.parsed.subject))
-        table.note = "sorted in Strata; compared by keys, since Spark does not keep row order through a write"
+        var table = inherited(resultName, from: input.parsed.subject)
+        table.note = table.note ?? "sorted in Strata; compared by keys, since Spark does not keep row order through a write"
         produce(table)
         return SparkBlock(["\(result) = \(source).orderBy(\(keys.joined(separator: ", ")))"],
                           notes: ["Spark's sort is not stable: rows with equal keys may come in another order"])
@@ -223,7 +223,7 @@ extension SparkTranslator {
     mutating func selectColumns(_ input: SparkCommandInput, keep: Bool) throws -> SparkBlock {
         let (source, result, resultName) = try names(input)
         let columns = SparkPython.strings(input.parsed.list("columns")).dropFirst().dropLast()
-        produce(.data(resultName, keys: keys(of: input.parsed.subject)))
+        produce(inherited(resultName, from: input.parsed.subject))
         return SparkBlock(["\(result) = \(source).\(keep ? "select" : "drop")(\(columns))"])
     }
 

@@ -42,6 +42,8 @@ package struct SparkTranslator {
     package var helpers: Set<SparkHelper> = []
     /// Per evaluated model: the absolute tolerance of its metrics and why.
     package var metricTolerances: [String: (Double, String)] = [:]
+    /// Evaluated names whose tolerance is relative (k-means inertia, exact test figures).
+    package var relativeMetrics: Set<String> = []
     /// Models with evaluation figures, in the order first evaluated.
     package var evaluatedModels: [String] = []
 
@@ -64,6 +66,14 @@ package struct SparkTranslator {
             throw SparkUnsupported("it reads '\(name ?? "?")', which no exported command made")
         }
         return table.variable
+    }
+
+    /// A table made from `source` row by row (filter, derive, sort…): its keys, kind and comparison.
+    package func inherited(_ name: String, from source: String?) -> SparkOutputTable {
+        var t = source.flatMap { output($0) } ?? .data(name)
+        t.name = name
+        t.variable = SparkPython.variable(name)
+        return t
     }
 
     /// The keys a derived table inherits from its source.
