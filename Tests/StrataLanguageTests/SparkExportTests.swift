@@ -201,4 +201,23 @@ import Testing
         #expect(text.contains("# [cell 1] load \"\(dir)/tx.csv\" as tx"))
         #expect(text.contains("# NOT EXPORTED: 'cluster hierarchical' has no Spark mapping"))
     }
+
+    @Test func modelsAndABTestsBecomeSparkMLAndAggregates() throws {
+        let dir = try Self.data()
+        var ab = "unit,variant,converted,age\n"
+        for i in 0..<60 { ab += "\(i),\(i % 2 == 0 ? "A" : "B"),\(i % (i % 2 == 0 ? 5 : 3) == 0 ? 1 : 0),\(20 + i % 30)\n" }
+        try ab.write(toFile: dir + "/ab.csv", atomically: true, encoding: .utf8)
+        let result = try Self.compile([
+            "load \"\(dir)/ab.csv\" as ab",
+            "abtest ab variant=variant metric=converted",
+            "model forest ab target=converted features=age trees=20 depth=4 folds=3 seed=2 as rf",
+            "model logistic ab target=converted features=age folds=3 seed=2 as lr",
+        ])
+        let p = result.program
+        #expect(p.contains("two_proportion_test(\"abtest_converted\", ab, \"variant\", \"converted\", \"A\")"))
+        #expect(p.contains("fold_quality(\"rf\", rf_data, \"_label\", RandomForestClassifier(numTrees=20, maxDepth=4, minInstancesPerNode=1, labelCol=\"_label\", seed=2), 3, 2)"))
+        #expect(p.contains("LogisticRegression(regParam=1.0 / ab_lr_rows, maxIter=100, labelCol=\"_label\")"))
+        #expect(result.tables == ["ab", "evaluation_abtest_converted", "evaluation_rf", "evaluation_lr"])
+        try Self.expectValidPython(p)
+    }
 }
