@@ -2,8 +2,15 @@
 package enum SparkHelperSource {
     package static let always = #"""
 def data_path(path):
-    """A data file of the session: a relative path is resolved against --input."""
-    return path if "://" in path or os.path.isabs(path) else os.path.join(INPUT, path)
+    """A data file of the session: a relative path is resolved against --input. When --input names
+    the data folder itself (--input datasets for "datasets/x.csv"), the path is read inside it."""
+    if "://" in path or os.path.isabs(path):
+        return path
+    joined = os.path.join(INPUT, path)
+    first, _, rest = path.partition("/")
+    if rest and not os.path.exists(joined) and os.path.basename(os.path.normpath(INPUT)) == first:
+        return os.path.join(INPUT, rest)
+    return joined
 
 
 def cast_columns(df, types):
