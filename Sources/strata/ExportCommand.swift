@@ -6,7 +6,7 @@ import StrataSession
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn a saved session into another form: a notebook (or, with `export spark`, a PySpark job).",
-        subcommands: [ExportNotebook.self]
+        subcommands: [ExportSpark.self, ExportNotebook.self]
     )
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Commands about the session itself: its cells, saving it, notebooks, parameters, recovery.
 package enum SessionCommands {
-    package static let all: [CommandSpec] = [history, showCell, saveSession, exportNotebook, param, recover]
+    package static let all: [CommandSpec] = [history, showCell, saveSession, exportNotebook, ExportSparkCommand.spec, param, recover]
 
     /// `quit` and `exit`, which end the session.
     package static let leaving: [CommandSpec] = [quit, exit]

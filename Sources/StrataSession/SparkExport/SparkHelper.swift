@@ -1,0 +1,27 @@
+/// A Python function the job defines once, near the top, because some command's code calls it.
+/// Only the helpers a session uses are written into its job.
+package enum SparkHelper: String, Sendable, CaseIterable, Comparable {
+    case readCSV, readParquet, splitPerUser, splitByTime, splitByInteraction, topLists, rankingMetrics,
+         quantileScore, rfmSegments, kmeansInertia, classifierQuality, twoProportion
+
+    package static func < (a: SparkHelper, b: SparkHelper) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+
+    package var source: String {
+        switch self {
+        case .readCSV: return SparkHelperSource.readCSV
+        case .readParquet: return SparkHelperSource.readParquet
+        case .splitPerUser: return SparkHelperSource.splitPerUser
+        case .splitByTime: return SparkHelperSource.splitByTime
+        case .splitByInteraction: return SparkHelperSource.splitByInteraction
+        case .topLists: return SparkHelperSource.topLists
+        case .rankingMetrics: return SparkHelperSource.rankingMetrics
+        case .quantileScore: return SparkHelperSource.quantileScore
+        case .rfmSegments: return SparkHelperSource.rfmSegments
+        case .kmeansInertia: return SparkHelperSource.kmeansInertia
+        case .classifierQuality: return SparkHelperSource.classifierQuality
+        case .twoProportion: return SparkHelperSource.twoProportion
+        }
+    }
+}
