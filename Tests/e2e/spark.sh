@@ -79,7 +79,10 @@ if ! "$bin" export spark --help 2>&1 | grep -q "USAGE: strata export spark"; the
 else
   for s in tour segmentation recommenders; do
     job="$work/$s.py"
-    out=$("$bin" export spark "sessions/$s.strata" "$job" 2>&1); rc=$?
+    # The tour maps whole; segmentation and recommenders use commands with no Spark mapping yet
+    # (docs/spark.md, "Not mapped (yet)"), which the job keeps as comments.
+    skip=(); [ "$s" = tour ] || skip=(--skip-unsupported)
+    out=$("$bin" export spark "sessions/$s.strata" "$job" "${skip[@]}" 2>&1); rc=$?
     check "sessions/$s.strata exports to a PySpark job ($out)" [ "$rc" = 0 ]
     [ "$rc" = 0 ] || continue
     if run_job "$job" "$work/out_$s"; then
