@@ -68,7 +68,7 @@ package enum CLVCommand {
         for p in [("p", r.spend.p), ("q", r.spend.q), ("v", r.spend.v)] {
             t.row([.string("Gamma–Gamma"), .string(p.0), .float(p.1), .float(r.spend.logLikelihood), .int(Int64(r.spend.customers))])
         }
-        return t.table
+        return t.table.showingEstimates()
     }
 
     static func holdoutBlocks(_ c: HoldoutCheck, chart: Bool) -> [OutputBlock] {

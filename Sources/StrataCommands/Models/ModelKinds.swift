@@ -99,6 +99,6 @@ package enum ModelKinds {
             if logOdds { row.append(.float(exp(coefficient))) }
             t.row(row)
         }
-        return t.table
+        return t.table.showingEstimates()
     }
 }

@@ -81,7 +81,7 @@ package enum ModelReportCharts {
     package static func permutationTable(_ p: PermutationImportance) -> Table {
         var t = SummaryTable([("feature", .string), ("mean_drop", .float), ("sd", .float)])
         for f in p.ranked { t.row([.string(f.name), .float(f.mean), .float(f.standardDeviation)]) }
-        return t.table
+        return t.table.showingEstimates()
     }
 
     /// The average prediction against the feature's value (levels for a text feature, as bars).

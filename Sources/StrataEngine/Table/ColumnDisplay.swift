@@ -16,20 +16,25 @@ public struct ColumnDisplay: Sendable, Equatable, Hashable {
     /// The values are counts or sums: digits are grouped in threes from 1,000 on, where a plain
     /// number column waits for 10,000 so that years read `2011`.
     public var isTotal: Bool
+    /// The values are estimated figures (coefficients, importances) whose size varies by orders of
+    /// magnitude within a column: a value too small for the column's places to show two significant
+    /// digits of it is shown on its own to significant digits (-0.00006 reads -6e-05, not -0.0001).
+    public var significantWhenSmall: Bool
 
     /// The most places a `decimals` hint may hold; more than this and the column is treated as
     /// measured data, shown to significant digits.
     public static let maxDecimals = 4
 
-    public init(decimals: Int? = nil, isTotal: Bool = false) {
+    public init(decimals: Int? = nil, isTotal: Bool = false, significantWhenSmall: Bool = false) {
         self.decimals = decimals.flatMap { (0...Self.maxDecimals).contains($0) ? $0 : nil }
         self.isTotal = isTotal
+        self.significantWhenSmall = significantWhenSmall
     }
 
     public static let plain = ColumnDisplay()
 
     /// The same decimals, marked as a total (a sum keeps the decimals of what it adds up).
-    public var asTotal: ColumnDisplay { ColumnDisplay(decimals: decimals, isTotal: true) }
+    public var asTotal: ColumnDisplay { ColumnDisplay(decimals: decimals, isTotal: true, significantWhenSmall: significantWhenSmall) }
 
     /// Decimals of `a + b` or `a - b`: exact with the more places of the two.
     public static func sumDecimals(_ a: Int?, _ b: Int?) -> Int? {

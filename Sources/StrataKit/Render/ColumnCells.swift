@@ -53,6 +53,8 @@ package struct ColumnCells: Sendable {
             switch value {
             case .missing: return MeasuredText(ValueFormatter.missingMarker, emphasis: .dim)
             case .float(let d) where d.isNaN: return MeasuredText(ValueFormatter.missingMarker, emphasis: .dim)
+            case .float(let d) where column.display.significantWhenSmall:
+                return MeasuredText(layout.formatKeepingSmall(d, grouping: grouping))
             case .float(let d): return MeasuredText(layout.format(d, grouping: grouping))
             case .int(let v): return MeasuredText(NumberFormatting.integer(v, grouping: grouping))
             default: return MeasuredText(ValueFormatter.format(value, ascii: style.ascii, maxWidth: limit))

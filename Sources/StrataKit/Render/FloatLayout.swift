@@ -44,6 +44,21 @@ public enum FloatLayout: Sendable, Equatable {
         return .scientific(decimals: max(0, mantissa))
     }
 
+    /// As `format`, except that a non-zero value the fixed places would show with fewer than two
+    /// significant digits (0.00006 at 4 places reads 0.0001, a different value) is shown on its
+    /// own to significant digits. For columns of estimates (`ColumnDisplay.significantWhenSmall`).
+    public func formatKeepingSmall(_ value: Double, grouping: Bool = true) -> String {
+        if case .fixed(let decimals) = self, value != 0, value.isFinite,
+           value.magnitude * Self.powerOfTen(decimals) < 10 {
+            return NumberFormatting.significant(value, grouping: grouping)
+        }
+        return format(value, grouping: grouping)
+    }
+
+    private static func powerOfTen(_ n: Int) -> Double {
+        (0..<max(0, n)).reduce(1.0) { product, _ in product * 10 }
+    }
+
     public func format(_ value: Double, grouping: Bool = true) -> String {
         switch self {
         case .fixed(let decimals): return NumberFormatting.format(value, decimals: decimals, grouping: grouping)

@@ -1,0 +1,110 @@
+// Predictive models on a train/test pair of CSV files (Benchmarks/models/bench.py writes them): fit a
+// random forest or gradient boosting on TRAIN, score TEST, and report fit and predict seconds (wall
+// and process CPU), the hold-out AUC and the peak resident set. `--model shap` fits a forest and
+// times exact TreeSHAP for the first ROWS test rows. Threads come from $STRATA_THREADS, so each
+// thread count is its own process and its own peak RSS.
+import StrataEngine
+
+enum Models {
+    static let usage = "TRAIN.csv TEST.csv --model rf|gbm|shap [--target churn] [--trees 100] [--rounds 100] "
+        + "[--leaves 31] [--depth D] [--rows 10000] [--seed 42]"
+
+    static func run(_ args: [String]) throws -> String {
+        guard args.count >= 2 else { throw BenchUsageError(description: "usage: models " + usage) }
+        var flags: [String: String] = [:]
+        var i = 2
+        while i + 1 < args.count {
+            flags[args[i]] = args[i + 1]
+            i += 2
+        }
+        let target = flags["--target"] ?? "churn"
+        let model = flags["--model"] ?? "rf"
+        let seed = UInt64(flags["--seed"] ?? "42") ?? 42
+        let depth = flags["--depth"].flatMap { Int($0) }
+
+        var clock = BenchClock()
+        let train = try BenchFrame(path: args[0], target: target, schema: nil)
+        let test = try BenchFrame(path: args[1], target: target, schema: train.frame.schema)
+        var lines = ["\"tool\": \"strata\"", "\"model\": \"\(model)\"", "\"threads\": \(FixedChunks.threadCount)",
+                     "\"train_rows\": \(train.frame.rowCount)", "\"test_rows\": \(test.frame.rowCount)",
+                     "\"features\": \(train.frame.features.count)", "\"load_seconds\": \(clock.lap())"]
+        let data = ClassificationData(frame: train.frame, target: ClassTarget(labels: train.labels, classes: ["0", "1"]))
+        var timer = CPUAndWallClock()
+        let positive: (ModelFrame) throws -> [Double]
+        switch model {
+        case "rf", "shap":
+            let trees = Int(flags["--trees"] ?? "100") ?? 100
+            let parameters = ForestParameters(treeCount: trees, tree: TreeParameters(maxDepth: depth, maxFeatures: .sqrt), seed: seed)
+            let forest = try RandomForestClassifierEstimator(parameters: parameters).fit(data, context: .quiet)
+            lines.append(fitted(&timer))
+            lines.append("\"nodes_per_tree\": \(Double(forest.trees.reduce(0) { $0 + $1.nodeCount }) / Double(max(trees, 1)))")
+            if model == "shap" {
+                let rows = min(Int(flags["--rows"] ?? "10000") ?? 10000, test.frame.rowCount)
+                let sample = test.frame.takingRows(Array(0..<rows))
+                _ = timer.lap()
+                let phi = try forest.contributions(sample)
+                let lap = timer.lap()
+                // Additivity: expected value + Σ contributions against the predicted probability.
+                let predicted = try forest.predictProbabilities(sample).map { $0[1] }
+                let gap = zip(phi, predicted).map { abs(forest.expectedValue + $0.reduce(0, +) - $1) }.max() ?? 0
+                lines.append("\"shap_rows\": \(rows), \"shap_seconds\": \(lap.wall), \"shap_cpu_seconds\": \(lap.cpu), "
+                             + "\"max_additivity_gap\": \(gap)")
+            }
+            positive = { try forest.predictProbabilities($0).map { $0[1] } }
+        case "gbm":
+            var parameters = GradientBoostingParameters()
+            parameters.rounds = Int(flags["--rounds"] ?? "100") ?? 100
+            parameters.maxLeaves = Int(flags["--leaves"] ?? "31") ?? 31
+            parameters.maxDepth = depth
+            parameters.seed = seed
+            let boosted = try GradientBoostingClassifier(parameters).fit(data, context: .quiet)
+            lines.append(fitted(&timer))
+            positive = { try boosted.predictProbabilities($0).map { $0[1] } }
+        default:
+            throw BenchUsageError(description: "unknown --model \(model): rf, gbm or shap")
+        }
+        _ = timer.lap()
+        let scores = try positive(test.frame)
+        let lap = timer.lap()
+        let auc = try ClassificationMetrics.rocAUC(BinaryOutcomes(scores: scores, isPositive: test.labels.map { $0 == 1 }))
+        lines.append("\"predict_seconds\": \(lap.wall), \"auc\": \(auc), \"peak_mb\": \(peakResidentMegabytes())")
+        return "{" + lines.joined(separator: ", ") + "}"
+    }
+
+    private static func fitted(_ timer: inout CPUAndWallClock) -> String {
+        let lap = timer.lap()
+        return "\"fit_seconds\": \(lap.wall), \"fit_cpu_seconds\": \(lap.cpu)"
+    }
+}
+
+/// A CSV file as a model frame and 0/1 labels: number columns numeric, text columns categorical
+/// (levels sorted, then re-coded to the training schema for a test file); `*_id` columns left out.
+struct BenchFrame {
+    let frame: ModelFrame
+    let labels: [Int]
+
+    init(path: String, target: String, schema: ModelSchema?) throws {
+        let table = try CSVReader.read(path: path).table
+        guard let targetColumn = table.column(target), let y = targetColumn.doubles() else {
+            throw BenchUsageError(description: "\(path) has no numeric column '\(target)'")
+        }
+        labels = y.map { $0 == 1 ? 1 : 0 }
+        var features: [ModelFrame.Feature] = []
+        for column in table.columns where column.name != target && !column.name.lowercased().hasSuffix("id") {
+            if let values = column.doubles() {
+                features.append(.numeric(name: column.name, values: values))
+                continue
+            }
+            let texts = (0..<column.count).map { row -> String? in
+                if case .string(let s) = column.value(at: row) { return s }
+                return nil
+            }
+            let levels = Set(texts.compactMap { $0 }).sorted()
+            var code: [String: Int32] = [:]
+            for (k, level) in levels.enumerated() { code[level] = Int32(k) }
+            features.append(.categorical(name: column.name, codes: texts.map { $0.flatMap { code[$0] } ?? -1 }, levels: levels))
+        }
+        let frame = try ModelFrame(rowCount: table.rowCount, features: features)
+        self.frame = try schema.map { try frame.aligned(to: $0).frame } ?? frame
+    }
+}
