@@ -23,8 +23,9 @@ public struct StreamingKMeansParameters: EstimatorParameters, Equatable {
 ///
 /// With decay = 1 this is scikit-learn's MiniBatchKMeans.partial_fit with reassignment_ratio = 0
 /// (the batch version, `KMeansMiniBatch`, uses the same move). Centres that got no rows keep
-/// their place; their weight still decays, so they move faster when rows come back. The first k
-/// rows ever seen are the starting centres unless centres are given, so nothing is random.
+/// their place; their weight still decays, so they move faster when rows come back. Unless centres
+/// are given, the first k distinct rows seen are the starting centres (a repeat of a centre is
+/// applied as an ordinary row), so nothing is random.
 public struct StreamingKMeans: IncrementalModel, Equatable {
     public typealias Event = [Double]
 
@@ -62,7 +63,7 @@ public struct StreamingKMeans: IncrementalModel, Equatable {
             guard x.count == dimensions, x.allSatisfy(\.isFinite) else {
                 throw EngineError("a k-means row needs \(dimensions) finite numbers, got \(x.map(DescribeFormat.number).joined(separator: ", "))")
             }
-            if next.centers.count < parameters.k {
+            if next.centers.count < parameters.k, !next.centers.contains(x) {
                 // Seeding: the row becomes a centre with weight 1, as if it were its own first batch.
                 next.centers.append(x)
                 next.weights.append(1)

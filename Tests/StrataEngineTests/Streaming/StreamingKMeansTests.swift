@@ -48,8 +48,9 @@ struct StreamingKMeansFixture: Decodable {
 
     @Test func seedsFromTheFirstRowsAndRefusesBadRows() throws {
         let model = try StreamingKMeans(StreamingKMeansParameters(k: 2), dimensions: 1)
-        let seeded = try model.updated(with: [[4], [8], [5]], context: .quiet)
-        #expect(seeded.centers == [[4.5], [8]])
+        // The repeated 4 is not a second centre: it and 5 are one batch for centre 0, (4·1 + 4 + 5) / 3.
+        let seeded = try model.updated(with: [[4], [4], [8], [5]], context: .quiet)
+        #expect(seeded.centers == [[13.0 / 3], [8]])
         #expect(throws: EngineError.self) { try seeded.updated(with: [[Double.nan]], context: .quiet) }
         #expect(throws: EngineError.self) { try StreamingKMeans(StreamingKMeansParameters(k: 2, decay: 0), dimensions: 1) }
     }
