@@ -25,6 +25,21 @@ import Testing
         return s
     }
 
+    static func temporaryDirectory() throws -> String {
+        let dir = NSTemporaryDirectory() + "strata-stream-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Runs `script` in sh with the file as $1, in the background.
+    static func writer(_ script: String, _ path: String) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script, "sh", path]
+        try p.run()
+        return p
+    }
+
     static func events() throws -> Interpreter {
         let i = Interpreter(registry: StandardCommands.registry, workspace: Workspace())
         guard case .success = i.execute("load \"\(root)/datasets/events.csv\" as events") else { throw EngineError("events did not load") }
@@ -48,8 +63,7 @@ import Testing
     }
 
     @Test func countsAndNamesBadRows() throws {
-        let dir = NSTemporaryDirectory() + "strata-stream-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/bad.csv"
         try """
@@ -74,20 +88,16 @@ import Testing
     }
 
     @Test func followsAFileAsAWriterAppendsIncludingAHalfWrittenLine() throws {
-        let dir = NSTemporaryDirectory() + "strata-follow-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/live.csv"
         try "user_id,item_id,event,timestamp\n1,10,view,2024-01-01 10:00:00\n".write(toFile: path, atomically: true, encoding: .utf8)
         // The writer appends whole rows, then half a row, and finishes it later.
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", """
+        let writer = try Self.writer("""
             sleep 0.4; printf '2,11,view,2024-01-01 11:00:00\\n3,12,view,2024-01-01 12:00:00\\n' >> "$1"
             sleep 0.4; printf '4,13,purchase,2024-01-0' >> "$1"
             sleep 0.6; printf '2 09:30:00\\n5,14,view,2024-01-02 10:00:00\\n' >> "$1"
-            """, "sh", path]
-        try writer.run()
+            """, path)
         let i = Interpreter(registry: StandardCommands.registry, workspace: Workspace())
         let out = Self.text(i, "stream \"\(path)\" follow=yes idle=1.5 chunk=1 k=0 as live")
         writer.waitUntilExit()
@@ -100,15 +110,11 @@ import Testing
     }
 
     @Test func aTruncatedFileStopsFollowingWithAMessage() throws {
-        let dir = NSTemporaryDirectory() + "strata-trunc-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/live.csv"
         try "user_id,item_id,timestamp\n1,10,2024-01-01 10:00:00\n2,11,2024-01-01 11:00:00\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
-        writer.arguments = ["-c", "sleep 0.4; printf 'user_id,item_id,timestamp\\n' > \"$1\"", "sh", path]
-        try writer.run()
+        let writer = try Self.writer("sleep 0.4; printf 'user_id,item_id,timestamp\\n' > \"$1\"", path)
         let i = Interpreter(registry: StandardCommands.registry, workspace: Workspace())
         let out = Self.text(i, "stream \"\(path)\" follow=yes idle=3 k=0 as live")
         writer.waitUntilExit()
