@@ -21,7 +21,7 @@ package enum StreamCommand {
             + "compared with a batch refit. See docs/streaming.md.",
         examples: ["stream events until=2024-12-08 as live",
                    "stream \"datasets/events.csv\" purchase=purchase until=2024-12-15 chunk=500 k=3 board=yes every=4 as clicks",
-                   "stream tx customer=customer_id item=item_id time=invoice_date amount=amount until=2025-01-01 k=0"],
+                   "stream tx user=customer_id item=item_id time=invoice_date amount=amount until=2025-01-01 k=0"],
         fileAccess: .reads
     ) { parsed, ctx in
         let name = try ctx.resultName(for: parsed)
