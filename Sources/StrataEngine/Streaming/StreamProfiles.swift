@@ -63,8 +63,9 @@ public struct StreamProfiles: StreamConsumer {
 
     public func clockAdvanced(to time: Int64, log: EventLog) -> StreamProfiles {
         var next = self
-        // Only whole days that have ended close: `time` itself is still inside its day.
-        try? next.closeDays(before: CivilCalendar.floorDiv(time + 1, 86_400), context: .quiet)
+        // Only whole days that have ended close: the day of `time` closes when `time` is its last second.
+        let day = CivilCalendar.floorDiv(time, 86_400)
+        try? next.closeDays(before: time - day * 86_400 == 86_399 ? day + 1 : day, context: .quiet)
         return next
     }
 
@@ -79,13 +80,17 @@ public struct StreamProfiles: StreamConsumer {
     }
 
     /// Closes the open day and every later day before `day`. Days with no events between two
-    /// closes are closed one by one, so recency moves day by day.
+    /// closes are closed one by one, so recency moves day by day; across a gap of more than
+    /// `longestGap` days only the gap's first and last days close (no event can change a profile
+    /// in between, and a stray time far in the future must not mean millions of closes).
     private mutating func closeDays(before day: Int64, context: RunContext) throws {
         while let open = openDay, open < day {
             try close(open, context: context)
-            openDay = open + 1
+            openDay = day - open > Self.longestGap ? day - 1 : open + 1
         }
     }
+
+    static let longestGap: Int64 = 366
 
     private mutating func close(_ day: Int64, context: RunContext) throws {
         closedDays += 1

@@ -72,4 +72,18 @@ import Testing
         #expect(profiles.customers == 0)
         #expect(profiles.moves.isEmpty)
     }
+
+    @Test func aStrayTimeFarAheadDoesNotCloseMillionsOfDays() throws {
+        let table = try CSVReader.read(text: "customer,item,time\na,x,100\nb,y,90000\nc,x,4000000000000000\n", name: "t.csv").table
+        let log = try EventLog.build(from: table, spec: EventLogSpec(userColumn: "customer", itemColumn: "item", timeColumn: "time"),
+                                     context: .quiet)
+        let profiles = try StreamProfiles().consuming(log.events[...], log: log, context: .quiet)
+        // Day 0 and day 1 close; across the gap only its first and last day.
+        #expect(profiles.closedDays == 3)
+        #expect(profiles.customers == 3)
+        var cursor = StreamCursor()
+        #expect(cursor.lagSeconds(in: log) == 4_000_000_000_000_000 - 100)
+        cursor.advance(over: 0..<3, in: log)
+        #expect(cursor.lagSeconds(in: log) == 0)
+    }
 }
