@@ -3,7 +3,8 @@
 EpsilonGreedy(0.1), Softmax(tau=0.1), LinUCB(alpha=1) on a constant context) against Bernoulli arms
 0.04, 0.05, 0.06, one predict + partial_fit per round as a live bandit runs. MABWiser is slow, so it
 times --runs runs (default 3) per policy and scales to --full-runs; the JSON says so."""
-import argparse, json, resource, time
+import argparse, json, resource, sys, time
+from importlib.metadata import version
 import numpy as np
 from mabwiser.mab import MAB, LearningPolicy
 
@@ -20,7 +21,7 @@ policies = {
     "softmax": LearningPolicy.Softmax(tau=0.1),
     "linucb": LearningPolicy.LinUCB(alpha=1.0),
 }
-out = {"mode": "bandits-mabwiser", "timed_runs": a.runs, "scaled_to_runs": a.full_runs, "rounds": a.rounds}
+out = {"mode": "bandits-mabwiser", "mabwiser": version("mabwiser"), "numpy": np.__version__, "timed_runs": a.runs, "scaled_to_runs": a.full_runs, "rounds": a.rounds}
 total = 0.0
 for name, policy in policies.items():
     regrets = []
@@ -51,6 +52,8 @@ for name, policy in policies.items():
     scaled = seconds * a.full_runs / a.runs
     total += scaled
     out[name] = {"seconds_timed": seconds, "seconds_scaled": scaled, "regret": float(np.mean(regrets))}
+    # Each policy as it finishes, so a run cut short still says what it timed.
+    print(json.dumps({name: out[name]}), file=sys.stderr, flush=True)
 out["total_seconds_scaled"] = total
 out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))

@@ -25,6 +25,8 @@ struct Strata: ParsableCommand {
               strata [--keep-going] < script.strata    run piped commands
               strata run FILE [--set NAME=VALUE …]     replay a script or saved session
               strata check FILE…                       replay and compare with the recorded output
+              strata check --against FOLDER FILE       replay and compare with a Spark job's output
+              strata export notebook FILE OUT.ipynb    a saved session as a notebook (or OUT.md)
             """,
         discussion: """
             With no arguments on a terminal, opens the interactive session. When stdin is not a \
@@ -33,7 +35,7 @@ struct Strata: ParsableCommand {
             --keep-going). The exit status is 0 when every command succeeded, 1 otherwise.
             """,
         version: StrataVersion.current,
-        subcommands: [Run.self, Check.self]
+        subcommands: [Run.self, Check.self, Export.self]
     )
 
     @OptionGroup var options: CommonOptions
@@ -125,11 +127,20 @@ struct Check: ParsableCommand {
         discussion: """
             Prints, for each file, every cell whose output differs (with a unified diff) and a summary \
             line. The exit status is 0 only when every cell of every file matches.
+
+            With --against FOLDER (the --output of a job made by `strata export spark`), replays one \
+            session and compares each table listed in FOLDER/_strata_manifest.json with the local \
+            table of that name: row counts and key sets exactly, numbers to 1e-9 relative (or the \
+            manifest's tolerance), model quality within the manifest's tolerance. Prints a table of \
+            the checks; the exit status is 0 only when every check passes. See docs/spark.md.
             """
     )
 
     @Argument(help: "Saved session files (.strata).")
     var files: [String]
+
+    @Option(help: ArgumentHelp("Compare with a Spark job's output folder instead of the recorded output.", valueName: "FOLDER"))
+    var against: String?
 
     @OptionGroup var parameters: ParameterOptions
 
@@ -139,6 +150,10 @@ struct Check: ParsableCommand {
     func run() throws {
         _ = Startup.start()
         let overrides = try parameters.overrides()
+        if let against {
+            try checkAgainst(against, overrides: overrides)
+            return
+        }
         var allPassed = true
         for file in files {
             let document: SessionDocument
@@ -175,6 +190,25 @@ struct Check: ParsableCommand {
             allPassed = allPassed && result.passed
         }
         if !allPassed { throw ExitCode(1) }
+    }
+
+    func validate() throws {
+        if against != nil && files.count != 1 { throw ValidationError("--against compares one session: give exactly one FILE") }
+        if against != nil && update { throw ValidationError("--update re-records the file's own output; it cannot be used with --against") }
+    }
+
+    private func checkAgainst(_ folder: String, overrides: [String: String]) throws {
+        let file = files[0]
+        let document = try Startup.document(file)
+        let result: SparkCheck
+        do {
+            result = try SparkCheck.run(document, path: file, folder: folder, overrides: overrides, registry: StandardCommands.registry)
+        } catch {
+            Console.err("strata: \(error)\n")
+            throw ExitCode(1)
+        }
+        Console.out(result.report(style: OutputRenderer.style(for: Settings())) + "\n")
+        if !result.passed { throw ExitCode(1) }
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 @testable import StrataSession
 
 /// `abtest` and `abtest plan` end to end through the interpreter.
-@Suite struct ABTestCommandTests {
+@Suite struct ABTestCommandTests: InterpreterTesting {
     /// 400 visitors: A converts 10 of 200, B 30 of 200; revenue and a covariate that predicts it;
     /// `solo` has one variant, `bad` a conversion column holding a 2, and every desktop row is in B.
     static func interpreter() throws -> Interpreter {
@@ -34,22 +34,6 @@ import Testing
             Column(name: "label", data: .string(codes: [Int32](repeating: 0, count: n), dictionary: ["x"])),
         ]))
         return Interpreter(registry: StandardCommands.registry, workspace: ws)
-    }
-
-    func run(_ i: Interpreter, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        if case .success(let o) = i.execute(line) { return OutputRenderer.render(o, style: RenderStyle(width: 200, ascii: false, color: false)) }
-        Issue.record("failed: \(line): \(i.execute(line))", sourceLocation: sourceLocation)
-        return ""
-    }
-
-    func failure(_ i: Interpreter, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        let before = i.workspace.names
-        guard case .failure(let m) = i.execute(line) else {
-            Issue.record("expected a failure: \(line)", sourceLocation: sourceLocation)
-            return ""
-        }
-        #expect(i.workspace.names == before, "the workspace changed", sourceLocation: sourceLocation)
-        return m
     }
 
     @Test func conversionTableAndSentence() throws {

@@ -120,9 +120,9 @@ import Testing
             ints("item_id", &g, nE, 1001..<1051),
             column("event", &g, nE, strings: ["view", "view", "cart", "purchase"]),
             column("device", &g, nE, strings: ["mobile", "desktop"]),
-            // Hourly from 2024-12-01, so `stream`'s until= dates fall inside; made without the
-            // generator, so the tables after this one keep their values.
-            Column(name: "timestamp", data: .timestamp((0..<nE).map { 1_733_011_200 + Int64($0) * 3_600 })),
+            // Ten minutes apart from 2024-12-01, and their hours: sessions and context read them.
+            Column(name: "timestamp", data: .timestamp((0..<Int64(nE)).map { 1_733_011_200 + $0 * 600 })),
+            Column(name: "hour", data: .int((0..<Int64(nE)).map { ($0 / 6) % 24 })),
         ]))
         ws.bind("segments", table: try Table(columns: [
             Column(name: "customer_id", data: .int((1...Int64(nC)).map { $0 })),

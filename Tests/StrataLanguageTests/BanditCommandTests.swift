@@ -4,7 +4,7 @@ import Testing
 @testable import StrataSession
 
 /// `bandit simulate` end to end through the interpreter.
-@Suite struct BanditCommandTests {
+@Suite struct BanditCommandTests: InterpreterTesting {
     /// 40 users × 12 items with deterministic ratings, a segment per user, and a per-context rates table.
     static func interpreter() throws -> Interpreter {
         var ws = Workspace()
@@ -31,22 +31,6 @@ import Testing
             Column(name: "banner", data: .float([0.6])), Column(name: "video", data: .float([1.4])),
         ]))
         return Interpreter(registry: StandardCommands.registry, workspace: ws)
-    }
-
-    func run(_ i: Interpreter, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        if case .success(let o) = i.execute(line) { return OutputRenderer.render(o, style: RenderStyle(width: 200, ascii: false, color: false)) }
-        Issue.record("failed: \(line): \(i.execute(line))", sourceLocation: sourceLocation)
-        return ""
-    }
-
-    func failure(_ i: Interpreter, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        let before = i.workspace.names
-        guard case .failure(let m) = i.execute(line) else {
-            Issue.record("expected a failure: \(line)", sourceLocation: sourceLocation)
-            return ""
-        }
-        #expect(i.workspace.names == before, "the workspace changed", sourceLocation: sourceLocation)
-        return m
     }
 
     @Test func fixedArmsBindSummaryAndCurves() throws {
@@ -85,6 +69,32 @@ import Testing
         #expect(shown.count == 2)
         for (value, rate) in zip(shown, hitrates) { #expect(abs(value - rate) < 1e-4, "\(shown) vs \(hitrates)") }
         #expect(i.workspace.table("rb.curves") != nil)
+    }
+
+    /// The tables, split and recommenders named by options are what the cell reads, so the session
+    /// re-runs it when any of them changes.
+    @Test func optionNamedValuesAreCellReads() throws {
+        let i = try Self.interpreter()
+        _ = run(i, "filter ctx where banner > 0 as rates")                                           // 1
+        _ = run(i, "bandit simulate rates=rates context=device policies=ucb1 rounds=50 runs=2 as c")  // 2
+        #expect(i.cells[1].reads == ["rates"])
+        _ = run(i, "split ratings by=user test=0.3 seed=1 as parts")                                  // 3
+        _ = run(i, "recommender popular parts.train as pop")                                          // 4
+        _ = run(i, "recommender itemknn parts.train as ik")                                           // 5
+        _ = run(i, "bandit simulate recommenders=pop,ik split=parts k=3 rounds=20 runs=1 as rb")     // 6
+        #expect(i.cells[5].reads == ["pop", "ik", "parts"])
+        #expect(i.cells[5].binds == ["rb"])
+        let graph = CellDependencies(i.cells)
+        #expect(graph.dependsOn[2] == [1])
+        #expect(graph.dependsOn[6] == [3, 4, 5])
+        #expect(graph.downstream(of: 4) == [6])
+        // A failed simulation still says what it read.
+        _ = failure(i, "bandit simulate recommenders=pop,nothing split=parts rounds=10")
+        #expect(i.cells.last?.reads == ["pop", "nothing", "parts"])
+        // Tab offers the workspace's names for them.
+        let completer = Completer(registry: StandardCommands.registry, workspace: i.workspace)
+        let line = "bandit simulate recommenders=pop,i"
+        #expect(completer.complete(line: line, cursor: line.count).candidates.map(\.text) == ["ik"])
     }
 
     @Test func badInputSaysWhatIsWrong() throws {

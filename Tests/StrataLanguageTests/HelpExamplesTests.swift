@@ -42,6 +42,8 @@ import Testing
         "model logistic customers target=churned features=age,tenure_months,orders,spend,support_calls,channel folds=3 as lr",
         "model logistic customers target=churned features=orders,support_calls folds=3 as lr_small",
         "load \"datasets/exposures.csv\" as exposures",
+        "split events by=user test=0.2 seed=7 as ev_parts",
+        "recommender itemknn ev_parts.train event=event postfilter=yes as ctx_knn",
     ]
 
     /// The examples read datasets/ by relative path.

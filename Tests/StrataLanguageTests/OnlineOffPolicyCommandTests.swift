@@ -5,7 +5,7 @@ import Testing
 @testable import StrataSession
 
 /// `online` and `offpolicy` end to end through the interpreter, on an eight-row log computed by hand.
-@Suite struct OnlineOffPolicyCommandTests {
+@Suite struct OnlineOffPolicyCommandTests: InterpreterTesting {
     /// device, action, propensity, clicked:
     /// m A .8 1 · m A .8 0 · m B .2 1 · d A .5 0 · d B .5 1 · d B .5 0 · m A .8 0 · d A .5 1
     static func interpreter() throws -> Interpreter {
@@ -23,22 +23,6 @@ import Testing
             Column(name: "gap", data: .float([0.5, 0.5, .nan, 0.5, 0.5, 0.5, 0.5, 0.5])),
         ]))
         return Interpreter(registry: StandardCommands.registry, workspace: ws)
-    }
-
-    func run(_ i: Interpreter, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        if case .success(let o) = i.execute(line) { return OutputRenderer.render(o, style: RenderStyle(width: 200, ascii: false, color: false)) }
-        Issue.record("failed: \(line): \(i.execute(line))", sourceLocation: sourceLocation)
-        return ""
-    }
-
-    func failure(_ i: Interpreter, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        let before = i.workspace.names
-        guard case .failure(let m) = i.execute(line) else {
-            Issue.record("expected a failure: \(line)", sourceLocation: sourceLocation)
-            return ""
-        }
-        #expect(i.workspace.names == before, "the workspace changed", sourceLocation: sourceLocation)
-        return "\(m)"
     }
 
     func values(_ i: Interpreter, _ table: String, _ column: String) -> [Double] {

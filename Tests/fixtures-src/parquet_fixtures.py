@@ -96,9 +96,15 @@ def floor_seconds(v):
 
 
 def main():
-    if os.path.isdir(OUT):
-        shutil.rmtree(OUT)
-    os.makedirs(OUT)
+    # Everything but the Spark-written fixtures (spark_written*, spark_micros*, spark_zstd*,
+    # spark_v2*), which spark_parquet_fixtures.py makes with Spark itself.
+    os.makedirs(OUT, exist_ok=True)
+    spark_made = ("spark_written", "spark_micros", "spark_zstd", "spark_v2")
+    for name in os.listdir(OUT):
+        if name.split(".")[0] in spark_made:
+            continue
+        path = os.path.join(OUT, name)
+        shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     rng = random.Random(14)
     cols = base_columns(rng)
     table = arrow_table(cols)

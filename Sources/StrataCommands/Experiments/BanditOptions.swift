@@ -1,11 +1,11 @@
 /// The options of `bandit simulate`, each declared once.
 package enum BanditOptions {
     package static let arms = CommandOption.list("arms", "Bernoulli arms: each arm's success rate in [0, 1], e.g. arms=0.04,0.05,0.06")
-    package static let rates = CommandOption.text("rates", "a table with one row per context and one rate column per arm (give context=)")
+    package static let rates = CommandOption.value("rates", "a table with one row per context and one rate column per arm (give context=)")
     package static let context = CommandOption.text(
         "context", "with rates=: the table's context column; with recommenders=: a user column of the split's test table (e.g. latent_segment)")
-    package static let recommenders = CommandOption.list("recommenders", "recommenders (made by `recommender`) as the arms; give split=")
-    package static let split = CommandOption.text("split", "with recommenders=: the split whose test table holds each user's held-out items")
+    package static let recommenders = CommandOption.values("recommenders", "recommenders (made by `recommender`) as the arms; give split=")
+    package static let split = CommandOption.value("split", "with recommenders=: the split whose test table holds each user's held-out items")
     package static let k = CommandOption.int("k", in: 1...1_000, default: 10,
                                              "with recommenders=: list length; a round pays 1 when the list hits a held-out item")
     package static let policies = CommandOption.list("policies", describedAs: "thompson,ucb1,egreedy",

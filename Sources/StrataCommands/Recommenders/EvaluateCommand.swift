@@ -13,12 +13,14 @@ package enum EvaluateCommand {
             + "prints each metric against k instead. Binds NAME (the table shown) and NAME.users (one row per user "
             + "and model, for your own breakdowns). Intra-list diversity (metrics=…,diversity) measures 1 − cosine between "
             + "item vectors named with features=TABLE:COLUMNS (or a content recommender's). Test users absent from "
-            + "training are left out unless cold=zero|serve or fallback=popular. Definitions: docs/metrics.md.",
+            + "training are left out unless cold=zero|serve or fallback=popular. bycontext=device|hour adds the metrics "
+            + "per device or hour band, context-aware models ranked in each. Definitions: docs/metrics.md.",
         examples: ["evaluate pop on parts.test k=10",
                    "evaluate pop on parts.test k=10 metrics=ndcg,recall,novelty,personalization relevant=4 recall=truncated",
                    "evaluate pop on parts.test k=1..5 metrics=ndcg,precision",
                    "evaluate pop, cb on parts.test metrics=precision,diversity features=items:genres,category",
-                   "evaluate iknn on parts.test metrics=precision,ndcg fallback=popular"]
+                   "evaluate iknn on parts.test metrics=precision,ndcg fallback=popular",
+                   "evaluate ctx_knn on ev_parts.test event=event k=10 metrics=recall,ndcg bycontext=device"]
     ) { parsed, ctx in
         let testName = parsed.subject ?? ""
         let table = try ctx.subjectTable(parsed)
@@ -86,6 +88,10 @@ package enum EvaluateCommand {
             if lookup.inconsistentUsers > 0 {
                 out.append(.note("\(Format.count(lookup.inconsistentUsers)) users have more than one \(segment); each counts in the segment of their first test row"))
             }
+        }
+        if let perContext = try ContextEvaluation.breakdown(parsed, table: table, models: models.map { ($0.name, $0.model) },
+                                                            options: options, ctx) {
+            out.append(contentsOf: perContext)
         }
         ctx.workspace.bind(name + ".users", table: try EvaluationTables.perUser(atFirstK))
         out.append(.note("\(name): the table above; \(name).users: per-user values"))

@@ -44,7 +44,7 @@ package enum EvaluationSettings {
 
     package static let options: [any OptionDeclaration] = [
         k, metrics, by, chart, relevant, seen, cold, ColdStartOption.forEvaluation, DiversityFeatures.option, baseline,
-        recall, precision, gain, discount, ap, seed,
+        recall, precision, gain, discount, ap, seed, ContextEvaluation.option,
     ] + InteractionOptions.forTest
 
     package static func engineOptions(_ parsed: ParsedCommand, settings: Settings) throws -> EvaluationOptions {

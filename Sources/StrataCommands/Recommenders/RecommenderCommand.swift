@@ -10,7 +10,7 @@ package enum RecommenderCommand {
         arguments: [.choice("kind", choices: RecommenderKinds.all.map(\.name),
                             help: RecommenderKinds.all.map { "\($0.name): \($0.summary)" }.joined(separator: "; ")),
                     .table("table", help: "the training interactions: a user, an item and a rating, event or weight column")],
-        options: InteractionOptions.all + RecommenderKinds.optionSpecs + [context],
+        options: InteractionOptions.all + RecommenderKinds.optionSpecs + [context] + ContextTrainingOptions.all,
         binding: .named { p in p.text("kind") ?? "recommender" },
         details: """
             popular ranks by users per item (within the user's segment with segment=); random is the floor. \
@@ -18,7 +18,9 @@ package enum RecommenderCommand {
             implicit kNN) and predict ratings by the similarity-weighted mean of neighbours' ratings \
             (Surprise KNNBasic; centered=yes for KNNWithMeans). mf is Surprise's SVD: μ + b_u + b_i + q_i·p_u \
             by SGD, ratings in a seeded shuffled order. als is Hu, Koren & Volinsky's implicit ALS. content \
-            builds item vectors from items= and ranks by cosine to the user's profile. Without 'as NAME' the \
+            builds item vectors from items= and ranks by cosine to the user's profile. fm is a factorisation \
+            machine over one-hot user, item, device= and hour= band (Rendle 2010), by SGD; postfilter=yes weighs any \
+            kind's list by the item's rate in the user's context (recommend … context=device:mobile,hour:21). Without 'as NAME' the \
             model is called after its kind. See docs/recommenders.md.
             """,
         examples: [
@@ -29,6 +31,8 @@ package enum RecommenderCommand {
             "recommender content ratings items=items text=genres,description categories=category numeric=price as cb",
             "recommender itemknn events event=event context=device:mobile as mobile_knn",
             "recommender popular sales user=customer_id segment=segments:latent_segment as segpop",
+            "recommender itemknn events event=event postfilter=yes as ctx_knn",
+            "recommender fm events event=event factors=8 epochs=2 seed=1 as fm",
         ]
     ) { parsed, ctx in
         guard let kind = RecommenderKinds.kind(parsed.text("kind") ?? "") else { throw parsed.error("unknown recommender kind") }
@@ -51,7 +55,12 @@ package enum RecommenderCommand {
             }
         }
         let built = try InteractionOptions.build(parsed, table: table, context: ctx.run)
-        let trained = try kind.build(parsed, built.interactions, &ctx)
+        var trained = try kind.build(parsed, built.interactions, &ctx)
+        if parsed[ContextTrainingOptions.postfilter] {
+            let contextual = try ContextTrainingOptions.contextual(parsed, table: table, interactions: built.interactions, ctx)
+            trained.model = ContextPostFiltering.wrap(trained.model, data: contextual, smoothing: parsed[ContextTrainingOptions.smoothing])
+            trained.facts.append(ContextTrainingOptions.fact(contextual))
+        }
         let object = RecommenderObject(model: trained.model, report: built.report, content: trained.content)
         let name = try ctx.bindResult(object, for: parsed)
         var out = CommandOutput.note("\(name): \(object.summary)")

@@ -51,14 +51,14 @@ package enum NeighborOptions {
 package enum FactorOptions {
     private static let mfDefaults = BiasedMFOptions(seed: 0)
     private static let alsDefaults = ImplicitALSOptions(seed: 0)
-    private static let factorsHelp = "MF/ALS: latent factors"
-    private static let regHelp = "MF/ALS: regularisation"
+    private static let factorsHelp = "MF/ALS/FM: latent factors"
+    private static let regHelp = "MF/ALS/FM: regularisation"
 
     package static let mfFactors = CommandOption.int("factors", in: 1...1_000, default: mfDefaults.factors, factorsHelp)
-    package static let epochs = CommandOption.int("epochs", in: 1...10_000, default: mfDefaults.epochs, "MF: passes over the ratings")
-    package static let lr = CommandOption.number("lr", in: 0.000_000_1...0.999, default: mfDefaults.learningRate, "MF: learning rate")
+    package static let epochs = CommandOption.int("epochs", in: 1...10_000, default: mfDefaults.epochs, "MF/FM: passes over the training rows")
+    package static let lr = CommandOption.number("lr", in: 0.000_000_1...0.999, default: mfDefaults.learningRate, "MF/FM: learning rate")
     package static let mfReg = CommandOption.number("reg", in: 0...1_000_000, default: mfDefaults.regularization, regHelp)
-    package static let std = CommandOption.number("std", in: 0...10, default: mfDefaults.initStd, "MF: standard deviation of the initial factors")
+    package static let std = CommandOption.number("std", in: 0...10, default: mfDefaults.initStd, "MF/FM: standard deviation of the initial factors")
 
     package static let alsFactors = CommandOption.int("factors", in: 1...1_000, default: alsDefaults.factors, factorsHelp)
     package static let iterations = CommandOption.int("iterations", in: 1...1_000, default: alsDefaults.iterations, "ALS: alternating iterations")

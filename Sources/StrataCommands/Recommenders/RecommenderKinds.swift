@@ -7,7 +7,7 @@ import StrataEngine
 package enum RecommenderKinds {
     /// A trained model, with what a user wants to know about it after training.
     package struct Built {
-        package let model: any Recommender
+        package var model: any Recommender
         /// e.g. how many similarities a kNN model kept.
         package var facts: [String] = []
         /// The model's item vectors, when it is content-based (`evaluate`'s diversity can use them).
@@ -55,6 +55,10 @@ package enum RecommenderKinds {
         Kind(name: "content", summary: "content-based, from item metadata", options: ContentOptionsParsing.all) { p, data, ctx in
             let model = try ContentOptionsParsing.build(p, data, ctx)
             return Built(model: model, facts: ContentOptionsParsing.facts(model), content: model)
+        },
+        Kind(name: "fm", summary: "factorisation machine over user, item, device and hour band (context-aware)",
+             options: FMOptions.all) { p, data, ctx in
+            try FMOptions.build(p, data, &ctx)
         },
     ]
 

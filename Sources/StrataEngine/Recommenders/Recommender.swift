@@ -24,7 +24,7 @@ public struct Explanation: Sendable, Equatable {
 /// A trained recommender. Users and items are dense indices of `training`.
 ///
 /// What else a model can do is a role it conforms to (`RatingPredictor`, `ItemSimilarity`,
-/// `BatchRecommender`, `ColdStartCapable`). Each role has an accessor here whose witness the
+/// `BatchRecommender`, `ColdStartCapable`, `ContextAwareRecommender`). Each role has an accessor here whose witness the
 /// compiler picks when the conformance is declared: `self` for a type in the role, nil otherwise
 /// (see `RecommenderRoles.swift`). A model that wraps others (hybrids, `PopularityFallback`)
 /// answers from its parts' accessors. No caller casts or probes a model to learn what it can do.
@@ -42,6 +42,8 @@ public protocol Recommender: FittedModel {
     var batchRecommender: (any BatchRecommender)? { get }
     /// The model's rule for users absent from training, when it has one that serves them.
     var coldStart: (any ColdStartCapable)? { get }
+    /// The model as one that ranks differently by device and hour, when it is context-aware.
+    var contextAware: (any ContextAwareRecommender)? { get }
 }
 
 /// How a recommender estimator is shaped: fitted on interactions (and, for some, a side table), it

@@ -20,6 +20,7 @@ extension Recommender {
     public var itemSimilarity: (any ItemSimilarity)? { nil }
     public var batchRecommender: (any BatchRecommender)? { nil }
     public var coldStart: (any ColdStartCapable)? { nil }
+    public var contextAware: (any ContextAwareRecommender)? { nil }
 }
 
 extension RatingPredictor {
@@ -37,4 +38,8 @@ extension BatchRecommender {
 
 extension ColdStartCapable {
     public var coldStart: (any ColdStartCapable)? { servesUnknownUsers ? self : nil }
+}
+
+extension ContextAwareRecommender {
+    public var contextAware: (any ContextAwareRecommender)? { self }
 }

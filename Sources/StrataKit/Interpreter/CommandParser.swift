@@ -95,7 +95,7 @@ public struct CommandParser {
                 throw SyntaxError("option '\(spec.key)' must be between \(range.lowerBound) and \(range.upperBound), got \(s.parts[0])", at: raw.span)
             }
             return .double(v)
-        case .string, .path:
+        case .string, .path, .value:
             guard let s = single, s.parts.count == 1 else { return .string(raw.text) }
             return .string(s.parts[0])
         case .bool:
@@ -126,7 +126,7 @@ public struct CommandParser {
             }
             try requireDistinct(names)
             return .list(names.map(\.0))
-        case .list:
+        case .list, .values:
             return .list(raw.items.map { $0.parts.joined(separator: ":") })
         case .pairs:
             var pairs: [(String, String)] = []

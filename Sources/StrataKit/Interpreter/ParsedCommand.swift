@@ -46,7 +46,8 @@ public struct ParsedCommand: Sendable {
     public internal(set) var binding: (name: String, span: SourceSpan)?
     /// The name of the subject table (the first `.table` slot), if any.
     public internal(set) var subject: String?
-    /// The workspace names the command reads: those its table, rows, `TABLE.COLUMN` and tables slots name.
+    /// The workspace names the command reads: those its table, rows, `TABLE.COLUMN` and tables slots
+    /// name, and its `value`/`values` options.
     public internal(set) var reads: Set<String> = []
     /// Span of the verb words, for errors about the command as a whole.
     public let verbSpan: SourceSpan

@@ -292,6 +292,11 @@ package struct SlotMatcher {
             }
             let value = try parser?.convert(raw, spec: option, subject: parsed.subject) ?? .string(raw.text)
             parsed.options[option.key] = (value, raw.span)
+            switch (option.kind, value) {
+            case (.value, .string(let name)): readsName(name)
+            case (.values, .list(let names)): for name in names { readsName(name) }
+            default: break
+            }
         }
     }
 
@@ -326,6 +331,7 @@ package struct SlotMatcher {
         case .choice(let choices): return [.words(choices)]
         case .bool: return [.words(["yes", "no"])]
         case .path: return [.path]
+        case .value, .values: return [.values]
         case .int, .double, .string, .pairs, .list, .intRange, .date: return []
         }
     }

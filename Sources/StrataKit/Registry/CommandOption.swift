@@ -187,6 +187,10 @@ extension CommandOption where Value == String? {
     public static func path(_ key: String, describedAs: String? = nil, _ help: String) -> Self {
         Self(key, .path, describedAs: describedAs, help)
     }
+    /// A table, split or model in the workspace: recorded among the names the command reads.
+    public static func value(_ key: String, describedAs: String? = nil, _ help: String) -> Self {
+        Self(key, .value, describedAs: describedAs, help)
+    }
 }
 
 extension CommandOption where Value == [String]? {
@@ -197,6 +201,10 @@ extension CommandOption where Value == [String]? {
     /// Comma-separated words or strings.
     public static func list(_ key: String, describedAs: String? = nil, _ help: String) -> Self {
         Self(key, .list, describedAs: describedAs, help)
+    }
+    /// Comma-separated tables, splits or models in the workspace: each recorded among the names the command reads.
+    public static func values(_ key: String, describedAs: String? = nil, _ help: String) -> Self {
+        Self(key, .values, describedAs: describedAs, help)
     }
 }
 

@@ -80,6 +80,11 @@ public enum OptionKind: Sendable {
     case pairs
     /// Comma-separated words or strings.
     case list
+    /// A name in the workspace (a table, split or model): the command reads it, so its cell
+    /// depends on the cell that stored it.
+    case value
+    /// Comma-separated names in the workspace, each read as `value` is.
+    case values
     /// An inclusive integer range `2..10`.
     case intRange
     case date
@@ -96,6 +101,8 @@ public enum OptionKind: Sendable {
         case .columns: return "columns"
         case .pairs: return "key:value,…"
         case .list: return "list"
+        case .value: return "name"
+        case .values: return "names"
         case .intRange: return "a..b"
         case .date: return "date"
         case .path: return "path"

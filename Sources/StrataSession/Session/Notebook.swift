@@ -17,11 +17,29 @@ public enum Notebook {
         }
     }
 
+    /// One command as a notebook shows it: the prose above it, the command, and its output.
+    public struct Entry: Sendable, Equatable {
+        public let comments: [String]
+        public let source: String
+        public let outputLines: [String]
+
+        public init(comments: [String], source: String, outputLines: [String]) {
+            self.comments = comments
+            self.source = source
+            self.outputLines = outputLines
+        }
+    }
+
     public static func render(_ cells: [Cell], format: Format, title: String) -> String {
-        let saved = cells.filter(\.isSaved)
+        let saved = cells.filter(\.isSaved).map { Entry(comments: $0.comments, source: $0.source, outputLines: $0.outputLines) }
+        return render(saved, format: format, title: title)
+    }
+
+    /// `trailing`: comments after the last command, shown as closing prose.
+    public static func render(_ entries: [Entry], format: Format, title: String, trailing: [String] = []) -> String {
         switch format {
-        case .markdown: return markdown(saved, title: title)
-        case .jupyter: return jupyter(saved, title: title)
+        case .markdown: return markdown(entries, title: title, trailing: trailing)
+        case .jupyter: return jupyter(entries, title: title, trailing: trailing)
         }
     }
 
@@ -45,7 +63,7 @@ public enum Notebook {
         return String(repeating: "`", count: longest + 1)
     }
 
-    private static func markdown(_ cells: [Cell], title: String) -> String {
+    private static func markdown(_ cells: [Entry], title: String, trailing: [String]) -> String {
         var out = ["# \(title)", ""]
         for cell in cells {
             let text = prose(cell.comments)
@@ -60,6 +78,8 @@ public enum Notebook {
             }
             out.append("")
         }
+        let closing = prose(trailing)
+        if !closing.isEmpty { out += closing + [""] }
         return out.joined(separator: "\n")
     }
 
@@ -108,7 +128,7 @@ public enum Notebook {
         lines.enumerated().map { $0.offset == lines.count - 1 ? $0.element : $0.element + "\n" }
     }
 
-    private static func jupyter(_ cells: [Cell], title: String) -> String {
+    private static func jupyter(_ cells: [Entry], title: String, trailing: [String]) -> String {
         var out: [JupyterCell] = [JupyterCell(cell_type: "markdown", source: ["# \(title)"], execution_count: nil, outputs: nil)]
         for (index, cell) in cells.enumerated() {
             let text = prose(cell.comments)
@@ -118,6 +138,10 @@ public enum Notebook {
             let lines = cell.outputLines
             out.append(JupyterCell(cell_type: "code", source: [cell.source], execution_count: index + 1,
                                    outputs: lines.isEmpty ? [] : [StreamOutput(text: jupyterLines(lines))]))
+        }
+        let closing = prose(trailing)
+        if !closing.isEmpty {
+            out.append(JupyterCell(cell_type: "markdown", source: jupyterLines(closing), execution_count: nil, outputs: nil))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

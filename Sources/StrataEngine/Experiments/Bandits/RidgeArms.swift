@@ -80,21 +80,34 @@ public struct LinearBanditParameters: EstimatorParameters, Equatable {
     public var described: [ParameterValue] { [ParameterValue("alpha", alpha, default: 1), ParameterValue("lambda", lambda, default: 1)] }
 }
 
-/// LinUCB with disjoint linear models (Li, Chu, Langford and Schapire 2010): per arm a ridge
-/// regression θ_a, and the arm maximising xᵀθ_a + α·√(xᵀA_a⁻¹x). Deterministic; ties go to the lower arm.
-public struct LinUCB: BanditPolicy {
-    public let parameters: LinearBanditParameters
-    public private(set) var ridge: RidgeArms
+/// What LinUCB and linear Thompson sampling share: their parameters and one ridge model per arm,
+/// which each updates by `RidgeArms.add`; they differ only in how they choose an arm.
+public protocol RidgeBanditPolicy: BanditPolicy where Parameters == LinearBanditParameters {
+    var parameters: LinearBanditParameters { get }
+    var ridge: RidgeArms { get }
+    init(parameters: LinearBanditParameters, ridge: RidgeArms)
+}
 
+extension RidgeBanditPolicy {
+    /// A policy that has seen nothing: every arm's A starts at λI.
     public init(parameters: LinearBanditParameters, armCount: Int, featureCount: Int) {
-        self.parameters = parameters
-        ridge = RidgeArms(armCount: armCount, featureCount: featureCount, lambda: parameters.lambda)
+        self.init(parameters: parameters, ridge: RidgeArms(armCount: armCount, featureCount: featureCount, lambda: parameters.lambda))
     }
 
     public var armCount: Int { ridge.armCount }
     public var featureCount: Int { ridge.featureCount }
-    public var algorithmName: String { "LinUCB (α=\(DescribeFormat.number(parameters.alpha)))" }
     public var parameterValues: [ParameterValue] { parameters.described }
+}
+
+/// LinUCB with disjoint linear models (Li, Chu, Langford and Schapire 2010): per arm a ridge
+/// regression θ_a, and the arm maximising xᵀθ_a + α·√(xᵀA_a⁻¹x). Deterministic; ties go to the lower arm.
+public struct LinUCB: RidgeBanditPolicy {
+    public let parameters: LinearBanditParameters
+    public private(set) var ridge: RidgeArms
+
+    public init(parameters: LinearBanditParameters, ridge: RidgeArms) { self.parameters = parameters; self.ridge = ridge }
+
+    public var algorithmName: String { "LinUCB (α=\(DescribeFormat.number(parameters.alpha)))" }
 
     /// Every arm's upper confidence bound for a context.
     public func bounds(_ features: [Double]) -> [Double] {
@@ -113,19 +126,13 @@ public struct LinUCB: BanditPolicy {
 
 /// Linear Thompson sampling (Agrawal and Goyal 2013): per arm θ̃ ~ N(θ_a, α²A_a⁻¹), then the arm
 /// maximising xᵀθ̃. Equivalent and cheaper: xᵀθ̃ ~ N(xᵀθ_a, α²·xᵀA_a⁻¹x), one normal draw per arm.
-public struct LinearThompson: BanditPolicy {
+public struct LinearThompson: RidgeBanditPolicy {
     public let parameters: LinearBanditParameters
     public private(set) var ridge: RidgeArms
 
-    public init(parameters: LinearBanditParameters, armCount: Int, featureCount: Int) {
-        self.parameters = parameters
-        ridge = RidgeArms(armCount: armCount, featureCount: featureCount, lambda: parameters.lambda)
-    }
+    public init(parameters: LinearBanditParameters, ridge: RidgeArms) { self.parameters = parameters; self.ridge = ridge }
 
-    public var armCount: Int { ridge.armCount }
-    public var featureCount: Int { ridge.featureCount }
     public var algorithmName: String { "linear Thompson sampling (α=\(DescribeFormat.number(parameters.alpha)))" }
-    public var parameterValues: [ParameterValue] { parameters.described }
 
     public func choose(_ features: [Double], using generator: inout SeededGenerator) -> Int {
         var best = 0

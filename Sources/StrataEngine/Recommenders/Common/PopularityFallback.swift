@@ -19,6 +19,8 @@ public struct PopularityFallback: ColdStartCapable, BatchRecommender {
     /// Ratings and item similarities are the wrapped model's own.
     public var ratingPredictor: (any RatingPredictor)? { base.ratingPredictor }
     public var itemSimilarity: (any ItemSimilarity)? { base.itemSimilarity }
+    /// Users with history are ranked by the wrapped model, in context when it is context-aware.
+    public var contextAware: (any ContextAwareRecommender)? { base.contextAware }
 
     public var coldStartRule: String { "the most popular items of the training data (fallback=popular)" }
 

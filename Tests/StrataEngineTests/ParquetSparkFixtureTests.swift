@@ -1,0 +1,49 @@
+import Testing
+@testable import StrataEngine
+
+/// Folders of part files written by Apache Spark itself (pyspark 4: parquet-mr, INT96 and
+/// TIMESTAMP_MICROS/MILLIS timestamps, timestamp_ntz, Snappy and ZSTD, several pages a column),
+/// each read back equal to its CSV twin (Tests/fixtures-src/spark_parquet_fixtures.py writes both).
+@Suite struct ParquetSparkFixtureTests {
+    static let folders = ["spark_written", "spark_micros", "spark_zstd"]
+
+    @Test(arguments: folders)
+    func readsEqualToItsTwin(_ name: String) throws {
+        let parquet = try ParquetReader.read(path: ParquetFixtureTests.path(name))
+        let csv = try CSVReader.read(path: ParquetFixtureTests.path(name + ".csv"))
+        #expect(parquet.files.count == 3, "\(name): Spark's three part files, _SUCCESS left out")
+        #expect(parquet.table.rowCount == 300)
+        ParquetFixtureTests.expectEqual(parquet.table, csv.table, name)
+    }
+
+    @Test func sparkTypesLoadAsStrataTypes() throws {
+        let table = try ParquetReader.read(path: ParquetFixtureTests.path("spark_written")).table
+        let types = table.columns.map { "\($0.name):\($0.type)" }
+        #expect(types == ["id:int", "i32:int", "i64:int", "f32:float", "f64:float", "flag:bool", "city:string",
+                          "note:string", "day:date", "ts:timestamp", "ts_ntz:timestamp"])
+    }
+
+    @Test func fractionalSecondsAreFlooredWithANote() throws {
+        let result = try ParquetReader.read(path: ParquetFixtureTests.path("spark_micros"))
+        #expect(result.notes.contains { $0.hasPrefix("column ts: fractional seconds dropped") })
+    }
+
+    @Test func projectionOverSparkParts() throws {
+        let result = try ParquetReader.read(path: ParquetFixtureTests.path("spark_zstd"), columns: ["ts", "id"])
+        #expect(result.table.columnNames == ["ts", "id"])
+        let full = try ParquetReader.read(path: ParquetFixtureTests.path("spark_zstd")).table
+        ParquetFixtureTests.expectEqual(result.table, try full.selecting(["ts", "id"]), "projection")
+    }
+
+    /// Spark's v2 writer (parquet.writer.version=v2) encodes integers as DELTA_BINARY_PACKED, which
+    /// Strata does not decode yet: the error names the file, column and encoding, and what to do.
+    @Test func sparkV2DeltaEncodingIsAClearError() throws {
+        do {
+            _ = try ParquetReader.read(path: ParquetFixtureTests.path("spark_v2"))
+            Issue.record("spark_v2 loaded: move it to `folders` (its twin is spark_v2.csv)")
+        } catch let error as ParquetError {
+            #expect(error.file.hasSuffix(".snappy.parquet"))
+            #expect(error.reason.contains("DELTA_BINARY_PACKED"), "\(error.reason)")
+        }
+    }
+}
