@@ -22,7 +22,13 @@ final class TerminalProgress: ProgressSink {
     private struct State {
         var task: Task?
         var visible = false
+        /// Lines of the live board on screen, and when it was last drawn.
+        var boardLines = 0
+        var boardDrawn: ContinuousClock.Instant?
     }
+
+    /// At most four board redraws a second: more only flickers.
+    static let boardInterval = Duration.milliseconds(250)
 
     /// Quick tasks finish before this and never flash a bar.
     static let initialDelay = Duration.milliseconds(250)
@@ -70,13 +76,38 @@ final class TerminalProgress: ProgressSink {
     func end() {
         state.withLock { s in
             erase(&s)
+            eraseBoard(&s)
             s.task = nil
+        }
+    }
+
+    var drawsBoard: Bool { true }
+
+    func board(_ lines: [String]) {
+        let now = clock.now
+        state.withLock { s in
+            if let last = s.boardDrawn, now - last < Self.boardInterval { return }
+            s.boardDrawn = now
+            erase(&s)
+            let w = max(width() - 1, 1)
+            // Up to the board's first line, then each line cleared and rewritten: drawn in place.
+            var text = s.boardLines > 0 ? "\u{1B}[\(s.boardLines)A" : ""
+            for line in lines { text += "\r" + String(line.prefix(w)) + "\u{1B}[K\n" }
+            if lines.count < s.boardLines { text += "\u{1B}[J" }
+            output(text)
+            s.boardLines = lines.count
         }
     }
 
     private func erase(_ s: inout State) {
         if s.visible { output("\r\u{1B}[K") }
         s.visible = false
+    }
+
+    private func eraseBoard(_ s: inout State) {
+        if s.boardLines > 0 { output("\u{1B}[\(s.boardLines)A\r\u{1B}[J") }
+        s.boardLines = 0
+        s.boardDrawn = nil
     }
 
     private static func seconds(_ d: Duration) -> Double {

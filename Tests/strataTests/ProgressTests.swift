@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 @testable import strata
@@ -99,5 +100,28 @@ import Testing
         }
         p.end()
         #expect(r.all.allSatisfy { $0.hasPrefix("\r") })
+    }
+}
+
+@Suite struct LiveBoardTests {
+    @Test func redrawsInPlaceAtMostFourTimesASecondAndErasesAtTheEnd() {
+        let written = Mutex<[String]>([])
+        let sink = TerminalProgress(ascii: true, width: { 40 }, output: { s in written.withLock { $0.append(s) } })
+        #expect(sink.drawsBoard)
+        sink.board(["events 10", "backlog 5"])
+        sink.board(["events 20", "backlog 0"])  // within 250 ms: skipped
+        sink.end()
+        let out = written.withLock { $0 }
+        #expect(out == ["\revents 10\u{1B}[K\n\rbacklog 5\u{1B}[K\n", "\u{1B}[2A\r\u{1B}[J"])
+    }
+
+    @Test func aSecondDrawMovesUpOverTheFirst() throws {
+        let written = Mutex<[String]>([])
+        let sink = TerminalProgress(ascii: true, width: { 40 }, output: { s in written.withLock { $0.append(s) } })
+        sink.board(["a", "b"])
+        Thread.sleep(forTimeInterval: 0.3)
+        sink.board(["c"])
+        let out = written.withLock { $0 }
+        #expect(out.last == "\u{1B}[2A\rc\u{1B}[K\n\u{1B}[J")
     }
 }

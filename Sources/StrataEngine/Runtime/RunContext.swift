@@ -31,6 +31,17 @@ public protocol ProgressSink: Sendable {
     func update(_ completed: Int)
     /// The task finished (or failed); the bar should disappear.
     func end()
+    /// True when `board` is drawn live (a terminal); false in batch runs, where a command prints
+    /// snapshots in its output instead so recorded output stays the same on every run.
+    var drawsBoard: Bool { get }
+    /// A few lines redrawn in place of the previous ones (`stream … board=yes`); the sink limits
+    /// how often it redraws. `end()` removes them.
+    func board(_ lines: [String])
+}
+
+extension ProgressSink {
+    public var drawsBoard: Bool { false }
+    public func board(_ lines: [String]) {}
 }
 
 public struct SilentProgress: ProgressSink {

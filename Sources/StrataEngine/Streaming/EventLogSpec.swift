@@ -11,14 +11,17 @@ public struct EventLogSpec: Sendable, Equatable {
     public var acceptedTypes: [String]?
     /// Columns carried as context (device, hour), in this order in `StreamEvent.context`.
     public var contextColumns: [String]
+    /// A numeric column carried as each event's amount (money for profiles), if any.
+    public var valueColumn: String?
 
     public init(userColumn: String, itemColumn: String, timeColumn: String, eventColumn: String? = nil,
-                acceptedTypes: [String]? = nil, contextColumns: [String] = []) {
+                acceptedTypes: [String]? = nil, contextColumns: [String] = [], valueColumn: String? = nil) {
         self.userColumn = userColumn
         self.itemColumn = itemColumn
         self.timeColumn = timeColumn
         self.eventColumn = eventColumn
         self.acceptedTypes = acceptedTypes
         self.contextColumns = contextColumns
+        self.valueColumn = valueColumn
     }
 }

@@ -19,6 +19,14 @@ enum EventRows {
             try KeyedTexts(try Interactions.requireColumn(table, $0, role: "context"), context: context)
         }
         let accepted = spec.acceptedTypes.map(Set.init)
+        let values = try spec.valueColumn.map { name in
+            let column = try Interactions.requireColumn(table, name, role: "amount")
+            guard column.type.isNumeric, let v = column.doubles() else {
+                throw EngineError("amount column '\(name)' holds \(column.type.rawValue) values, not numbers",
+                                  suggestion: "derive a numeric amount first, e.g. amount = quantity * unit_price")
+            }
+            return v
+        }
 
         var report = EventLogReport()
         report.rowsRead = table.rowCount
@@ -73,7 +81,8 @@ enum EventRows {
             for c in contexts.indices {
                 ctx.append(contexts[c].key(i) < 0 ? -1 : intern(contexts[c], i, &contextIds[c], &vocabulary.contexts[c]))
             }
-            events.append(StreamEvent(row: firstRow + i, time: times[i] ?? 0, user: u, item: it, type: ty, context: ctx))
+            events.append(StreamEvent(row: firstRow + i, time: times[i] ?? 0, user: u, item: it, type: ty, context: ctx,
+                                      value: values?[i] ?? .nan))
         }
         return Read(events: events, report: report)
     }

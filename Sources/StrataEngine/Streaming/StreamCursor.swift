@@ -45,7 +45,9 @@ public struct StreamCursor: Sendable, Equatable {
     /// How far the clock is behind the newest event read, in seconds (0 when caught up).
     public func lagSeconds(in log: EventLog) -> Int64 {
         guard let latest = log.latestTime else { return 0 }
-        guard let clock else { return latest - (log.events.first?.time ?? latest) }
-        return max(0, latest - clock)
+        let from = clock ?? log.events.first?.time ?? latest
+        // Integer-seconds columns can hold any Int64; a difference that overflows is as large as it gets.
+        let (lag, overflow) = latest.subtractingReportingOverflow(from)
+        return overflow ? Int64.max : max(0, lag)
     }
 }

@@ -1,7 +1,7 @@
 /// One event of a behaviour log, as the stream delivers it. Users, items, event types and context
 /// values are small ids into the log's `StreamVocabulary`, so incremental models index arrays
 /// rather than hash strings on every event.
-public struct StreamEvent: Sendable, Equatable {
+public struct StreamEvent: Sendable {
     /// The row the event came from, counted from 0 over every row read (the table's row, or for a
     /// followed file the data row across all reads), so messages can name it.
     public let row: Int
@@ -15,14 +15,18 @@ public struct StreamEvent: Sendable, Equatable {
     public let type: Int32
     /// One id per context column (`StreamVocabulary.contexts`), -1 where the value is missing.
     public let context: [Int32]
+    /// The event's amount (`EventLogSpec.valueColumn`), NaN when there is none.
+    public let value: Double
 
-    public init(row: Int, time: Int64, user: Int32, item: Int32, type: Int32 = -1, context: [Int32] = []) {
+    public init(row: Int, time: Int64, user: Int32, item: Int32, type: Int32 = -1, context: [Int32] = [],
+                value: Double = .nan) {
         self.row = row
         self.time = time
         self.user = user
         self.item = item
         self.type = type
         self.context = context
+        self.value = value
     }
 }
 

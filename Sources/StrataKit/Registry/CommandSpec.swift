@@ -9,6 +9,7 @@ public enum CommandGroup: String, Sendable, CaseIterable {
     case models = "Models"
     case recommenders = "Recommenders"
     case experiments = "Experiments"
+    case streaming = "Streaming"
     case session = "Session"
 }
 

@@ -2,6 +2,8 @@
 package struct ChartGlyphs: Sendable {
     package let ascii: Bool
 
+    package init(ascii: Bool) { self.ascii = ascii }
+
     /// Series and group markers, in order; they tell series apart without colour.
     package var markers: [String] {
         ascii ? ["*", "o", "+", "x", "#", "@", "%", "&"] : ["●", "▲", "■", "◆", "○", "△", "□", "◇"]

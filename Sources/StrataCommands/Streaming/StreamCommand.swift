@@ -1,0 +1,55 @@
+import StrataEngine
+
+/// `stream`: replay an event table or file in time order through incremental profiles, segments
+/// and k-means, in chunks, with a simulated clock.
+package enum StreamCommand {
+    package static let spec = CommandSpec(
+        "stream", group: .streaming, summary: "Replay events in time order through incremental RFM profiles, segments and k-means; resume, follow a growing file.",
+        arguments: [.table("source", help: "a table, or a CSV file in double quotes")],
+        options: StreamOptions.all,
+        binding: .named { p in "\(p.subject ?? defaultName(p.text("source") ?? "events"))_stream" },
+        details: "Events are ordered by time; equal times keep their row order (a stable sort), and rows out of order, "
+            + "without a time, user or item, or of a type not in types= are counted with the first row named. "
+            + "Events are applied a chunk at a time: every model takes a whole chunk or none of it, so Ctrl-C stops "
+            + "cleanly between chunks with everything consistent. until=DAY applies the events before that day; "
+            + "streaming again under the same name continues where it stopped. follow=yes keeps reading rows "
+            + "appended to the file (a half-written last line waits for the next read) until idle= seconds pass "
+            + "with none, or Ctrl-C. Profiles follow rfm's definitions; segments are re-evaluated at the close of "
+            + "each day and equal `rfm … asof=NEXT_DAY` on the events so far; each change of segment is kept in "
+            + "NAME_moves (day, customer, from, to) and counted per day in NAME_moves_per_day. Streaming k-means "
+            + "(k=) on the r, f, m scores is updated each day with the customers whose scores changed, and "
+            + "compared with a batch refit. See docs/streaming.md.",
+        examples: ["stream events until=2024-12-08 as live",
+                   "stream \"datasets/events.csv\" purchase=purchase until=2024-12-15 chunk=500 k=3 board=yes every=4 as clicks",
+                   "stream tx user=customer_id item=item_id time=invoice_date amount=amount until=2025-01-01 k=0"],
+        fileAccess: .reads
+    ) { parsed, ctx in
+        let name = try ctx.resultName(for: parsed)
+        let started = try StreamSetup.start(parsed, name: name, ctx: ctx)
+        let before = started.stream
+        var run = StreamRun(stream: started.stream, chunkSize: parsed[StreamOptions.chunk],
+                            until: parsed[StreamOptions.until].map { $0.days * 86_400 - 1 },
+                            follow: parsed[StreamOptions.follow], idleSeconds: parsed[StreamOptions.idle],
+                            board: parsed[StreamOptions.board]
+                                ? StreamBoard(every: parsed[StreamOptions.every], glyphs: ChartGlyphs(ascii: ctx.workspace.settings.ascii)) : nil)
+        if parsed[StreamOptions.follow], case .table = started.stream.source {
+            throw parsed.error("follow=yes reads a file as it grows; \(parsed.subject ?? "") is a table",
+                               at: parsed.span(StreamOptions.follow), suggestion: "give the file in double quotes: stream \"events.csv\" follow=yes")
+        }
+        run.run(ctx.run)
+        ctx.workspace.bind(name, .object(run.stream))
+        let tables = try StreamReport.boundTables(run.stream)
+        ctx.workspace.bind(name + "_moves", table: tables.moves)
+        ctx.workspace.bind(name + "_moves_per_day", table: tables.perDay)
+        return try StreamReport.output(run, before: before, name: name, isNew: started.isNew,
+                                       setupWarnings: started.warnings, timing: parsed[StreamOptions.timing],
+                                       seed: ctx.workspace.settings.seed, context: ctx.run)
+    }
+
+    private static func defaultName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = file.split(separator: ".").first.map(String.init) ?? file
+        let cleaned = String(stem.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        return cleaned.first?.isLetter == true ? cleaned : "events"
+    }
+}

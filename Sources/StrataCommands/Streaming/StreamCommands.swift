@@ -1,0 +1,4 @@
+/// The streaming commands.
+package enum StreamCommands {
+    package static let all = [StreamCommand.spec]
+}
