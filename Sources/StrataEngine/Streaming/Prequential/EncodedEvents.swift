@@ -46,3 +46,11 @@ public struct EncodedEvents: Sendable {
                              missingRows: missing, outOfOrderRows: outOfOrder)
     }
 }
+
+extension EncodedEvents {
+    /// The first `count` events in time order.
+    public func prefix(_ count: Int) -> EncodedEvents {
+        EncodedEvents(events: Array(events.prefix(max(0, count))), userIds: userIds, itemIds: itemIds, rowsRead: rowsRead,
+                      missingRows: missingRows, outOfOrderRows: outOfOrderRows)
+    }
+}
