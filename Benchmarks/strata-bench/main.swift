@@ -15,6 +15,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "parquet": (ParquetReadWrite.usage, ParquetReadWrite.run),
     "abtest": (ABTest.usage, ABTest.run),
     "bandits": (Bandits.usage, Bandits.run),
+    "prequential": (PrequentialThroughput.usage, PrequentialThroughput.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())
