@@ -129,3 +129,19 @@ public struct PrequentialConsumer: Sendable {
         return entries[model].model.recommend(user: user, count: count, seen: history.items(of: user), scratch: &scratch)
     }
 }
+
+extension PrequentialConsumer {
+    /// The models by kind, named by their kind (`popular`, `itemknn`, …), with `MODEL/batch`
+    /// versions refitted every `batchPeriod` seconds when given: what `stream` needs to evaluate
+    /// the same models as `prequential`.
+    public init(kinds: [StreamingModelKind], models: StreamingModelSettings, batchPeriod: Int64? = nil,
+                settings: PrequentialSettings) throws {
+        var list: [(name: String, model: any StreamingRecommender)] = kinds.map { ($0.rawValue, models.make($0)) }
+        if let batchPeriod {
+            var batch = models
+            batch.period = batchPeriod
+            for kind in kinds { if let m = batch.batch(kind) { list.append(("\(kind.rawValue)/batch", m)) } }
+        }
+        try self.init(models: list, settings: settings)
+    }
+}

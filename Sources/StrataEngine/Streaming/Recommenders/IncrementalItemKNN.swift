@@ -80,21 +80,28 @@ public struct IncrementalItemKNN: StreamingRecommender {
         guard count > 0 else { return [] }
         scratch.reserve(itemCount: partners.count)
         var over: [Int] = []
-        for i in seen where Int(i) < partners.count {
-            let a = Int(i)
-            partners[a].withUnsafeBufferPointer { js in
-                together[a].withUnsafeBufferPointer { cs in
-                    for p in js.indices {
-                        let j = Int(js[p])
-                        let c = scratch.counts[j]
-                        if c == 0 { scratch.touched.append(js[p]) }
-                        scratch.counts[j] = c + 1
-                        if Int(c) == neighbors { over.append(j) }
-                        scratch.scores[j] += similarity(count: cs[p], j, a)
+        let k = Int32(neighbors)
+        roots.withUnsafeBufferPointer { root in
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+        scratch.counts.withUnsafeMutableBufferPointer { counts in
+            for i in seen where Int(i) < partners.count {
+                let a = Int(i)
+                let rootA = root[a]
+                partners[a].withUnsafeBufferPointer { js in
+                    together[a].withUnsafeBufferPointer { cs in
+                        for p in js.indices {
+                            let j = Int(js[p])
+                            let c = counts[j]
+                            if c == 0 { scratch.touched.append(js[p]) }
+                            counts[j] = c + 1
+                            if c == k { over.append(j) }
+                            // The batch kernel's c / (‖j‖ ‖a‖), stored as Float.
+                            scores[j] += Double(Float(Double(cs[p]) / (root[j] * rootA)))
+                        }
                     }
                 }
             }
-        }
+        }}}
         // A candidate reached from more than k of the user's items keeps only its k most similar.
         for j in over {
             var sims = seen.map { similarity(Int($0), j) }
