@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prequential throughput (top-10 + update per event) of the incremental recommenders on the bundled
-# events and on a generated 10-million-event log, beside River (progressive_val_score, BiasedMF and
+# events and on a generated 10-million-event log, beside River (a progressive loop: predict_one, learn_one; BiasedMF and
 # FunkMF, rating prediction only) and implicit's partial_fit_users (ALS fold-in); peak memory; the
 # item-kNN update cost per 100,000 events as the stream grows. One process per model.
 # On the 10M log item-kNN and ISGD score one eligible event in EVERY_10M (default 100; every event
