@@ -81,6 +81,11 @@ public struct IncrementalItemKNN: StreamingRecommender {
         scratch.reserve(itemCount: partners.count)
         var over: [Int] = []
         let k = Int32(neighbors)
+        // Only a user with more than k items can give a candidate more than k contributions; then
+        // every contribution is also kept (candidate, similarity) so the cut needs no lookups.
+        let keep = seen.count > neighbors
+        var contributors: [Int32] = []
+        var contributions: [Double] = []
         roots.withUnsafeBufferPointer { root in
         scratch.scores.withUnsafeMutableBufferPointer { scores in
         scratch.counts.withUnsafeMutableBufferPointer { counts in
@@ -96,18 +101,18 @@ public struct IncrementalItemKNN: StreamingRecommender {
                             counts[j] = c + 1
                             if c == k { over.append(j) }
                             // The batch kernel's c / (‖j‖ ‖a‖), stored as Float.
-                            scores[j] += Double(Float(Double(cs[p]) / (root[j] * rootA)))
+                            let sim = Double(Float(Double(cs[p]) / (root[j] * rootA)))
+                            scores[j] += sim
+                            if keep {
+                                contributors.append(js[p])
+                                contributions.append(sim)
+                            }
                         }
                     }
                 }
             }
         }}}
-        // A candidate reached from more than k of the user's items keeps only its k most similar.
-        for j in over {
-            var sims = seen.map { similarity(Int($0), j) }
-            sims.sort(by: >)
-            scratch.scores[j] = sims.prefix(neighbors).reduce(0, +)
-        }
+        if !over.isEmpty { keepStrongest(over, contributors: contributors, contributions: contributions, scratch: &scratch) }
         scratch.flag(seen, true)
         var heap = BoundedBest(capacity: count)
         for t in scratch.touched {
@@ -119,6 +124,32 @@ public struct IncrementalItemKNN: StreamingRecommender {
         scratch.touched.removeAll(keepingCapacity: true)
         scratch.flag(seen, false)
         return heap.sortedBestFirst()
+    }
+
+    /// A candidate reached from more than k of the user's items keeps the sum of its k most similar
+    /// (the batch rule). Its contributions are bucketed by a counting pass, then each bucket's
+    /// k largest are summed.
+    private func keepStrongest(_ over: [Int], contributors: [Int32], contributions: [Double], scratch: inout StreamScratch) {
+        var start = [Int](repeating: 0, count: over.count + 1)
+        for (o, j) in over.enumerated() {
+            scratch.marks[j] = Int32(o + 1)
+            start[o + 1] = start[o] + Int(scratch.counts[j])
+        }
+        var fill = start
+        var bucket = [Double](repeating: 0, count: start[over.count])
+        for (j, sim) in zip(contributors, contributions) {
+            let mark = Int(scratch.marks[Int(j)])
+            guard mark > 0 else { continue }
+            let o = mark - 1
+            bucket[fill[o]] = sim
+            fill[o] += 1
+        }
+        for (o, j) in over.enumerated() {
+            var sims = Array(bucket[start[o]..<start[o + 1]])
+            sims.sort(by: >)
+            scratch.scores[j] = sims.prefix(neighbors).reduce(0, +)
+            scratch.marks[j] = 0
+        }
     }
 
     /// Co-occurrence pairs (each stored both ways) and the pair index, plus the history.

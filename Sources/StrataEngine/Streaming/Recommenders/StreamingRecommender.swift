@@ -51,6 +51,8 @@ public struct StreamScratch: Sendable {
     var touched: [Int32] = []
     /// The current user's items, flagged while a list is being made.
     var flags: [Bool] = []
+    /// A per-item slot number (0: none), for models that bucket candidates.
+    var marks: [Int32] = []
 
     public init() {}
 
@@ -60,6 +62,7 @@ public struct StreamScratch: Sendable {
         scores += repeatElement(0, count: extra)
         counts += repeatElement(0, count: extra)
         flags += repeatElement(false, count: extra)
+        marks += repeatElement(0, count: extra)
     }
 
     mutating func flag(_ items: [Int32], _ value: Bool) {
