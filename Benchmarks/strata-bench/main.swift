@@ -16,6 +16,7 @@ let modes: [String: (usage: String, run: ([String]) throws -> String)] = [
     "abtest": (ABTest.usage, ABTest.run),
     "bandits": (Bandits.usage, Bandits.run),
     "models": (Models.usage, Models.run),
+    "prequential": (PrequentialThroughput.usage, PrequentialThroughput.run),
 ]
 
 let args = Array(CommandLine.arguments.dropFirst())

@@ -4,5 +4,5 @@ public enum StandardCommands {
     public static let builtIn: [CommandSpec] =
         DataCommands.all + InspectCommands.all + ChartCommands.all + TransformCommands.all + ColumnCommands.all
             + SegmentationCommands.all + ModelCommands.all + CustomerValueCommands.all + RecommenderDataCommands.all
-            + RecommenderAlgorithmCommands.all + ExperimentCommands.all + StreamCommands.all + WorkspaceCommands.all
+            + RecommenderAlgorithmCommands.all + ExperimentCommands.all + StreamCommands.all + PrequentialCommands.all + WorkspaceCommands.all
 }

@@ -1,0 +1,19 @@
+"""A seeded synthetic click log for the streaming benchmark: N events (user_id, item_id,
+timestamp), users uniform over N/25 ids (about 25 events each), items from a power law over
+20,000 ids (p ∝ 1/(rank + 10)), one event every 3 seconds from 2024-01-01. Same seed, same file."""
+import argparse
+import numpy as np
+import pandas as pd
+
+p = argparse.ArgumentParser()
+p.add_argument("out")
+p.add_argument("--events", type=int, default=10_000_000)
+p.add_argument("--items", type=int, default=20_000)
+p.add_argument("--seed", type=int, default=42)
+a = p.parse_args()
+rng = np.random.default_rng(a.seed)
+users = rng.integers(0, max(1, a.events // 25), size=a.events)
+weights = 1.0 / (np.arange(a.items) + 10.0)
+items = rng.choice(a.items, size=a.events, p=weights / weights.sum())
+start = 1_704_067_200  # 2024-01-01 00:00:00 UTC
+pd.DataFrame({"user_id": users, "item_id": items, "timestamp": start + 3 * np.arange(a.events)}).to_csv(a.out, index=False)

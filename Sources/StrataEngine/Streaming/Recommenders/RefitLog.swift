@@ -1,0 +1,44 @@
+/// Every event seen so far, kept for models that refit in batch (ALS with fold-in, the
+/// "batch every period" baseline), and the schedule of those refits.
+struct RefitLog: Sendable {
+    private(set) var users: [Int32] = []
+    private(set) var items: [Int32] = []
+    private(set) var userCount = 0
+    private(set) var itemCount = 0
+    /// Seconds between refits, and the time at or after which the next is due.
+    let period: Int64
+    private(set) var nextRefit: Int64?
+
+    init(period: Int64) {
+        self.period = max(1, period)
+    }
+
+    mutating func append(_ event: StreamInteraction) {
+        users.append(event.user)
+        items.append(event.item)
+        userCount = max(userCount, Int(event.user) + 1)
+        itemCount = max(itemCount, Int(event.item) + 1)
+        if nextRefit == nil { nextRefit = event.time + period }
+    }
+
+    /// Whether an event at `time` is at or past the boundary (the first event only starts the clock).
+    func isDue(at time: Int64) -> Bool { nextRefit.map { time >= $0 } ?? false }
+
+    /// Moves the boundary past `time` by whole periods.
+    mutating func scheduleAfter(_ time: Int64) {
+        guard var next = nextRefit else { return }
+        while next <= time { next += period }
+        nextRefit = next
+    }
+
+    /// The events so far as binary interactions whose user and item indices are the stream's own
+    /// (ids are the indices as text), so a batch model's indices need no mapping.
+    func interactions() -> Interactions {
+        let build = CSRMatrix.fromTriplets(rows: users, columns: items, values: [Double](repeating: 1, count: users.count),
+                                           rowCount: userCount, columnCount: itemCount, duplicates: .max)
+        return Interactions(userIds: (0..<userCount).map(String.init), itemIds: (0..<itemCount).map(String.init),
+                            byUser: build.matrix, kind: .implicit)
+    }
+
+    var memoryBytes: Int { users.capacity * 8 }
+}
