@@ -6,7 +6,8 @@
 #      with one figure a cent off (and names a table removed from it): the compare step on real
 #      Spark output, whether or not the exporter is there;
 #   2. the bundled tour, segmentation and recommenders sessions are exported with
-#      `strata export spark`, each job runs with spark-submit in local[2] on datasets/, and
+#      `strata export spark --skip-unsupported`, each job runs with spark-submit in local[2]
+#      (--input as the export says: the folder the session's data paths are relative to), and
 #      `strata check --against` compares its output with the local replay.
 #
 # Usage: Tests/e2e/spark.sh [path/to/strata]     (STRATA_SPARK_VENV picks the venv; see .ci/ensure-spark)
@@ -34,10 +35,11 @@ export SPARK_HOME PYSPARK_PYTHON="$py" PYSPARK_DRIVER_PYTHON="$py" PATH="$(dirna
 echo "spark.sh: Spark ready in $((SECONDS - started)) s ($py)"
 
 # Runs a PySpark job in local[2]; the job's own chatter goes to a log, shown on failure.
-run_job() {  # run_job JOB.py OUTPUT [extra job arguments…]
-  local job=$1 out=$2; shift 2
+run_job() {  # run_job JOB.py OUTPUT [--input DIR] [extra job arguments…]
+  local job=$1 out=$2 input=datasets; shift 2
+  if [ "${1:-}" = --input ]; then input=$2; shift 2; fi
   local t=$SECONDS
-  if timeout 1800 "$submit" --driver-memory 2g "$job" --input datasets --output "$out" --master "local[2]" "$@" \
+  if timeout 1800 "$submit" --driver-memory 2g "$job" --input "$input" --output "$out" --master "local[2]" "$@" \
       >"$out.log" 2>&1; then
     echo "spark.sh: $(basename "$job") ran in $((SECONDS - t)) s"
     return 0
@@ -79,13 +81,13 @@ if ! "$bin" export spark --help 2>&1 | grep -q "USAGE: strata export spark"; the
 else
   for s in tour segmentation recommenders; do
     job="$work/$s.py"
-    # The tour maps whole; segmentation and recommenders use commands with no Spark mapping yet
-    # (docs/spark.md, "Not mapped (yet)"), which the job keeps as comments.
-    skip=(); [ "$s" = tour ] || skip=(--skip-unsupported)
-    out=$("$bin" export spark "sessions/$s.strata" "$job" "${skip[@]}" 2>&1); rc=$?
+    # Commands with no Spark mapping yet (display-only ones such as 'recommend user') are left out as comments.
+    out=$("$bin" export spark "sessions/$s.strata" "$job" --skip-unsupported 2>&1); rc=$?
     check "sessions/$s.strata exports to a PySpark job ($out)" [ "$rc" = 0 ]
     [ "$rc" = 0 ] || continue
-    if run_job "$job" "$work/out_$s"; then
+    # The export prints how to run the job; its --input is the folder the session's paths are relative to.
+    input=$(printf '%s\n' "$out" | sed -n 's/.*--input \([^ ]*\).*/\1/p' | head -1)
+    if run_job "$job" "$work/out_$s" --input "${input:-.}"; then
       check "the $s job writes a manifest" [ -f "$work/out_$s/_strata_manifest.json" ]
       t=$SECONDS
       out=$("$bin" check --against "$work/out_$s" "sessions/$s.strata" 2>&1); rc=$?
