@@ -154,7 +154,7 @@ public struct IncrementalItemKNN: StreamingRecommender {
 
     /// Co-occurrence pairs (each stored both ways) and the pair index, plus the history.
     public var memoryBytes: Int {
-        history.memoryBytes + position.capacity * 16 + position.count * 8 + partners.count * 68
+        history.memoryBytes + position.count * 24 + partners.count * 68  // counts: see InteractionHistory
     }
 
     /// Stored (ordered) co-occurrence pairs.

@@ -30,8 +30,10 @@ public struct InteractionHistory: Sendable {
     /// Distinct (user, item) pairs.
     public var pairCount: Int { pairs.count }
 
-    /// Item lists plus the pair set (about 16 bytes a slot at its load factor).
-    public var memoryBytes: Int { pairs.count * 4 + itemsByUser.count * 32 + pairs.capacity * 12 }
+    /// Item lists plus the pair set (about 16 bytes a pair at its load factor). Counts, not
+    /// capacities: a capacity depends on when copies were made, and the figure is printed in
+    /// recorded sessions that must replay byte for byte.
+    public var memoryBytes: Int { pairs.count * 20 + itemsByUser.count * 32 }
 
     @inline(__always)
     static func key(_ user: Int32, _ item: Int32) -> UInt64 {

@@ -40,5 +40,7 @@ struct RefitLog: Sendable {
                             byUser: build.matrix, kind: .implicit)
     }
 
-    var memoryBytes: Int { users.capacity * 8 }
+    // Counts, not capacities: a capacity depends on when copies were made, and the figure is printed
+    // in recorded sessions that must replay byte for byte.
+    var memoryBytes: Int { users.count * 8 }
 }
