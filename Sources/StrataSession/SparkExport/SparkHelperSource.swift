@@ -151,19 +151,11 @@ def ranking_metrics(model, lists, test, user, item, ks, metrics):
 """#
 
     package static let quantileScore = #"""
-def rank_key(column):
-    """The value ranks are taken on. Spark adds up a group's rows in its own order, so two totals
-    that are equal in Strata can differ here in the last bit and split a tie; rounding to 9 decimals
-    joins them again (distinct money amounts differ by at least a cent)."""
-    return F.round(F.col(column), 9)
-
-
 def quantile_scaled(df, column, higher_is_better=True):
     """Strata's quantile scaling: the average rank of the value (ties share it), as (rank − 1)/(n − 1)."""
-    key = rank_key(column)
-    order = key.asc() if higher_is_better else key.desc()
+    order = F.col(column).asc() if higher_is_better else F.col(column).desc()
     everyone = W.orderBy(order)
-    ties = W.partitionBy(key)
+    ties = W.partitionBy(column)
     ranked = (df.withColumn("_n", F.count(F.lit(1)).over(W.partitionBy()))
                 .withColumn("_first", F.rank().over(everyone))
                 .withColumn("_ties", F.count(F.lit(1)).over(ties)))
@@ -175,11 +167,10 @@ def quantile_scaled(df, column, higher_is_better=True):
 def quantile_bins(df, column, bins, name, higher_is_better=True):
     """Strata's quantile scores 1..bins: rank r of n (ties: average rank) falls in bin b when
     1 + (n−1)(b−1)/bins < r ≤ 1 + (n−1)b/bins; bin 1 also takes r = 1."""
-    key = rank_key(column)
-    order = key.asc() if higher_is_better else key.desc()
+    order = F.col(column).asc() if higher_is_better else F.col(column).desc()
     ranked = (df.withColumn("_n", F.count(F.lit(1)).over(W.partitionBy()))
                 .withColumn("_first", F.rank().over(W.orderBy(order)))
-                .withColumn("_ties", F.count(F.lit(1)).over(W.partitionBy(key))))
+                .withColumn("_ties", F.count(F.lit(1)).over(W.partitionBy(column))))
     r = F.col("_first") + (F.col("_ties") - 1) / 2.0
     b = F.ceil((r - 1) * bins / F.greatest(F.col("_n") - 1, F.lit(1)))
     return ranked.withColumn(name, F.greatest(F.lit(1), F.least(F.lit(bins), b)).cast("long")) \
