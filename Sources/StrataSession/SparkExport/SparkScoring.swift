@@ -48,7 +48,17 @@ extension SparkTranslator {
         let name = parsed[ScoreCommand.columnName]
         code.append("\(v) = \(v).withColumn(\(SparkPython.string(name)), " + terms.joined(separator: " + ") + ")")
         code.append("\(v) = \(v).drop(" + items.indices.map { "\"_s\($0)\"" }.joined(separator: ", ") + ")")
-        produce(inherited(resultName, from: parsed.subject))
+        var output = inherited(resultName, from: parsed.subject)
+        if method == .quantile {
+            // Ranks of float totals: a group's total summed in another order can differ in its last
+            // bit, so values that tie in one engine may not in the other, moving an average rank by a
+            // few places (weight × places / (n − 1) on the score).
+            output.tolerance = 1e-3
+            output.toleranceIsRelative = false
+            output.note = "quantile ranks of float totals: totals summed in another order can split or join a tie, "
+                + "moving a score by a few rank places; absolute tolerance 1e-3"
+        }
+        produce(output)
         return SparkBlock(code, notes: ["weights normalised to sum 1 (by absolute value), as Strata; the sign gives the direction"])
     }
 
