@@ -39,8 +39,7 @@ package enum ScoreCommand {
             result = try ScoringMatrix.learned(criteriaOnly, target: x.column(items.count), scaling: scaling)
         } else {
             try SegmentationOptions.requireVarying(extracted.matrix)
-            let criteria = items.map { Criterion(column: $0.column, direction: $0.direction ?? .higherIsBetter, weight: $0.weight ?? 1) }
-            result = try ScoringMatrix.manual(extracted.matrix, criteria: criteria, scaling: scaling)
+            result = try ScoringMatrix.manual(extracted.matrix, criteria: SegmentationOptions.manualCriteria(items), scaling: scaling)
         }
         let columnName = parsed[Self.columnName]
         var values = [Value](repeating: .missing, count: table.rowCount)

@@ -35,8 +35,8 @@ package enum SegmentationOptions {
     }
 
     /// `col:weight` or `col:lower|higher` items; a bare column means weight 1, higher is better.
-    package static func criteria(_ text: String, _ parsed: ParsedCommand, at span: SourceSpan,
-                         table: Table) throws -> [(column: String, weight: Double?, direction: Direction?)] {
+    package static func criteria(_ text: String, _ parsed: ParsedCommand, at span: SourceSpan, table: Table,
+                         tableName: String? = nil) throws -> [(column: String, weight: Double?, direction: Direction?)] {
         var out: [(String, Double?, Direction?)] = []
         for rawItem in text.split(separator: ",") {
             let parts = rawItem.split(separator: ":").map { String($0).trimmingSpaces }
@@ -45,7 +45,7 @@ package enum SegmentationOptions {
                                    suggestion: "e.g. criteria=\"recency:-0.4, frequency:0.35, monetary:0.25\"")
             }
             guard table.column(column) != nil else {
-                throw parsed.error("no column '\(column)' in table \(parsed.subject ?? "")", at: span,
+                throw parsed.error("no column '\(column)' in \(tableName ?? "table " + (parsed.subject ?? ""))", at: span,
                                    suggestion: Suggestions.columnHint(for: column, among: table.columnNames))
             }
             guard !out.contains(where: { $0.0 == column }) else {
@@ -61,6 +61,11 @@ package enum SegmentationOptions {
         }
         guard !out.isEmpty else { throw parsed.error("criteria= lists no column", at: span) }
         return out
+    }
+
+    /// Criteria with weights given by hand (a bare column weighs 1, higher is better), as `score` uses them.
+    package static func manualCriteria(_ items: [(column: String, weight: Double?, direction: Direction?)]) -> [Criterion] {
+        items.map { Criterion(column: $0.column, direction: $0.direction ?? .higherIsBetter, weight: $0.weight ?? 1) }
     }
 
     /// Numbers from a list option (thresholds, cut points), named in the error.

@@ -19,13 +19,17 @@ package enum PrequentialCommand {
             + "fading factor (Vinagre, Jorge & Gama 2014). Models: popular (halflife= fades old users), itemknn (co-occurrence "
             + "counts, cosine), isgd (incremental SGD matrix factorisation), als (implicit ALS refitted every refit=, users "
             + "folded in between). batch=7 adds each model's batch version refitted every 7 days on everything so far. "
-            + "McNemar's test compares the per-event hits of two models (compare=) over the last window. Prints the results, "
+            + "McNemar's test compares the per-event hits of two models (compare=) over the last window. session=yes adds each "
+            + "model re-ranked by the user's current session (events in the 30 minutes before the event; item-kNN similarities "
+            + "of the events so far) as MODEL+session, compared with the model by default. bycontext=device|hour averages the "
+            + "metrics per device (the device column) or hour band (the hour column, else the time's hour). Prints the results, "
             + "a chart of metric= over time and the protocol; binds NAME (the table shown) and NAME.series (the metrics "
             + "after every window of scored events, with each model's memory). See docs/streaming.md.",
         examples: ["prequential events models=popular,itemknn first=5000",
                    "prequential events models=popular,itemknn,isgd top=10 window=500 first=5000 metric=ndcg",
                    "prequential events models=popular,itemknn batch=7 first=8000 compare=itemknn,\"itemknn/batch\"",
-                   "prequential events models=popular halflife=2 window=2000 first=5000 as fading_pop"]
+                   "prequential events models=popular halflife=2 window=2000 first=5000 as fading_pop",
+                   "prequential events models=itemknn session=yes first=5000 bycontext=device"]
     ) { parsed, ctx in
         let table = try ctx.subjectTable(parsed)
         let input = try PrequentialInput(parsed, table, context: ctx.run)
@@ -44,12 +48,20 @@ package enum PrequentialCommand {
                 }
             }
         }
+        var defaultPair: (first: Int, second: Int)?
+        if parsed[PrequentialOptions.session] {
+            // Each model beside itself re-ranked by the session; McNemar compares the first pair unless told.
+            defaultPair = (0, models.count)
+            for kind in kinds {
+                models.append(("\(kind.rawValue)+session", SessionReRankedStream(settings.make(kind), neighbors: settings.neighbors)))
+            }
+        }
         var evaluation = PrequentialSettings()
         evaluation.top = parsed[PrequentialOptions.top]
         evaluation.window = parsed[PrequentialOptions.window]
         evaluation.fading = parsed[PrequentialOptions.fading]
         evaluation.every = parsed[PrequentialOptions.every]
-        let compare = try comparedPair(parsed, names: models.map(\.name))
+        let compare = try comparedPair(parsed, names: models.map(\.name)) ?? defaultPair
         var consumer = try PrequentialConsumer(models: models, settings: evaluation, compare: compare)
         ctx.run.progress.begin("prequential", total: input.events.events.count, unit: "events")
         defer { ctx.run.progress.end() }
@@ -70,6 +82,11 @@ package enum PrequentialCommand {
                           showShape: false))
         if let chart = report.chart() { out.append(.chart(chart)) }
         if let test = report.mcnemarText() { out.append(.text(test)) }
+        if let byContext = try PrequentialContextReport.table(parsed, consumer: consumer, input: input, table: table) {
+            out.append(.table(byContext.table, title: byContext.title, showShape: false))
+            out.append(.note(byContext.note))
+            ctx.workspace.bind(name + ".bycontext", table: byContext.table)
+        }
         out.append(.text("protocol\n" + report.protocolLines().map { "  " + $0 }.joined(separator: "\n")))
         for n in notes { out.append(.note(n)) }
         if input.events.outOfOrderRows > 0 {
@@ -78,13 +95,14 @@ package enum PrequentialCommand {
         }
         ctx.workspace.bind(name, table: summary)
         ctx.workspace.bind(name + ".series", table: try report.series())
-        out.append(.note("\(name): the table above; \(name).series: the metrics over time"))
+        out.append(.note("\(name): the table above; \(name).series: the metrics over time"
+                         + (parsed.isGiven(ContextEvaluation.option) ? "; \(name).bycontext: the metrics per context" : "")))
         return out
     }
 
     /// The two models McNemar compares: compare=A,B, else the first two.
     private static func comparedPair(_ parsed: ParsedCommand, names: [String]) throws -> (first: Int, second: Int)? {
-        guard let words = parsed[PrequentialOptions.compare] else { return names.count >= 2 ? (0, 1) : nil }
+        guard let words = parsed[PrequentialOptions.compare] else { return nil }
         let span = parsed.span(PrequentialOptions.compare)
         guard words.count == 2 else { throw parsed.error("compare= takes two models, e.g. compare=itemknn,popular", at: span) }
         let indices = try words.map { w -> Int in
@@ -115,7 +133,8 @@ struct PrequentialInput {
             throw parsed.error("no time column found", suggestion: "name it with time=COLUMN: a stream needs the order of events")
         }
         columns = (user, item, time)
-        var events = try EncodedEvents.from(table, user: user, item: item, time: time, context: context)
+        var events = try EncodedEvents.from(table, user: user, item: item, time: time,
+                                            keepRows: parsed.isGiven(ContextEvaluation.option), context: context)
         firstLimit = parsed[PrequentialOptions.first]
         if let n = firstLimit { events = events.prefix(n) }
         self.events = events

@@ -20,16 +20,18 @@ package enum PrequentialOptions {
     package static let every = CommandOption.int("every", in: 1...1_000_000, default: 1, "score one eligible event in N (all still update the models)")
     package static let metric = CommandOption.choice("metric", default: PrequentialChartMetric.recall, "the metric charted over time")
     package static let seed = CommandOption.int("seed", describedAs: "the session seed", "isgd and als initialisation")
+    package static let session = CommandOption.flag("session", default: false,
+                                                     "also run each model re-ranked by the user's current session (events in the last 30 min), as MODEL+session")
 
     package static let all: [any OptionDeclaration] = [InteractionOptions.user, InteractionOptions.item, InteractionOptions.time,
                                                        models, top, window, fading, batch, refit, halflife, neighbors, factors, rate,
-                                                       compare, first, every, metric, seed]
+                                                       compare, first, every, metric, seed, session, ContextEvaluation.option]
 
     /// Seconds in a number of days given as an option.
     static func seconds(days: Double) -> Double { (days * 86_400).rounded() }
 
     /// The models asked for, in order, each once.
-    static func kinds(_ parsed: ParsedCommand) throws -> [StreamingModelKind] {
+    static func kinds(_ parsed: ParsedCommand, option models: CommandOption<[String]?> = models) throws -> [StreamingModelKind] {
         guard parsed.isGiven(models), let words = parsed[models] else { return [.popular, .itemknn, .isgd] }
         var out: [StreamingModelKind] = []
         for word in words {

@@ -11,7 +11,9 @@ struct PrequentialReport {
     private static func kilobytes(_ bytes: Int) -> Int64 { Int64((bytes + 1_023) / 1_024) }
 
     /// One row per model: means over all scored events, over the last window, faded; memory.
-    func summary() throws -> Table {
+    func summary() throws -> Table { try Self.summary(consumer) }
+
+    static func summary(_ consumer: PrequentialConsumer) throws -> Table {
         let e = consumer.entries
         let all = e.map(\.metrics.overall), win = e.map(\.metrics.windowed), fade = e.map(\.metrics.faded)
         return try Table(columns: [

@@ -33,3 +33,19 @@ package struct StreamObject: WorkspaceObject {
             + "clock \(clock); feeds \(([profiles.consumerName] + others.map(\.consumerName)).joined(separator: ", "))"
     }
 }
+
+extension StreamObject {
+    /// The incremental recommenders the stream feeds (`models=`), when it has them.
+    var recommenders: StreamRecommenders? { others.lazy.compactMap { $0.base as? StreamRecommenders }.first }
+
+    /// The stream with the board watching `users` (ids as the log writes them).
+    func watching(_ users: [String]) -> StreamObject {
+        var next = self
+        next.others = others.map { consumer in
+            guard var r = consumer.base as? StreamRecommenders else { return consumer }
+            r.watched = users
+            return AnyStreamConsumer(r)
+        }
+        return next
+    }
+}

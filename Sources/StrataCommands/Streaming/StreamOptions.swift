@@ -20,5 +20,7 @@ package enum StreamOptions {
     /// Options that only shape a new stream.
     package static let shaping: [any OptionDeclaration] = [InteractionOptions.user, InteractionOptions.item, InteractionOptions.time,
                                                            InteractionOptions.event, types, context, amount, purchase, k, decay]
-    package static let all: [any OptionDeclaration] = shaping + [chunk, until, follow, idle, board, every, timing]
+        + StreamRuleOptions.shaping + StreamModelOptions.shaping
+    package static let all: [any OptionDeclaration] = shaping + [chunk, until, follow, idle, board, every, timing, StreamRuleOptions.period,
+                                                                 StreamModelOptions.users, ContextEvaluation.option]
 }

@@ -3,13 +3,27 @@ import StrataEngine
 /// What `stream` prints and keeps: how far it got, what reading found, segment moves, the
 /// migration over the run, and streaming k-means beside a batch refit.
 enum StreamReport {
-    static func boundTables(_ stream: StreamObject) throws -> (moves: Table, perDay: Table) {
+    /// The tables a stream keeps beside itself, as NAME.PART (a cell that binds NAME writes them all).
+    static func boundTables(_ stream: StreamObject, migrations: StreamMigrations, tierMigrations: StreamMigrations?) throws -> [(part: String, table: Table)] {
         let users = stream.log.vocabulary.users
         var moves = SummaryTable([("day", .date), ("customer", .string), ("from", .string), ("to", .string)])
         for m in stream.profiles.moves {
             moves.row([.date(m.day), .string(users.text(of: m.customer)), m.from.map { .string($0) } ?? .string("(new)"), .string(m.to)])
         }
-        return (moves.table, perDayTable(stream.profiles.movesPerDay()))
+        var out: [(part: String, table: Table)] = [("moves", moves.table), ("moves_per_day", perDayTable(stream.profiles.movesPerDay())), ("migration", migrations.longTable())]
+        if let tiers = stream.profiles.tiers, let tierMigrations {
+            var t = SummaryTable([("time", .timestamp), ("customer", .string), ("from", .string), ("to", .string)])
+            for m in tiers.moves {
+                t.row([.timestamp(m.time), .string(users.text(of: m.customer)), .string(m.from ?? "(new)"), .string(m.to)])
+            }
+            var now = SummaryTable([("customer", .string), ("score", .float), ("tier", .string)])
+            for (u, tier) in tiers.tier.enumerated() {
+                guard let tier else { continue }
+                now.row([.string(users.text(of: Int32(u))), .optional(tiers.score[u]), .string(tier)])
+            }
+            out += [("tier_moves", t.table), ("tiers", now.table), ("tier_migration", tierMigrations.longTable())]
+        }
+        return out
     }
 
     private static func perDayTable(_ days: [(day: Int64, moves: Int, new: Int)]) -> Table {
@@ -19,6 +33,7 @@ enum StreamReport {
     }
 
     static func output(_ run: StreamRun, before: StreamObject, name: String, isNew: Bool, setupWarnings: [String],
+                       migrations: StreamMigrations, tierMigrations: StreamMigrations?,
                        timing: Bool, seed: UInt64, context: RunContext) throws -> CommandOutput {
         let s = run.stream
         let clock = s.cursor.clock.map { CivilCalendar.formatTimestamp(seconds: $0) } ?? "not started"
@@ -39,30 +54,20 @@ enum StreamReport {
         let days = s.profiles.movesPerDay(from: s.profiles.moves.dropFirst(firstNewMove).first?.day)
         let newMoves = s.profiles.moves.count - firstNewMove
         out.append(.note("\(Format.count(s.profiles.customers)) customers profiled; \(Format.count(newMoves)) segment changes in this run "
-                         + "over \(Format.count(days.count)) days (kept in \(name)_moves; per day in \(name)_moves_per_day)"))
+                         + "over \(Format.count(days.count)) days (kept in \(name).moves; per day in \(name).moves_per_day)"))
         if !days.isEmpty {
             out.append(.table(perDayTable(Array(days.suffix(7))), title: "segment moves per day (last \(min(7, days.count)) days of this run)",
                               showShape: false))
         }
-        if let migration = try migration(from: before, to: s, context: context) {
-            out.append(.table(migration, title: "segments at the start of this run (rows) → at its end (columns)", showShape: false))
+        out.blocks += try migrations.blocks("segments")
+        if migrations.periods.count > 4 {
+            out.append(.note("the last 4 of \(migrations.periods.count) periods with moves; all of them in \(name).migration"))
+        }
+        if let tiers = s.profiles.tiers, let tierMigrations {
+            out.blocks += try StreamTierReport.blocks(tiers, before: before.profiles.tiers, name: name, migrations: tierMigrations)
         }
         for block in try clusters(s, seed: seed, context: context) { out.append(block) }
         return out
-    }
-
-    /// The `migrate` table between the segments when the run started and when it ended.
-    private static func migration(from before: StreamObject, to after: StreamObject, context: RunContext) throws -> Table? {
-        let users = after.log.vocabulary.users
-        func table(_ segments: [String?]) throws -> Table {
-            var t = SummaryTable([("customer", .string), ("segment", .string)])
-            for (u, seg) in segments.enumerated() { if let seg { t.row([.string(users.text(of: Int32(u))), .string(seg)]) } }
-            return t.table
-        }
-        guard before.profiles.segment.contains(where: { $0 != nil }) else { return nil }
-        let m = try SegmentMigration.compute(from: try table(before.profiles.segment), to: try table(after.profiles.segment),
-                                             key: ("customer", "customer"), segment: ("segment", "segment"), context: context)
-        return try m.countsTable()
     }
 
     /// Streaming centres beside a batch k-means refit on the same current scores.

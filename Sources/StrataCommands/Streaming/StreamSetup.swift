@@ -42,8 +42,10 @@ enum StreamSetup {
                                    suggestion: "event types in the log: \(log.vocabulary.eventTypes.texts.sorted().joined(separator: ", "))")
             }
         }
-        let profiles = StreamProfiles(purchaseTypes: parsed[StreamOptions.purchase], clusters: clusters)
-        let stream = StreamObject(source: source, log: log, cursor: StreamCursor(), profiles: profiles, others: [])
+        let profiles = StreamProfiles(purchaseTypes: parsed[StreamOptions.purchase], clusters: clusters,
+                                      rules: try StreamRuleOptions.rules(parsed))
+        let others = try StreamModelOptions.recommenders(parsed, ctx).map { [AnyStreamConsumer($0)] } ?? []
+        let stream = StreamObject(source: source, log: log, cursor: StreamCursor(), profiles: profiles, others: others)
         return Started(stream: stream, isNew: true, warnings: log.report.warnings)
     }
 

@@ -6,11 +6,15 @@ public protocol RatingPredictor: Recommender {
     var predictsForUnknownUsers: Bool { get }
 }
 
-/// A recommender with a notion of how alike two items are.
-public protocol ItemSimilarity: Recommender {
+/// Anything that can list the items most like an item: a fitted recommender's `ItemSimilarity`,
+/// or a streaming item-kNN's current counts (what the session re-rank reads).
+public protocol SimilarItemsSource: Sendable {
     /// Items most similar to `item`, best first (empty for an item outside the training data).
     func similarItems(to item: Int, count: Int) -> [Recommendation]
 }
+
+/// A recommender with a notion of how alike two items are.
+public protocol ItemSimilarity: Recommender, SimilarItemsSource {}
 
 // The role accessors' witnesses. For a type declared in a role, the constrained extension is the
 // more specific one, so the compiler picks it when it checks the conformance; the others get nil.

@@ -70,6 +70,17 @@ public enum ScoringMatrix {
                            weights: powers.map { $0 / total }, scaling: scaling, auc: aucs)
     }
 
+    /// The score of one new row, scaled by `scaler` and weighted as `combine` scores the fitted rows;
+    /// nil when a value cannot be scaled.
+    public static func score(_ row: [Double], scaler: FittedScaler, weights: [Double]) -> Double? {
+        var s = 0.0
+        for (j, column) in scaler.columns.enumerated() where j < row.count && j < weights.count {
+            guard let v = column.transform(row[j]) else { return nil }
+            s += weights[j] * v
+        }
+        return s
+    }
+
     static func combine(_ x: FeatureMatrix, directions: [Direction], weights: [Double], scaling: ScalingMethod,
                         auc: [Double]?) throws -> ScoringResult {
         let (scaled, scaler) = try Scaling(scaling, directions: directions).fitTransform(x)

@@ -35,6 +35,11 @@ public enum Tiers {
         return try assign(values, cuts: thresholds, labels: labels, checkIncreasing: true)
     }
 
+    /// The tier of `v`: how many cut points are at or below it (a value on a cut goes up).
+    public static func tier(of v: Double, cuts: [Double]) -> Int {
+        cuts.reduce(0) { $0 + ($1 <= v ? 1 : 0) }
+    }
+
     static func assign(_ values: [Double], cuts: [Double], labels given: [String]?, checkIncreasing: Bool) throws -> TierResult {
         if checkIncreasing {
             for (a, b) in zip(cuts, cuts.dropFirst()) where !(a < b) {
@@ -53,7 +58,7 @@ public enum Tiers {
         var missing = 0
         let assigned: [String?] = values.map { v in
             guard v.isFinite else { missing += 1; return nil }
-            let t = cuts.reduce(0) { $0 + ($1 <= v ? 1 : 0) }
+            let t = tier(of: v, cuts: cuts)
             counts[t] += 1
             sums[t].add(v)
             return labels[t]

@@ -23,15 +23,18 @@ public struct StreamProfiles: StreamConsumer {
     public private(set) var openDay: Int64?
     public private(set) var closedDays = 0
     public private(set) var clusters: StreamingKMeans?
+    /// The user's own score and tiers (`criteria=` with `tiers=` or `thresholds=`), when given.
+    public private(set) var tiers: StreamTiers?
 
     public struct RFMScores: Sendable, Equatable {
         public let r: Int, f: Int, m: Int
         public var features: [Double] { [Double(r), Double(f), Double(m)] }
     }
 
-    public init(purchaseTypes: [String]? = nil, clusters: StreamingKMeans? = nil) {
+    public init(purchaseTypes: [String]? = nil, clusters: StreamingKMeans? = nil, rules: StreamScoreRules? = nil) {
         self.purchaseTypes = purchaseTypes
         self.clusters = clusters
+        tiers = rules.map(StreamTiers.init)
     }
 
     public var consumerName: String { "profiles" }
@@ -56,6 +59,12 @@ public struct StreamProfiles: StreamConsumer {
             if amount >= 0 {
                 next.frequency[u] += 1
                 next.lastDay[u] = max(next.lastDay[u], day)
+            }
+            // Recency as the day's close will count it (to the day after), so a customer's score
+            // between closes is the one the close would give if nothing else changed.
+            if next.frequency[u] > 0 {
+                next.tiers?.profileChanged(customer: u, recency: Double(day + 1 - next.lastDay[u]), frequency: Double(next.frequency[u]),
+                                           monetary: next.monetary[u], time: e.time)
             }
         }
         return next
@@ -116,6 +125,12 @@ public struct StreamProfiles: StreamConsumer {
         }
         if let clusters, !changed.isEmpty {
             self.clusters = try clusters.updated(with: changed, context: context)
+        }
+        if let rules = tiers?.rules {
+            let rows = kept.indices.map { i in
+                rules.row(recency: recency[i], frequency: Double(frequency[kept[i]]), monetary: monetary[kept[i]])
+            }
+            tiers?.close(at: MigrationPeriod.lastSecond(ofDay: day), customers: kept, rows: rows)
         }
     }
 

@@ -59,7 +59,7 @@ import Testing
         #expect(parts.profiles.moves == whole.profiles.moves)
         #expect(parts.profiles.segment == whole.profiles.segment)
         #expect(parts.profiles.clusters == whole.profiles.clusters)
-        #expect(i.workspace.table("parts_moves")?.rowCount == whole.profiles.moves.count)
+        #expect(i.workspace.table("parts.moves")?.rowCount == whole.profiles.moves.count)
     }
 
     @Test func countsAndNamesBadRows() throws {

@@ -79,7 +79,7 @@ public struct ContextualInteractions: Sendable {
     }
 
     /// Hour of the day per row (nil where missing); an integer column must hold 0–23.
-    static func hoursOfDay(_ table: Table, _ name: String) throws -> [Int?] {
+    public static func hoursOfDay(_ table: Table, _ name: String) throws -> [Int?] {
         let column = try Interactions.requireColumn(table, name, role: "hour")
         switch column.data {
         case .int(let v):

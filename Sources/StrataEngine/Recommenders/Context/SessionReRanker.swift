@@ -21,7 +21,7 @@ public struct SessionRanked: Sendable, Equatable {
 /// item-item similarity to a session item is added, divided by the highest such similarity among
 /// the candidates so that the session signal spans [0, weight] as the scores span [0, 1] (raw
 /// similarities of sparse click data are often below 0.2 and would barely move a list).
-/// Similarities come from the given `ItemSimilarity`, each session item's `neighbors` most similar
+/// Similarities come from the given `SimilarItemsSource` (a model's `ItemSimilarity`, or a streaming item-kNN), each session item's `neighbors` most similar
 /// items; an item not among them adds 0. A candidate like nothing in the session keeps its place
 /// relative to the others like nothing. The session
 /// item that gave the boost is the reason. Pure: no clock, no I/O, so a command and the
@@ -38,7 +38,7 @@ public struct SessionReRanker: Sendable {
         self.neighbors = neighbors
     }
 
-    public func rerank(_ list: [Recommendation], session: [SessionItem], similarity: any ItemSimilarity) -> [SessionRanked] {
+    public func rerank(_ list: [Recommendation], session: [SessionItem], similarity: any SimilarItemsSource) -> [SessionRanked] {
         guard !list.isEmpty else { return [] }
         // Per candidate: the best similarity and the session item giving it (most recent first wins ties).
         var best: [Int: (similarity: Double, from: SessionItem)] = [:]

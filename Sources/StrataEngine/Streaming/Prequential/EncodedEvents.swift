@@ -9,13 +9,17 @@ public struct EncodedEvents: Sendable {
     public let missingRows: Int
     /// Rows whose time is earlier than the row before them (they are put in time order).
     public let outOfOrderRows: Int
+    /// The table row of each event, when asked for (`keepRows`), to look up more of it (its context).
+    public var rows: [Int]?
 
-    public static func from(_ table: Table, user: String, item: String, time: String, context: RunContext) throws -> EncodedEvents {
+    public static func from(_ table: Table, user: String, item: String, time: String, keepRows: Bool = false,
+                            context: RunContext) throws -> EncodedEvents {
         let users = try IdEncoder.encode(try Interactions.requireColumn(table, user, role: "user"), context: context)
         let items = try IdEncoder.encode(try Interactions.requireColumn(table, item, role: "item"), context: context)
         let timeColumn = try Interactions.requireColumn(table, time, role: "time")
         var events: [StreamInteraction] = []
         events.reserveCapacity(table.rowCount)
+        var rows: [Int] = []
         var missing = 0, outOfOrder = 0
         var previous: Int64?
         for r in 0..<table.rowCount {
@@ -32,6 +36,7 @@ public struct EncodedEvents: Sendable {
             if let previous, t < previous { outOfOrder += 1 }
             previous = t
             events.append(StreamInteraction(user: users.ids[r], item: items.ids[r], time: t))
+            if keepRows { rows.append(r) }
         }
         guard !events.isEmpty else {
             throw EngineError("no usable events: every row misses a user, an item or a time",
@@ -39,11 +44,12 @@ public struct EncodedEvents: Sendable {
         }
         if outOfOrder > 0 {
             // A stable sort keeps rows with equal times in row order.
-            events = events.enumerated().sorted { $0.element.time != $1.element.time ? $0.element.time < $1.element.time : $0.offset < $1.offset }
-                .map(\.element)
+            let order = events.indices.sorted { events[$0].time != events[$1].time ? events[$0].time < events[$1].time : $0 < $1 }
+            events = order.map { events[$0] }
+            if keepRows { rows = order.map { rows[$0] } }
         }
         return EncodedEvents(events: events, userIds: users.texts, itemIds: items.texts, rowsRead: table.rowCount,
-                             missingRows: missing, outOfOrderRows: outOfOrder)
+                             missingRows: missing, outOfOrderRows: outOfOrder, rows: keepRows ? rows : nil)
     }
 }
 
@@ -51,6 +57,6 @@ extension EncodedEvents {
     /// The first `count` events in time order.
     public func prefix(_ count: Int) -> EncodedEvents {
         EncodedEvents(events: Array(events.prefix(max(0, count))), userIds: userIds, itemIds: itemIds, rowsRead: rowsRead,
-                      missingRows: missingRows, outOfOrderRows: outOfOrderRows)
+                      missingRows: missingRows, outOfOrderRows: outOfOrderRows, rows: rows.map { Array($0.prefix(max(0, count))) })
     }
 }

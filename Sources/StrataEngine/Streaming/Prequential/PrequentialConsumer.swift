@@ -9,6 +9,8 @@ public struct PrequentialConsumer: Sendable {
         public internal(set) var metrics: PrequentialMetrics
         /// One per scored event: whether it was a hit (for McNemar between any two models).
         public internal(set) var hits: [Bool] = []
+        /// One per scored event: the rank of its item in the list (0: not in it), for metrics per context.
+        public internal(set) var ranks: [Int32] = []
         var scratch = StreamScratch()
     }
 
@@ -33,6 +35,9 @@ public struct PrequentialConsumer: Sendable {
     public private(set) var history = InteractionHistory()
     private var itemsSeen: [Bool] = []
     public private(set) var latestTime: Int64?
+    /// One per scored event: its position among the events consumed (0 for the first), so the
+    /// caller can look up what it knows of the event (its context) beside `Entry.ranks`.
+    public private(set) var scoredEvents: [Int] = []
 
     public init(models: [(name: String, model: any StreamingRecommender)], settings: PrequentialSettings,
                 compare: (first: Int, second: Int)? = nil) throws {
@@ -85,13 +90,16 @@ public struct PrequentialConsumer: Sendable {
         let item = Int(event.item)
         if item >= itemsSeen.count || !itemsSeen[item] { counts.newItems += 1 }
         let seen = history.items(of: Int(event.user))
+        scoredEvents.append(counts.events - 1)
         var hits: [Bool] = []
         hits.reserveCapacity(entries.count)
         for m in entries.indices {
-            let list = entries[m].model.recommend(user: Int(event.user), count: settings.top, seen: seen, scratch: &entries[m].scratch)
+            let list = entries[m].model.recommend(user: Int(event.user), count: settings.top, seen: seen, at: event.time,
+                                                  scratch: &entries[m].scratch)
             let rank = (list.firstIndex { $0.item == item } ?? -1) + 1
             entries[m].metrics.add(EventScore(rank: rank))
             entries[m].hits.append(rank > 0)
+            entries[m].ranks.append(Int32(clamping: rank))
             hits.append(rank > 0)
         }
         if let compared { mcnemar.add(first: hits[compared.first], second: hits[compared.second]) }

@@ -160,3 +160,14 @@ public struct IncrementalItemKNN: StreamingRecommender {
     /// Stored (ordered) co-occurrence pairs.
     public var pairCount: Int { position.count }
 }
+
+extension IncrementalItemKNN: SimilarItemsSource {
+    /// The items most similar to `item` on the current counts, best first (ties by lower index):
+    /// what the session re-rank of a stream reads.
+    public func similarItems(to item: Int, count: Int) -> [Recommendation] {
+        guard item >= 0, item < partners.count, count > 0 else { return [] }
+        var best = BoundedBest(capacity: count)
+        for (p, j) in partners[item].enumerated() { best.offer(item: Int(j), score: similarity(count: together[item][p], item, Int(j))) }
+        return best.sortedBestFirst()
+    }
+}

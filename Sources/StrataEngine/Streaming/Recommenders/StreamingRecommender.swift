@@ -28,11 +28,19 @@ public protocol StreamingRecommender: IncrementalModel where Event == StreamInte
     /// Top `count` items for `user`, leaving out `seen` (the user's items so far), best first, ties
     /// by lower item index. `scratch` holds reusable per-item working arrays.
     func recommend(user: Int, count: Int, seen: [Int32], scratch: inout StreamScratch) -> [Recommendation]
+    /// The list asked for at `time` (the scored event's time, which the model has not learnt yet).
+    /// Only a model whose lists depend on the moment (the current session) needs it; the default
+    /// ignores it.
+    func recommend(user: Int, count: Int, seen: [Int32], at time: Int64, scratch: inout StreamScratch) -> [Recommendation]
     /// Bytes held by the model's state (arrays and tables, estimated from their counts).
     var memoryBytes: Int { get }
 }
 
 extension StreamingRecommender {
+    public func recommend(user: Int, count: Int, seen: [Int32], at time: Int64, scratch: inout StreamScratch) -> [Recommendation] {
+        recommend(user: user, count: count, seen: seen, scratch: &scratch)
+    }
+
     public func updated(with events: some Collection<StreamInteraction>, context: RunContext) throws -> Self {
         var next = self
         for (n, event) in events.enumerated() {
