@@ -39,7 +39,7 @@ enum PrequentialContextReport {
             EvaluationTables.numberColumn("ndcg@\(top)", by.rows.map { $0.values.ndcg }),
             EvaluationTables.numberColumn("mrr", by.rows.map { $0.values.mrr }),
         ])
-        let note = "by \(breakdown.rawValue): each scored event counted in the \(breakdown == .device ? "device" : "hour band") of its \(source); "
+        let note = "by \(breakdown.rawValue): each scored event counted under its \(breakdown == .device ? "device" : "hour band") (from \(source)); "
             + "the same lists and hits as the table above, averaged within each group"
             + (by.missing > 0 ? "; \(Format.count(by.missing)) scored events with no \(breakdown.rawValue) left out" : "")
         return Result(table: table, title: "prequential by \(breakdown == .device ? "device" : "hour band")", note: note)
@@ -57,13 +57,13 @@ enum PrequentialContextReport {
                                    suggestion: "columns: " + table.columnNames.joined(separator: ", "))
             }
             let values = rows.map { column.isMissing($0) ? nil : DescribeFormat.plain(column.value(at: $0)) }
-            return try make(consumer, breakdown, groups: .devices(values), source: "row's \(name)")
+            return try make(consumer, breakdown, groups: .devices(values), source: "column \(name)")
         case .hour:
             // An hour column when there is one, else the hour of the event's own time.
             let name = named ?? input.columns.time
             let hours = try ContextualInteractions.hoursOfDay(table, name)
             return try make(consumer, breakdown, groups: .hours(rows.map { hours.indices.contains($0) ? hours[$0] : nil }),
-                            source: "row's \(name)")
+                            source: "column \(name)")
         }
     }
 
@@ -82,13 +82,13 @@ enum PrequentialContextReport {
                 let text = log.vocabulary.contextText(e, column: c)
                 return text.isEmpty ? nil : text
             }
-            return try make(consumer, breakdown, groups: .devices(values), source: "event's \(columns[c])")
+            return try make(consumer, breakdown, groups: .devices(values), source: "the carried column \(columns[c])")
         case .hour:
             let hours = log.events.map { e -> Int? in
                 if let c = carried { return Int(log.vocabulary.contextText(e, column: c)) }
                 return Int((e.time % 86_400 + 86_400) % 86_400 / 3_600)
             }
-            return try make(consumer, breakdown, groups: .hours(hours), source: carried.map { "event's \(columns[$0])" } ?? "event's time")
+            return try make(consumer, breakdown, groups: .hours(hours), source: carried.map { "the carried column \(columns[$0])" } ?? "the event's time")
         }
     }
 }

@@ -105,6 +105,11 @@ struct PrequentialReport {
                          + "boundary (the clock starts at the first event), frozen in between; empty lists before the first refit "
                          + "and for users who arrived after the last")
         }
+        if consumer.entries.contains(where: { $0.name.hasSuffix("+session") }) {
+            lines.append("MODEL+session: the model's top max(100, 5 × \(s.top)) at the event's time re-ranked by the user's distinct items "
+                         + "of the 30 minutes before it (scores scaled to [0, 1] plus the strongest item-kNN similarity to a session item, "
+                         + "on the events so far); the model's own list when the user has no such event")
+        }
         lines.append("memory: each model's state at the end, estimated from its arrays and tables")
         if consumer.compared != nil {
             lines.append("McNemar: per-event hits of the two models over the last \(Format.count(s.window)) scored events and over all; "
