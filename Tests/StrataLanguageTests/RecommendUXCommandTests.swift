@@ -46,6 +46,8 @@ import Testing
         let recs = try #require(i.workspace.table("recs"))
         #expect(recs.columnNames == ["user", "rank", "item", "title", "score"] && recs.rowCount == 7)
 
+        // The table titles= names is what the cell reads (with the model), so the session re-runs it when that table changes.
+        #expect(i.cells.last?.reads == ["iknn", "names"])
         #expect(helpers.failure(i, "recommend user u1 using iknn titles=names")?.contains("titles= takes TABLE:COLUMN") == true)
         #expect(helpers.failure(i, "recommend user u1 using iknn titles=names:name")?.contains("no column 'name' in names") == true)
         #expect(helpers.failure(i, "recommend user u1 using iknn titles=nope:title")?.contains("no table 'nope'") == true)

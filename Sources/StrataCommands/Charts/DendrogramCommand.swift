@@ -2,7 +2,7 @@
 extension ChartCommands {
     package static let dendrogram = CommandSpec(
         "chart dendrogram", group: .charts, summary: "The dendrogram of a hierarchical clustering, with the line where it was cut.",
-        arguments: [.name("clustering", help: "a clustering made by cluster hierarchical")],
+        arguments: [.value("clustering", help: "a clustering made by cluster hierarchical")],
         options: [DendrogramOptions.leaves, DendrogramOptions.orient] + sizeOptions,
         details: "Leaves are in SciPy's dendrogram order. With more points than leaves= only the top of the tree is drawn, "
             + "as SciPy's truncate_mode=\"lastp\". The dotted line is the clustering's cut (k= or height=). "

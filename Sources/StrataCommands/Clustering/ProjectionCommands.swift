@@ -6,7 +6,7 @@ package enum ProjectionCommands {
 
     package static let pca = CommandSpec(
         "pca", group: .segmentation, summary: "Principal components of scaled features (PC1, PC2 columns), e.g. to plot clusters.",
-        arguments: [.name("source", help: "a table (with cols=) or a clustering (its features, scaled as it was)")],
+        arguments: [.value("source", help: "a table (with cols=) or a clustering (its features, scaled as it was)")],
         options: [cols, scale, ClusterInput.missing, components, SegmentationCharts.option],
         binding: .named { p in "\(p.text("source") ?? "table")_pca" },
         details: "The result is the source rows with PC1, PC2, … appended (a clustering's rows carry their cluster column). "
@@ -81,7 +81,7 @@ package enum ProjectionCommands {
 
     package static let assign = CommandSpec(
         "assign", group: .segmentation, summary: "Place the rows of a table into an existing clustering (its scaler and centres).",
-        arguments: [.name("clustering", help: "a clustering made by cluster " + ClusterCommands.kindList),
+        arguments: [.value("clustering", help: "a clustering made by cluster " + ClusterCommands.kindList),
                     .table("table", help: "rows with the clustering's feature columns")],
         options: [ClusterInput.missing],
         binding: .named { p in "\(p.text("table") ?? "table")_assigned" },

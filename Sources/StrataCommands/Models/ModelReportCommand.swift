@@ -21,7 +21,7 @@ package enum ModelReportCommand {
 
     package static let spec = CommandSpec(
         "model report", group: .models, summary: "Judge a fitted model: ROC, PR, lift, gain, calibration, confusion, importance, partial dependence.",
-        arguments: [.name("model", help: "a model made by 'model KIND …'"),
+        arguments: [.value("model", help: "a model made by 'model KIND …'"),
                     .optional([.keyword("on"), .table("table", help: "score this table instead (it must hold the target)")])],
         options: [show, threshold, precision, feature, repeats],
         binding: .none,

@@ -8,7 +8,7 @@ package enum PredictCommand {
 
     package static let spec = CommandSpec(
         "predict", group: .models, summary: "Add a model's predicted probability (or value) to a table, with each row's top reasons.",
-        arguments: [.name("model", help: "a model made by 'model KIND …'"), .table("table", help: "rows with the model's feature columns")],
+        arguments: [.value("model", help: "a model made by 'model KIND …'"), .table("table", help: "rows with the model's feature columns")],
         options: [column, explain],
         binding: .replacesSubject,
         details: "Adds p_TARGET (the positive class's probability) for a classifier, or TARGET_pred for a regressor. With explain=N "

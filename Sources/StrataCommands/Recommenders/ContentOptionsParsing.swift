@@ -2,7 +2,7 @@ import StrataEngine
 
 /// The content-based kind's options: the item table and which of its columns describe the items.
 package enum ContentOptionsParsing {
-    package static let items = CommandOption.text("items", describedAs: "none", "content: the table describing the items")
+    package static let items = CommandOption.value("items", describedAs: "none", "content: the table describing the items")
     package static let id = CommandOption.text("id", describedAs: "item_id, item, product_id or book_id", "content: the item id column of items=")
     package static let text = CommandOption.list("text", describedAs: "none", "content: tag or text columns (TF-IDF over words split on | and spaces)")
     package static let categories = CommandOption.list("categories", describedAs: "none", "content: category columns (one-hot)")

@@ -12,7 +12,7 @@ package struct DiversityFeatures {
     /// A model being evaluated, with its own item vectors when it is content-based.
     package typealias Evaluated = (name: String, model: any Recommender, content: ContentRecommender?)
 
-    package static let option = CommandOption.list(
+    package static let option = CommandOption.tableColumns(
         "features", describedAs: "a content recommender's vectors, if one is evaluated",
         "item features for diversity: TABLE:COLUMNS (tags/text → TF-IDF, other text → one-hot, numbers → 0…1; "
             + "id column from item= or the usual names), or a content recommender; adds diversity to the default metrics")

@@ -10,11 +10,11 @@ package struct ItemTitles {
     /// Training items that got a title.
     package let titled: Int
 
-    package static let option = CommandOption.text("titles", describedAs: "none",
+    package static let option = CommandOption.tableColumns("titles", describedAs: "none",
                                            "item names from TABLE:COLUMN (joined on the table's item id column): a title column, and titles in the reasons")
 
     package static func parse(_ p: ParsedCommand, _ ctx: CommandContext, training: Interactions) throws -> ItemTitles? {
-        guard let ref = try ItemTableReference.parse(p, p[option].map { [$0] }, option: option.key, at: p.span(option), ctx,
+        guard let ref = try ItemTableReference.parse(p, p[option], option: option.key, at: p.span(option), ctx,
                                                      example: "items:title") else { return nil }
         guard ref.columns.count == 1, let column = ref.columns.first else {
             throw p.error("titles= takes one column, e.g. titles=items:title", at: p.span(option))

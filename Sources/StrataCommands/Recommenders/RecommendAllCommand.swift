@@ -9,7 +9,7 @@ package enum RecommendAllCommand {
 
     package static let spec = CommandSpec(
         "recommend all", group: .recommenders, summary: "Top items for every training user, as a table.",
-        arguments: [.keyword("using"), .name("model", help: "a recommender")],
+        arguments: [.keyword("using"), .value("model", help: "a recommender")],
         options: [top, seen, users, ItemTitles.option, ColdStartOption.option],
         binding: .named { p in "\(p.text("model") ?? "model")_top" },
         details: "One row per (user, rank): user, rank, item (and the title with titles=), score. Users in training order "

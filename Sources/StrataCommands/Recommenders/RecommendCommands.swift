@@ -11,7 +11,7 @@ package enum RecommendCommands {
     package static let similarItem = CommandSpec(
         "similar item", group: .recommenders, summary: "Items most similar to an item, by a model's item-item notion.",
         arguments: [.id("item", help: "the item id as in the training table"), .keyword("using"),
-                    .name("model", help: "an item-kNN, MF, ALS, content or hybrid recommender")],
+                    .value("model", help: "an item-kNN, MF, ALS, content or hybrid recommender")],
         options: [similarTop, ItemTitles.option],
         details: "item-kNN: its kept neighbours and similarities; MF/ALS: cosine of the item factors; "
             + "content: cosine of the item vectors. User-kNN and popularity have no item-item notion. "
@@ -47,7 +47,7 @@ package enum RecommendCommands {
 
     package static let predictRating = CommandSpec(
         "predict rating", group: .recommenders, summary: "A model's predicted rating for one user and item.",
-        arguments: [.keyword("using"), .name("model", help: "a rating-predicting recommender (mf, itemknn, userknn)")],
+        arguments: [.keyword("using"), .value("model", help: "a rating-predicting recommender (mf, itemknn, userknn)")],
         options: [userId, itemId],
         details: "Predictions are clipped to the rating scale. kNN models without a usable neighbour fall back to "
             + "the global mean (as Surprise); an unknown user gets μ + b_i from mf.",

@@ -8,7 +8,7 @@ package enum RecommendUserCommand {
     package static let spec = CommandSpec(
         "recommend user", group: .recommenders, summary: "Top items for one user, with the reason for each.",
         arguments: [.id("user", help: "the user id as in the training table"), .keyword("using"),
-                    .name("model", help: "a recommender")],
+                    .value("model", help: "a recommender")],
         options: [top, seen, ItemTitles.option, ColdStartOption.option, RecommendContextOptions.context] + SessionOptions.all,
         details: "Items the user interacted with in training are left out unless seen=yes. A user absent from "
             + "the training data is served only by a model with a stated cold-start rule (mf, popularity, "

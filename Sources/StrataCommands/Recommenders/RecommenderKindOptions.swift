@@ -98,11 +98,12 @@ package enum FactorOptions {
 /// `segment=TABLE:COLUMN`: popularity within each user's segment (users in TABLE's user column,
 /// found as for interactions).
 package enum SegmentOption {
-    package static let segment = CommandOption.pairs("segment", describedAs: "none", "popular: rank within each user's segment, from TABLE:COLUMN")
+    package static let segment = CommandOption.tableColumns("segment", describedAs: "none", "popular: rank within each user's segment, from TABLE:COLUMN")
 
     package static func build(_ p: ParsedCommand, _ data: Interactions, _ ctx: CommandContext) throws -> SegmentPopularRecommender {
         let span = p.span(segment)
-        guard let pairs = p[segment]?.pairs, pairs.count == 1, let (tableName, column) = pairs.first else {
+        let parts = p[segment]?.first?.split(separator: ":", omittingEmptySubsequences: false).map(String.init) ?? []
+        guard p[segment]?.count == 1, parts.count == 2, let tableName = parts.first, let column = parts.last else {
             throw p.error("segment= takes TABLE:COLUMN, e.g. segment=segments:latent_segment", at: span)
         }
         guard let users = ctx.workspace.table(tableName) else {

@@ -2,7 +2,7 @@
 package enum ProfileCommand {
     package static let spec = CommandSpec(
         "profile", group: .segmentation, summary: "Profile segments or clusters: size, share, feature means and their index against the overall mean.",
-        arguments: [.name("source", help: "a table (with 'by COLUMN') or a clustering"),
+        arguments: [.value("source", help: "a table (with 'by COLUMN') or a clustering"),
                     .optional([.keyword("by"), .name("column", help: "the segment column of the table")])],
         options: [numericColumns, categoricalColumns, order, SegmentationCharts.option],
         binding: .named { p in "\(p.text("source") ?? "table")_profile" },

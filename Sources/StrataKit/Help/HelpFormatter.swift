@@ -51,7 +51,7 @@ public enum HelpFormatter {
             switch s {
             case .keyword: continue
             case .optional(let inner): out += flattened(inner)
-            case .table(let n, let h), .rows(let n, let h), .tableColumn(let n, let h), .name(let n, let h), .path(let n, let h), .choice(let n, _, let h),
+            case .table(let n, let h), .rows(let n, let h), .tableColumn(let n, let h), .name(let n, let h), .value(let n, let h), .path(let n, let h), .choice(let n, _, let h),
                  .condition(let n, let h), .assignments(let n, let h), .aggregations(let n, let h),
                  .columns(let n, let h), .sortKeys(let n, let h), .tables(let n, let h), .number(let n, let h),
                  .id(let n, let h), .rest(let n, let h, _):

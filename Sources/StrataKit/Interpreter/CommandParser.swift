@@ -126,7 +126,7 @@ public struct CommandParser {
             }
             try requireDistinct(names)
             return .list(names.map(\.0))
-        case .list, .values:
+        case .list, .values, .tableColumns:
             return .list(raw.items.map { $0.parts.joined(separator: ":") })
         case .pairs:
             var pairs: [(String, String)] = []

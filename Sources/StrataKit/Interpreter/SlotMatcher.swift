@@ -148,6 +148,11 @@ package struct SlotMatcher {
             guard let (name, span) = cursor.qualifiedName() else { throw missing(label) }
             parsed.arguments[label] = .text(name, span)
 
+        case .value(let label, _):
+            guard let (name, span) = cursor.qualifiedName() else { throw missing(label) }
+            parsed.arguments[label] = .text(name, span)
+            readsName(name)
+
         case .path(let label, _):
             let t = cursor.current
             switch t.kind {
@@ -295,6 +300,8 @@ package struct SlotMatcher {
             switch (option.kind, value) {
             case (.value, .string(let name)): readsName(name)
             case (.values, .list(let names)): for name in names { readsName(name) }
+            case (.tableColumns, .list(let items)):
+                if let table = items.first?.split(separator: ":", maxSplits: 1).first { readsName(String(table)) }
             default: break
             }
         }
@@ -315,7 +322,7 @@ package struct SlotMatcher {
         case .keyword(let k): return [.words([k])]
         case .optional(let inner): return inner.first.map { expectations(at: $0) } ?? []
         case .table, .tableColumn: return [.tables]
-        case .tables, .rows: return [.values]
+        case .tables, .rows, .value: return [.values]
         case .path: return [.path]
         case .choice(_, let choices, _): return [.words(choices)]
         case .columns, .sortKeys, .condition, .assignments, .aggregations: return [.columns(excluding: [])]
@@ -331,7 +338,7 @@ package struct SlotMatcher {
         case .choice(let choices): return [.words(choices)]
         case .bool: return [.words(["yes", "no"])]
         case .path: return [.path]
-        case .value, .values: return [.values]
+        case .value, .values, .tableColumns: return [.values]
         case .int, .double, .string, .pairs, .list, .intRange, .date: return []
         }
     }

@@ -206,6 +206,10 @@ extension CommandOption where Value == [String]? {
     public static func values(_ key: String, describedAs: String? = nil, _ help: String) -> Self {
         Self(key, .values, describedAs: describedAs, help)
     }
+    /// `TABLE:COLUMN,COLUMN…` or one workspace name; the table (or name) is recorded among the names the command reads.
+    public static func tableColumns(_ key: String, describedAs: String? = nil, _ help: String) -> Self {
+        Self(key, .tableColumns, describedAs: describedAs, help)
+    }
 }
 
 extension CommandOption where Value == OptionPairs? {

@@ -25,6 +25,9 @@ public indirect enum ArgumentSlot: Sendable {
     case tableColumn(String, help: String)
     /// Any name (a new or existing workspace value, a column to rename…).
     case name(String, help: String)
+    /// An existing workspace value the command uses (a model, a clustering, a table): recorded
+    /// among the names the command reads, so its cell depends on the cell that stored it.
+    case value(String, help: String)
     /// A quoted file path.
     case path(String, help: String)
     /// A literal word the user types, such as `where`, `by` or `agg`.
@@ -55,7 +58,7 @@ public indirect enum ArgumentSlot: Sendable {
 
     package var label: String {
         switch self {
-        case .table(let n, _), .rows(let n, _), .tableColumn(let n, _), .name(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
+        case .table(let n, _), .rows(let n, _), .tableColumn(let n, _), .name(let n, _), .value(let n, _), .path(let n, _), .choice(let n, _, _), .condition(let n, _),
              .assignments(let n, _), .aggregations(let n, _), .columns(let n, _), .sortKeys(let n, _),
              .tables(let n, _), .number(let n, _), .id(let n, _), .rest(let n, _, _):
             return n
@@ -85,6 +88,9 @@ public enum OptionKind: Sendable {
     case value
     /// Comma-separated names in the workspace, each read as `value` is.
     case values
+    /// `TABLE:COLUMNS` (a table of the workspace and some of its columns), or one workspace name:
+    /// the table (or name) is read as `value` is.
+    case tableColumns
     /// An inclusive integer range `2..10`.
     case intRange
     case date
@@ -103,6 +109,7 @@ public enum OptionKind: Sendable {
         case .list: return "list"
         case .value: return "name"
         case .values: return "names"
+        case .tableColumns: return "TABLE:COLUMNS"
         case .intRange: return "a..b"
         case .date: return "date"
         case .path: return "path"
