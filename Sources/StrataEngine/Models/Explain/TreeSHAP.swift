@@ -24,14 +24,15 @@ public enum TreeSHAP {
     }
 
     /// Per row of `frame`, one contribution per feature.
-    public static func contributions(_ trees: [TreeStructure], output: Int, scale: Double,
-                                     frame: ModelFrame, cancellation: Cancellation = .never) throws -> [[Double]] {
-        try contributions(trees, output: output, scale: scale, frame: frame, method: .automatic,
+    /// `method` is for measuring one algorithm alone; every model uses `.automatic`.
+    public static func contributions(_ trees: [TreeStructure], output: Int, scale: Double, frame: ModelFrame,
+                                     method: Method = .automatic, cancellation: Cancellation = .never) throws -> [[Double]] {
+        try contributions(trees, output: output, scale: scale, frame: frame, method: method,
                           workers: FixedChunks.threadCount, cancellation: cancellation)
     }
 
     /// How each tree is explained; both give the same values up to rounding.
-    enum Method: Sendable {
+    public enum Method: String, Sendable, CaseIterable {
         /// Per tree: `LeafSubsetSHAP` when its table fits `tableBudget` and the rows repay
         /// building it, else `PathSHAP`.
         case automatic
