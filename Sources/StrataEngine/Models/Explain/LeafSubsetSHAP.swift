@@ -22,8 +22,8 @@ final class LeafSubsetSHAP {
         var zeroFractions: [Double]
     }
 
-    /// The per-leaf paths of a tree and what a table for it would cost; nil fields never occur
-    /// for trees `paths(of:)` accepts.
+    /// The per-leaf paths of a tree (leaves at the root left out: they contribute nothing) and
+    /// what a table for it would cost.
     struct Plan {
         let leaves: [LeafPath]
         /// Σ 2^d: the table's doubles.

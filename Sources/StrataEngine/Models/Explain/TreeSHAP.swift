@@ -5,6 +5,12 @@
 /// `scale` (1 for boosting, 1/trees for a forest's mean).
 ///
 /// Per row and tree, expected value + Σ contributions = the tree's prediction (up to rounding).
+///
+/// Two exact algorithms give the same values: `PathSHAP` (Algorithm 2, O(leaves · depth²) per row
+/// and tree, no extra memory) and `LeafSubsetSHAP` (Fast TreeSHAP v2, O(nodes + leaves · depth) per
+/// row after a per-tree table of Σ 2^d doubles). Each tree gets the table when the rows repay
+/// filling it and it fits `tableBudget`; rows run in parallel chunks and each row sums its trees in
+/// tree order, so the result is the same bit for bit on any number of threads.
 public enum TreeSHAP {
     /// The cover-weighted mean of a tree's leaf values for one output: its prediction for an average row.
     public static func expectedValue(_ tree: TreeStructure, output: Int) -> Double {
