@@ -151,8 +151,10 @@ def table(a):
     if shaps:
         print("\n| TreeSHAP | tool | thr | forest nodes/tree | rows | explain s | explain CPU s | max additivity gap | peak RSS MB |")
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
-        for r in sorted(shaps, key=lambda r: (r["tool"] != "strata", r["threads"])):
-            print(f"| {r['train_rows']:,} training rows | {who(r)} | {r['threads']} | {r['nodes_per_tree']:.0f} | "
+        method = {"automatic": "", "path": " (Algorithm 2 only)", "leafSubsets": " (Fast TreeSHAP v2 only)"}
+        shap_who = lambda r: who(r) + method.get(r.get("shap_method", "automatic"), "")  # noqa: E731
+        for r in sorted(shaps, key=lambda r: (r["tool"] != "strata", r.get("shap_method", ""), r["threads"])):
+            print(f"| {r['train_rows']:,} training rows | {shap_who(r)} | {r['threads']} | {r['nodes_per_tree']:.0f} | "
                   f"{r['shap_rows']:,} | {r['shap_seconds']:.2f} | {r['shap_cpu_seconds']:.2f} | "
                   f"{r['max_additivity_gap']:.1e} | {r['peak_mb']:.0f} |")
 

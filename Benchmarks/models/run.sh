@@ -13,6 +13,9 @@
 #   SHAP_ROWS=10000 SHAP_DEPTH=8 SHAP_SIZE=50000 THREADS="1 2" SHAP_THREADS="1 2"   (the defaults;
 #                                                   SHAP_THREADS are Strata's, shap runs on one
 #                                                   thread; SHAP_ROWS=0 skips TreeSHAP)
+#   SHAP_METHODS="automatic path"                  (Strata's TreeSHAP: automatic = as the models run it,
+#                                                   each tree's method chosen by cost; path = Algorithm 2
+#                                                   only; leafSubsets = Fast TreeSHAP v2 only; default automatic)
 #   STRATA_MODELS="gbm" Benchmarks/models/run.sh   (Strata's models to run; default "rf gbm")
 #   SHARED_PEERS=/work/shared/peers Benchmarks/models/run.sh  (where gen_churn.py is; default ../shared/peers)
 #   NO_BUILD=1 Benchmarks/models/run.sh            (use the strata-bench already built)
@@ -29,6 +32,7 @@ SHAP_ROWS=${SHAP_ROWS:-10000}
 SHAP_DEPTH=${SHAP_DEPTH:-8}
 SHAP_THREADS=${SHAP_THREADS:-$THREADS}
 SHAP_SIZE=${SHAP_SIZE:-50000}
+SHAP_METHODS=${SHAP_METHODS:-automatic}
 STRATA_MODELS=${STRATA_MODELS:-rf gbm}
 mkdir -p "$PEERS/data" "$PEERS/results"
 RESULTS=${RESULTS:-$PEERS/results/models-$(date -u +%Y%m%dT%H%M%SZ).jsonl}
@@ -60,8 +64,11 @@ if [ "$SHAP_ROWS" -gt 0 ]; then
   [ -f "$data" ] || "$PY" "$SHARED_PEERS/gen_churn.py" --n "$SHAP_SIZE" --seed 42 --out "$data"
   split=$PEERS/data/churn_${SHAP_SIZE}_split
   [ -f "$split/test.csv" ] || "$PY" Benchmarks/models/bench.py split "$data" "$split"
-  for t in $SHAP_THREADS; do
-    STRATA_THREADS=$t "$bench" models "$split/train.csv" "$split/test.csv" --model shap --depth "$SHAP_DEPTH" --rows "$SHAP_ROWS" | tee -a "$RESULTS"
+  for method in $SHAP_METHODS; do
+    for t in $SHAP_THREADS; do
+      STRATA_THREADS=$t "$bench" models "$split/train.csv" "$split/test.csv" --model shap --depth "$SHAP_DEPTH" \
+        --rows "$SHAP_ROWS" --shap-method "$method" | tee -a "$RESULTS"
+    done
   done
   "$PY" Benchmarks/models/bench.py shap "$split/train.csv" "$split/test.csv" --depth "$SHAP_DEPTH" --rows "$SHAP_ROWS" --threads 1 | tee -a "$RESULTS"
 fi

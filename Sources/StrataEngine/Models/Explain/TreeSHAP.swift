@@ -5,6 +5,12 @@
 /// `scale` (1 for boosting, 1/trees for a forest's mean).
 ///
 /// Per row and tree, expected value + Σ contributions = the tree's prediction (up to rounding).
+///
+/// Two exact algorithms give the same values: `PathSHAP` (Algorithm 2, O(leaves · depth²) per row
+/// and tree, no extra memory) and `LeafSubsetSHAP` (Fast TreeSHAP v2, O(nodes + leaves · depth) per
+/// row after a per-tree table of Σ 2^d doubles). Each tree gets the table when the rows repay
+/// filling it and it fits `tableBudget`; rows run in parallel chunks and each row sums its trees in
+/// tree order, so the result is the same bit for bit on any number of threads.
 public enum TreeSHAP {
     /// The cover-weighted mean of a tree's leaf values for one output: its prediction for an average row.
     public static func expectedValue(_ tree: TreeStructure, output: Int) -> Double {
@@ -24,142 +30,87 @@ public enum TreeSHAP {
     }
 
     /// Per row of `frame`, one contribution per feature.
-    public static func contributions(_ trees: [TreeStructure], output: Int, scale: Double,
-                                     frame: ModelFrame, cancellation: Cancellation = .never) throws -> [[Double]] {
+    /// `method` is for measuring one algorithm alone; every model uses `.automatic`.
+    public static func contributions(_ trees: [TreeStructure], output: Int, scale: Double, frame: ModelFrame,
+                                     method: Method = .automatic, cancellation: Cancellation = .never) throws -> [[Double]] {
+        try contributions(trees, output: output, scale: scale, frame: frame, method: method,
+                          workers: FixedChunks.threadCount, cancellation: cancellation)
+    }
+
+    /// How each tree is explained; both give the same values up to rounding.
+    public enum Method: String, Sendable, CaseIterable {
+        /// Per tree: `LeafSubsetSHAP` when its table fits `tableBudget` and the rows repay
+        /// building it, else `PathSHAP`.
+        case automatic
+        /// Algorithm 2 for every tree.
+        case path
+        /// Fast TreeSHAP v2 for every tree that allows it (whatever its table costs).
+        case leafSubsets
+    }
+
+    /// The most table doubles held at once (32 MB): trees are explained in consecutive batches
+    /// whose tables fit, and a tree whose own table is larger uses Algorithm 2.
+    static let tableBudget = 1 << 22
+
+    /// Rows per parallel chunk: a tree's table stays in cache across a chunk's rows.
+    static let rowsPerChunk = 256
+
+    static func contributions(_ trees: [TreeStructure], output: Int, scale: Double, frame: ModelFrame,
+                              method: Method, workers: Int, cancellation: Cancellation) throws -> [[Double]] {
         let featureCount = frame.features.count
-        let maxDepth = trees.map(\.depth).max() ?? 0
-        let chunks = FixedChunks(total: frame.rowCount, size: 64)
-        let parts = try chunks.map(cancellation: cancellation) { rows -> [[Double]] in
-            var walker = Walker(maxDepth: maxDepth, featureCount: featureCount)
-            var out: [[Double]] = []
-            out.reserveCapacity(rows.count)
-            for row in rows {
-                let x = frame.features.map { $0.numericValue(row) }
-                var phi = [Double](repeating: 0, count: featureCount)
-                for tree in trees where tree.nodeCount > 0 {
-                    walker.explain(tree, x: x, output: output, into: &phi)
+        let rowCount = frame.rowCount
+        let flat = try trees.filter { $0.nodeCount > 0 }.map { try SHAPTree($0, output: output, featureCount: featureCount) }
+        let maxDepth = flat.map(\.depth).max() ?? 0
+        let maxNodes = flat.map(\.nodeCount).max() ?? 0
+        let plans = flat.map { tree -> LeafSubsetSHAP.Plan? in
+            guard method != .path, let plan = LeafSubsetSHAP.plan(tree) else { return nil }
+            if method == .leafSubsets { return plan }
+            let pays = Double(rowCount) * plan.pathWorkPerRow > plan.tableWork
+            return pays && plan.tableEntries <= tableBudget ? plan : nil
+        }
+        let phi = DisjointWrites<Double>(repeating: 0, count: rowCount * featureCount)
+        let chunks = FixedChunks(total: rowCount, size: rowsPerChunk)
+        var first = 0
+        while first < flat.count {
+            // The next batch: consecutive trees whose tables fit the budget together (at least one tree).
+            var end = first
+            var entries = 0
+            while end < flat.count {
+                let more = plans[end]?.tableEntries ?? 0
+                if end > first && entries + more > tableBudget { break }
+                entries += more
+                end += 1
+            }
+            let batch = first..<end
+            let tables = DisjointWrites<LeafSubsetSHAP?>(repeating: nil, count: batch.count)
+            try FixedChunks(pieces: batch.count).forEach(workers: workers, cancellation: cancellation) { k in
+                if let plan = plans[batch.lowerBound + k] { tables[k] = LeafSubsetSHAP(flat[batch.lowerBound + k], plan: plan) }
+            }
+            try chunks.forEach(workers: workers, cancellation: cancellation) { chunk in
+                let rows = chunks.range(chunk)
+                let x = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(rows.count * featureCount, 1))
+                defer { x.deallocate() }
+                for (j, feature) in frame.features.enumerated() {
+                    for (r, row) in rows.enumerated() { x[r * featureCount + j] = feature.numericValue(row) }
                 }
-                out.append(phi.map { $0 * scale })
-            }
-            return out
-        }
-        return parts.flatMap { $0 }
-    }
-
-    /// One path element: the feature split on, the fraction of "zero" (feature unknown: cover
-    /// ratio) and "one" (feature known: follows x) paths, and the permutation weight.
-    private struct PathElement {
-        var feature: Int = -1
-        var zeroFraction = 0.0
-        var oneFraction = 0.0
-        var weight = 0.0
-    }
-
-    private struct Walker {
-        var path: [PathElement]
-
-        init(maxDepth: Int, featureCount: Int) {
-            let d = maxDepth + 2
-            path = [PathElement](repeating: PathElement(), count: d * (d + 1) / 2 + d)
-        }
-
-        mutating func explain(_ tree: TreeStructure, x: [Double], output: Int, into phi: inout [Double]) {
-            recurse(tree, x: x, output: output, phi: &phi, node: 0, depth: 0, parentOffset: 0, offset: 0,
-                    zeroFraction: 1, oneFraction: 1, feature: -1)
-        }
-
-        // The path of a call lives at `path[offset...offset+depth]`; it starts as a copy of the parent's.
-        private mutating func recurse(_ tree: TreeStructure, x: [Double], output: Int, phi: inout [Double],
-                                      node: Int, depth startDepth: Int, parentOffset: Int, offset: Int,
-                                      zeroFraction: Double, oneFraction: Double, feature: Int) {
-            var depth = startDepth
-            if depth > 0 {
-                for i in 0..<depth { path[offset + i] = path[parentOffset + i] }
-            }
-            extend(offset, depth, zeroFraction, oneFraction, feature)
-            if tree.isLeaf(node) {
-                let value = tree.values[node * tree.outputCount + output]
-                if depth > 0 {
-                    for i in 1...depth {
-                        let w = unwoundSum(offset, depth, i)
-                        let el = path[offset + i]
-                        phi[el.feature] += w * (el.oneFraction - el.zeroFraction) * value
+                let masks = UnsafeMutablePointer<UInt32>.allocate(capacity: Swift.max(maxNodes, 1))
+                defer { masks.deallocate() }
+                let walker = PathSHAP(maxDepth: maxDepth)
+                for k in 0..<batch.count {
+                    if let table = tables[k] {
+                        for (r, row) in rows.enumerated() {
+                            table.explain(x: x + r * featureCount, masks: masks, into: phi.base + row * featureCount)
+                        }
+                    } else {
+                        let tree = flat[batch.lowerBound + k]
+                        for (r, row) in rows.enumerated() {
+                            walker.explain(tree, x: x + r * featureCount, into: phi.base + row * featureCount)
+                        }
                     }
                 }
-                return
             }
-            let split = Int(tree.feature[node])
-            let goesLeft = tree.goesLeft(node, value: x[split])
-            let hot = Int(goesLeft ? tree.left[node] : tree.right[node])
-            let cold = Int(goesLeft ? tree.right[node] : tree.left[node])
-            let cover = tree.cover[node]
-            let hotZero = cover > 0 ? tree.cover[hot] / cover : 0
-            let coldZero = cover > 0 ? tree.cover[cold] / cover : 0
-            var incomingZero = 1.0
-            var incomingOne = 1.0
-            // A feature already on the path is undone, so it counts once.
-            if let k = (1...max(depth, 1)).first(where: { depth > 0 && path[offset + $0].feature == split }) {
-                incomingZero = path[offset + k].zeroFraction
-                incomingOne = path[offset + k].oneFraction
-                unwind(offset, depth, k)
-                depth -= 1
-            }
-            let childOffset = offset + depth + 1
-            recurse(tree, x: x, output: output, phi: &phi, node: hot, depth: depth + 1, parentOffset: offset,
-                    offset: childOffset, zeroFraction: hotZero * incomingZero, oneFraction: incomingOne, feature: split)
-            recurse(tree, x: x, output: output, phi: &phi, node: cold, depth: depth + 1, parentOffset: offset,
-                    offset: childOffset, zeroFraction: coldZero * incomingZero, oneFraction: 0, feature: split)
+            first = end
         }
-
-        private mutating func extend(_ o: Int, _ d: Int, _ zero: Double, _ one: Double, _ feature: Int) {
-            path[o + d] = PathElement(feature: feature, zeroFraction: zero, oneFraction: one, weight: d == 0 ? 1 : 0)
-            var i = d - 1
-            while i >= 0 {
-                path[o + i + 1].weight += one * path[o + i].weight * Double(i + 1) / Double(d + 1)
-                path[o + i].weight = zero * path[o + i].weight * Double(d - i) / Double(d + 1)
-                i -= 1
-            }
-        }
-
-        private mutating func unwind(_ o: Int, _ d: Int, _ index: Int) {
-            let one = path[o + index].oneFraction
-            let zero = path[o + index].zeroFraction
-            var next = path[o + d].weight
-            var i = d - 1
-            while i >= 0 {
-                if one != 0 {
-                    let tmp = path[o + i].weight
-                    path[o + i].weight = next * Double(d + 1) / (Double(i + 1) * one)
-                    next = tmp - path[o + i].weight * zero * Double(d - i) / Double(d + 1)
-                } else {
-                    path[o + i].weight = path[o + i].weight * Double(d + 1) / (zero * Double(d - i))
-                }
-                i -= 1
-            }
-            for j in index..<d {
-                path[o + j].feature = path[o + j + 1].feature
-                path[o + j].zeroFraction = path[o + j + 1].zeroFraction
-                path[o + j].oneFraction = path[o + j + 1].oneFraction
-            }
-        }
-
-        private func unwoundSum(_ o: Int, _ d: Int, _ index: Int) -> Double {
-            let one = path[o + index].oneFraction
-            let zero = path[o + index].zeroFraction
-            var next = path[o + d].weight
-            var total = 0.0
-            var i = d - 1
-            while i >= 0 {
-                if one != 0 {
-                    let tmp = next * Double(d + 1) / (Double(i + 1) * one)
-                    total += tmp
-                    next = path[o + i].weight - tmp * zero * (Double(d - i) / Double(d + 1))
-                } else {
-                    total += (path[o + i].weight / zero) / (Double(d - i) / Double(d + 1))
-                }
-                i -= 1
-            }
-            return total
-        }
+        return (0..<rowCount).map { row in (0..<featureCount).map { phi[row * featureCount + $0] * scale } }
     }
 }
