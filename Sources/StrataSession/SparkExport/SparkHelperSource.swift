@@ -230,7 +230,7 @@ def two_proportion_test(name, df, variant, metric, control):
         se = math.sqrt(pooled * (1 - pooled) * (1 / n0 + 1 / n1))
         z = (x1 / n1 - x0 / n0) / se if se > 0 else 0.0
         add_metric(name, f"lift[{arm}]", x1 / n1 - x0 / n0)
-        add_metric(name, f"z[{arm}]", z)
         add_metric(name, f"p[{arm}]", math.erfc(abs(z) / math.sqrt(2)))
+        print(f"{name}: {arm} against {control}: z = {z:.6f}")
 """#
 }
