@@ -50,8 +50,10 @@ extension SparkTranslator {
     private static func estimator(_ parsed: ParsedCommand, classification: Bool, seed: String, rows: String) throws -> (String, [String]) {
         let kind = parsed.spec.name
         var notes: [String] = []
-        let depth = parsed[ModelKinds.depth] ?? 30
-        if ["model tree", "model forest"].contains(kind), parsed[ModelKinds.depth] == nil || depth > 30 {
+        // Only trees and forests declare depth=: an option is read only by the kinds that have it.
+        let trees = ["model tree", "model forest"].contains(kind)
+        let depth = trees ? parsed[ModelKinds.depth] ?? 30 : 30
+        if trees, parsed[ModelKinds.depth] == nil || depth > 30 {
             notes.append("Spark's trees are at most 30 deep; Strata's unlimited depth becomes 30")
         }
         let label = "labelCol=\"_label\""
@@ -133,7 +135,7 @@ extension SparkTranslator {
                 metricTolerances[name] = (1e-6, "means and variances summed in another order; the t CDF by the same continued fraction as Strata's")
                 notes.insert("\(metric): Welch's t-test from per-variant count, mean and var_samp; the p-value's t CDF is the "
                              + "regularised incomplete beta by Strata's continued fraction (written in the job: no scipy on the cluster), "
-                             + "relative error about 1e-14", at: 0)
+                             + "within 1e-13 relative of scipy's betainc", at: 0)
             }
             if !evaluatedModels.contains(name) { evaluatedModels.append(name) }
             relativeMetrics.insert(name)
