@@ -92,7 +92,10 @@ import Testing
         #expect(p.contains("welch_test(\"abtest_revenue\", ab, \"variant\", \"revenue\", \"A\")"))
         #expect(p.contains("regression_fold_quality(\"lm\", lm_data, \"_label\", LinearRegression(regParam=0.0, elasticNetParam=0.0, solver=\"normal\", labelCol=\"_label\"), 3, 2)"))
         #expect(p.contains("lambda train: LinearRegression(regParam=ridge_reg_param(train, \"_label\", 10.0), elasticNetParam=0.0, solver=\"normal\", labelCol=\"_label\")"))
-        #expect(p.contains("fold_quality(\"dt\", dt_data, \"_label\", DecisionTreeClassifier(maxDepth=3, minInstancesPerNode=2, impurity=\"gini\", labelCol=\"_label\", seed=2), 3, 2)"))
+        #expect(p.contains("dt_bins = exact_bins(dt_data, [\"age\"])"))
+        #expect(p.contains("fold_quality(\"dt\", dt_data, \"_label\", DecisionTreeClassifier(maxDepth=3, maxBins=dt_bins, minInstancesPerNode=2, impurity=\"gini\", labelCol=\"_label\", seed=2), 3, 2)"))
+        #expect(p.contains("write_table(knn_top, \"knn_top\", [\"user\", \"rank\"], tolerance=1e-06"))
+        #expect(p.contains("write_table(top3, \"top3\", [\"user\", \"rank\"], compare=\"row_count\""))
         #expect(p.contains("\"lm\": {\"relative\": 0.05, \"absolute\": 0.02}"))
         #expect(p.contains("top3_scores = ratings.select(\"user_id\").distinct().crossJoin(pop_model.orderBy(F.col(\"score\").desc(), F.col(\"item_id\")).limit(top3_depth))"))
         #expect(p.contains("top3 = recommendation_table(top3_scores, ratings, \"user_id\", \"item_id\", 3)"))
@@ -103,6 +106,17 @@ import Testing
         #expect(p.contains("knn_top_scores = item_knn_scores(knn_model, ratings, ratings.select(\"user_id\").distinct(), \"user_id\", \"item_id\", 3)"))
         #expect(result.tables == ["ab", "ratings", "top3", "knn_top", "evaluation_abtest_revenue", "evaluation_lm", "evaluation_rr", "evaluation_dt"])
         try SparkExportTests.expectValidPython(p)
+    }
+
+    @Test func aCommandUsingAnUnexportedModelSaysSoEvenWhenItParses() throws {
+        let ratings = try SparkExportTests.data()
+        let result = try SparkExportTests.compile([
+            "load \"\(ratings)/ratings.csv\" as ratings",
+            "recommender userknn ratings neighbors=5 as uknn",
+            "recommend user 100 using uknn top=2",
+        ], skip: true)
+        #expect(result.skipped.map(\.reason) == ["recommender userknn has no Spark mapping; popular, als and itemknn do",
+                                                 "it uses 'uknn', made by s.strata:2, which is not exported"])
     }
 
     /// The job's t CDF against scipy.special.betainc (values computed once with scipy 1.x) and

@@ -215,7 +215,7 @@ import Testing
         ])
         let p = result.program
         #expect(p.contains("two_proportion_test(\"abtest_converted\", ab, \"variant\", \"converted\", \"A\")"))
-        #expect(p.contains("fold_quality(\"rf\", rf_data, \"_label\", RandomForestClassifier(numTrees=20, maxDepth=4, minInstancesPerNode=1, labelCol=\"_label\", seed=2), 3, 2)"))
+        #expect(p.contains("fold_quality(\"rf\", rf_data, \"_label\", RandomForestClassifier(numTrees=20, maxDepth=4, maxBins=rf_bins, minInstancesPerNode=1, featureSubsetStrategy=\"sqrt\", labelCol=\"_label\", seed=2), 3, 2)"))
         #expect(p.contains("LogisticRegression(regParam=1.0 / ab_lr_rows, maxIter=100, labelCol=\"_label\")"))
         #expect(result.tables == ["ab", "evaluation_abtest_converted", "evaluation_rf", "evaluation_lr"])
         try Self.expectValidPython(p)

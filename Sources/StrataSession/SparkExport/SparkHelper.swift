@@ -4,7 +4,7 @@ package enum SparkHelper: String, Sendable, CaseIterable, Comparable {
     case readCSV, readParquet, splitPerUser, splitByTime, splitByInteraction, topLists, rankingMetrics,
          quantileScore, rfmSegments, kmeansInertia, classifierQuality, twoProportion, scaling, learnedWeights,
          principalComponents, migration, welch, regressorQuality, recommendations,
-         itemKNN
+         itemKNN, treeBins
 
     package static func < (a: SparkHelper, b: SparkHelper) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
@@ -32,6 +32,7 @@ package enum SparkHelper: String, Sendable, CaseIterable, Comparable {
         case .regressorQuality: return SparkHelperSource.regressorQuality
         case .recommendations: return SparkHelperSource.recommendations
         case .itemKNN: return SparkHelperSource.itemKNN
+        case .treeBins: return SparkHelperSource.treeBins
         }
     }
 }

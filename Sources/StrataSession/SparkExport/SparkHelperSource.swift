@@ -203,7 +203,8 @@ def fold_quality(name, df, label, estimator, folds, seed):
     """Cross-validated AUC and accuracy: rows are dealt to folds at random (Spark's draw), each
     fold is scored by a model fitted on the others."""
     dealt = df.withColumn("_fold", (F.rand(seed) * folds).cast("int")).cache()
-    auc = BinaryClassificationEvaluator(labelCol=label, rawPredictionCol="rawPrediction", metricName="areaUnderROC")
+    # A single tree's rawPrediction is its leaf's class counts, which do not rank rows; the probability does, for every classifier.
+    auc = BinaryClassificationEvaluator(labelCol=label, rawPredictionCol="probability", metricName="areaUnderROC")
     accuracy = MulticlassClassificationEvaluator(labelCol=label, predictionCol="prediction", metricName="accuracy")
     aucs, accuracies = [], []
     for fold in range(folds):

@@ -270,3 +270,14 @@ def item_knn_scores(neighbours, train, users, user, item, k):
                  .groupBy(user, item).agg(F.sum("sim").alias("score")))
 """#
 }
+
+extension SparkHelperSource {
+    package static let treeBins = #"""
+def exact_bins(df, features, cap=4096):
+    """maxBins for Spark's trees: each feature's number of distinct values (at least 32, at most
+    `cap`), so every split Strata's CART tries (a midpoint between neighbouring values) is tried;
+    a feature with more distinct values than `cap` is binned."""
+    counts = df.agg(*[F.countDistinct(F.col(f"`{c}`")) for c in features]).first()
+    return int(min(cap, max([32] + [int(n) for n in counts])))
+"""#
+}

@@ -16,7 +16,8 @@ extension SparkTranslator {
         let seed = String(Int64(bitPattern: parsed.seed(ModelKinds.seed, input.workspace.settings) & 0x7FFF_FFFF_FFFF_FFFF))
         let folds = parsed[ModelInput.folds] ?? 5
         let v = SparkPython.variable(name)
-        let (estimator, modelNotes) = try Self.estimator(parsed, classification: classification, seed: seed, rows: "\(source)_\(v)_rows")
+        let (estimator, modelNotes) = try Self.estimator(parsed, classification: classification, seed: seed, rows: "\(source)_\(v)_rows",
+                                                         bins: "\(v)_bins")
         var notes = ["rows with a missing feature are left out (Spark ML needs complete rows; Strata's trees route missing values)"]
         notes += modelNotes
         let complete = features.map { "F.col(\(SparkPython.string($0))).isNotNull()" }.joined(separator: " & ")
@@ -26,6 +27,10 @@ extension SparkTranslator {
                 + ".withColumn(\"_label\", F.col(\(SparkPython.string(target))).cast(\"double\")))",
         ]
         if parsed.spec.name == "model logistic" { code.append("\(source)_\(v)_rows = max(\(v)_data.count(), 1)") }
+        if ["model tree", "model forest"].contains(parsed.spec.name) {
+            helpers.insert(.treeBins)
+            code.append("\(v)_bins = exact_bins(\(v)_data, \(SparkPython.strings(features)))")
+        }
         if !evaluatedModels.contains(name) { evaluatedModels.append(name) }
         if classification {
             helpers.insert(.classifierQuality)
@@ -46,8 +51,12 @@ extension SparkTranslator {
         return SparkBlock(code, notes: notes)
     }
 
+    private static let binsNote = "maxBins is each feature's number of distinct values (at least 32, at most 4,096), so Spark tries "
+        + "the splits Strata's trees try (midpoints between neighbouring values); a feature with more values is binned"
+
     /// The Spark ML estimator for a model kind, and what differs from Strata's.
-    private static func estimator(_ parsed: ParsedCommand, classification: Bool, seed: String, rows: String) throws -> (String, [String]) {
+    private static func estimator(_ parsed: ParsedCommand, classification: Bool, seed: String, rows: String,
+                                  bins: String) throws -> (String, [String]) {
         let kind = parsed.spec.name
         var notes: [String] = []
         // Only trees and forests declare depth=: an option is read only by the kinds that have it.
@@ -60,16 +69,21 @@ extension SparkTranslator {
         switch (kind, classification) {
         case ("model tree", _):
             if parsed.isGiven(ModelKinds.minSplit) { notes.append("Spark's trees have no min_split: only min_leaf (minInstancesPerNode) is passed") }
-            notes.append("Spark bins each feature into 32 values before splitting; Strata's CART splits on exact values")
+            notes.append(Self.binsNote)
             if classification {
                 let impurity = parsed[ModelKinds.criterion] == .entropy ? "entropy" : "gini"
-                return ("DecisionTreeClassifier(maxDepth=\(min(depth, 30)), minInstancesPerNode=\(parsed[ModelKinds.minLeaf]), impurity=\"\(impurity)\", \(label), seed=\(seed))", notes)
+                return ("DecisionTreeClassifier(maxDepth=\(min(depth, 30)), maxBins=\(bins), minInstancesPerNode=\(parsed[ModelKinds.minLeaf]), impurity=\"\(impurity)\", \(label), seed=\(seed))", notes)
             }
-            return ("DecisionTreeRegressor(maxDepth=\(min(depth, 30)), minInstancesPerNode=\(parsed[ModelKinds.minLeaf]), \(label), seed=\(seed))", notes)
+            return ("DecisionTreeRegressor(maxDepth=\(min(depth, 30)), maxBins=\(bins), minInstancesPerNode=\(parsed[ModelKinds.minLeaf]), \(label), seed=\(seed))", notes)
         case ("model forest", _):
-            notes.append("Spark bins each feature into 32 values before splitting; Strata's forest splits on exact values")
+            notes.append(Self.binsNote)
+            notes.append("each tree draws its bootstrap sample and feature subsets from Spark's generator, not Strata's")
             let estimator = classification ? "RandomForestClassifier" : "RandomForestRegressor"
-            return ("\(estimator)(numTrees=\(parsed[ModelKinds.trees]), maxDepth=\(min(depth, 30)), minInstancesPerNode=\(parsed[ModelKinds.minLeaf]), \(label), seed=\(seed))", notes)
+            // Strata's max_features=auto is sqrt for classification and all for regression; Spark's auto is onethird for regression.
+            let text = parsed[ModelKinds.maxFeatures]
+            let subset = text == "auto" ? (classification ? "sqrt" : "all") : text
+            return ("\(estimator)(numTrees=\(parsed[ModelKinds.trees]), maxDepth=\(min(depth, 30)), maxBins=\(bins), minInstancesPerNode=\(parsed[ModelKinds.minLeaf]), "
+                    + "featureSubsetStrategy=\(SparkPython.string(subset)), \(label), seed=\(seed))", notes)
         case ("model gbm", _):
             notes.append("Spark grows depth-wise trees of depth 5; Strata grows \(parsed[ModelKinds.leaves]) leaves best-first (LightGBM's way)")
             let estimator = classification ? "GBTClassifier" : "GBTRegressor"

@@ -42,8 +42,15 @@ extension SparkTranslator {
         if all {
             guard let name = parsed.resultName else { throw SparkUnsupported("recommend all needs a name") }
             var out = SparkOutputTable.data(name, keys: ["user", "rank"])
-            out.compare = .rowCount
-            out.note = "lists from Spark's model: the same number of rows (users × top, fewer for users with too few candidates); items may differ"
+            if model.kind == .itemknn {
+                // The same neighbourhoods: the same lists, scores to Strata's 32-bit similarities.
+                out.tolerance = 1e-6
+                out.note = "item-kNN lists are Strata's: items equal, scores 1e-6 relative (Strata sums 32-bit similarities); "
+                    + "a near-tie within that can swap two items"
+            } else {
+                out.compare = .rowCount
+                out.note = "lists from Spark's model: the same number of rows (users × top, fewer for users with too few candidates); items may differ"
+            }
             produce(out)
         } else {
             code.append("\(v).show(\(count), truncate=False)")
