@@ -149,7 +149,7 @@ import Testing
         let dir = try Self.data()
         let lines = [
             "load \"\(dir)/ratings.csv\" as ratings",
-            "recommender itemknn ratings neighbors=5 as knn",
+            "recommender userknn ratings neighbors=5 as knn",
             "group ratings by user_id agg n = count() as per_user",
             "evaluate knn on ratings k=3",
         ]
@@ -158,9 +158,9 @@ import Testing
         } throws: { error in
             guard let refused = error as? SparkExportRefused else { return false }
             return refused.skipped.map(\.location) == ["s.strata:2", "s.strata:4"]
-                && refused.skipped[0].reason == "recommender itemknn has no Spark mapping; popular and als do"
+                && refused.skipped[0].reason == "recommender userknn has no Spark mapping; popular, als and itemknn do"
                 && refused.skipped[1].reason == "it uses 'knn', made by s.strata:2, which is not exported"
-                && refused.message.hasPrefix("2 commands have no Spark mapping; nothing was written\ns.strata:2: recommender itemknn")
+                && refused.message.hasPrefix("2 commands have no Spark mapping; nothing was written\ns.strata:2: recommender userknn")
         }
     }
 
@@ -168,13 +168,13 @@ import Testing
         let dir = try Self.data()
         let result = try Self.compile([
             "load \"\(dir)/ratings.csv\" as ratings",
-            "recommender itemknn ratings neighbors=5 as knn",
+            "recommender userknn ratings neighbors=5 as knn",
             "group ratings by user_id agg n = count() as per_user",
         ], skip: true)
         #expect(result.skipped.map(\.location) == ["s.strata:2"])
         #expect(result.program.contains("""
-            # [s.strata:2] recommender itemknn ratings neighbors=5 as knn
-            # NOT EXPORTED: recommender itemknn has no Spark mapping; popular and als do
+            # [s.strata:2] recommender userknn ratings neighbors=5 as knn
+            # NOT EXPORTED: recommender userknn has no Spark mapping; popular, als and itemknn do
             """))
         #expect(result.program.contains("per_user = ratings.groupBy(\"user_id\").agg("))
         #expect(result.exportedCount == 2)
@@ -215,7 +215,7 @@ import Testing
         ])
         let p = result.program
         #expect(p.contains("two_proportion_test(\"abtest_converted\", ab, \"variant\", \"converted\", \"A\")"))
-        #expect(p.contains("fold_quality(\"rf\", rf_data, \"_label\", RandomForestClassifier(numTrees=20, maxDepth=4, minInstancesPerNode=1, labelCol=\"_label\", seed=2), 3, 2)"))
+        #expect(p.contains("fold_quality(\"rf\", rf_data, \"_label\", RandomForestClassifier(numTrees=20, maxDepth=4, maxBins=rf_bins, minInstancesPerNode=1, featureSubsetStrategy=\"sqrt\", labelCol=\"_label\", seed=2), 3, 2)"))
         #expect(p.contains("LogisticRegression(regParam=1.0 / ab_lr_rows, maxIter=100, labelCol=\"_label\")"))
         #expect(result.tables == ["ab", "evaluation_abtest_converted", "evaluation_rf", "evaluation_lr"])
         try Self.expectValidPython(p)

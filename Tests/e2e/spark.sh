@@ -8,7 +8,10 @@
 #   2. the bundled tour, segmentation and recommenders sessions are exported with
 #      `strata export spark --skip-unsupported`, each job runs with spark-submit in local[2]
 #      (--input as the export says: the folder the session's data paths are relative to), and
-#      `strata check --against` compares its output with the local replay.
+#      `strata check --against` compares its output with the local replay;
+#   3. Tests/e2e/spark/mappings.strata (scalers, learned weights, PCA, assign, migrate, linear and
+#      ridge regression, both A/B tests, item-kNN lists on small synthetic data) exports with
+#      nothing skipped, runs, and its output matches row by row and figure by figure.
 #
 # Usage: Tests/e2e/spark.sh [path/to/strata]     (STRATA_SPARK_VENV picks the venv; see .ci/ensure-spark)
 set -u
@@ -98,6 +101,23 @@ else
       check "the $s job runs in local[2]" false
     fi
   done
+fi
+
+# 3. The mappings whose results compare value by value, on small data.
+if "$bin" export spark --help 2>&1 | grep -q "USAGE: strata export spark"; then
+  out=$("$bin" export spark Tests/e2e/spark/mappings.strata "$work/mappings.py" 2>&1); rc=$?
+  check "Tests/e2e/spark/mappings.strata exports with nothing skipped ($out)" [ "$rc" = 0 ]
+  if [ "$rc" = 0 ] && run_job "$work/mappings.py" "$work/out_mappings" --input .; then
+    out=$("$bin" check --against "$work/out_mappings" Tests/e2e/spark/mappings.strata 2>&1); rc=$?
+    echo "$out"
+    check "the mappings job's output matches the local replay" [ "$rc" = 0 ]
+    pc=$(printf '%s\n' "$out" | grep -cE "│ c2d +│ PC1 .*│ yes")
+    learned=$(printf '%s\n' "$out" | grep -cE "│ learned +│ score .*│ yes")
+    check "the PCA table is compared value by value" [ "$pc" = 1 ]
+    check "the learned weights give Strata's scores" [ "$learned" = 1 ]
+  elif [ "$rc" = 0 ]; then
+    check "the mappings job runs in local[2]" false
+  fi
 fi
 
 echo "spark.sh: $checks checks, $failures failed, $((SECONDS - started)) s in all"

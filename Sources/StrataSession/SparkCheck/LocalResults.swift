@@ -17,7 +17,7 @@ public struct MetricKey: Hashable, Sendable, CustomStringConvertible {
     static let sparkNames = [
         "precisionatk": "precision", "recallatk": "recall", "ndcgatk": "ndcg",
         "meanaverageprecisionatk": "map", "meanaverageprecision": "map",
-        "trainingcost": "inertia", "areaunderroc": "auc",
+        "trainingcost": "inertia", "areaunderroc": "auc", "r2": "r²",
     ]
 
     /// `precision@10` → precision at 10; `mrr` → mrr with the row's own k, if any.
@@ -55,7 +55,11 @@ public struct LocalResults: Sendable {
         do {
             let outcome = try Replay.run(document, path: path, in: interpreter, stopsAtFailure: false) { step in
                 if case .failure(let message) = step.execution { problems.append(message) }
-                guard let cell = step.cell, cell.succeeded, cell.source.split(separator: " ").first == "evaluate" else { return }
+                guard let cell = step.cell, cell.succeeded else { return }
+                for (name, figures) in CellFigures.figures(of: cell, in: interpreter.workspace, registry: registry) where !figures.isEmpty {
+                    evaluations[name, default: [:]].merge(figures) { _, new in new }
+                }
+                guard cell.source.split(separator: " ").first == "evaluate" else { return }
                 for name in cell.binds.sorted() where !name.hasSuffix(".users") {
                     guard let table = interpreter.workspace.table(name) else { continue }
                     for (model, figures) in metrics(ofEvaluation: table) {

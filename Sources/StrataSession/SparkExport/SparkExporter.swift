@@ -92,7 +92,9 @@ public enum SparkExporter {
                 case .succeeded(_, let ws, _): after = ws
                 case .empty: continue
                 case .failed(let message, _):
-                    skip("it fails in Strata: " + (message.split(separator: "\n").first.map(String.init) ?? message),
+                    // A command that fails because it uses what an unexported command made says so.
+                    let uses = reason(parsing: SparkUnsupported(""), source: command.source, unavailable: unavailable)
+                    skip(uses.hasPrefix("it uses") ? uses : "it fails in Strata: " + (message.split(separator: "\n").first.map(String.init) ?? message),
                          binds: parsed.binds)
                     continue
                 }

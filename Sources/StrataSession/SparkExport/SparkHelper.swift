@@ -2,7 +2,9 @@
 /// Only the helpers a session uses are written into its job.
 package enum SparkHelper: String, Sendable, CaseIterable, Comparable {
     case readCSV, readParquet, splitPerUser, splitByTime, splitByInteraction, topLists, rankingMetrics,
-         quantileScore, rfmSegments, kmeansInertia, classifierQuality, twoProportion
+         quantileScore, rfmSegments, kmeansInertia, classifierQuality, twoProportion, scaling, learnedWeights,
+         principalComponents, migration, welch, regressorQuality, recommendations,
+         itemKNN, treeBins
 
     package static func < (a: SparkHelper, b: SparkHelper) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
@@ -22,6 +24,15 @@ package enum SparkHelper: String, Sendable, CaseIterable, Comparable {
         case .kmeansInertia: return SparkHelperSource.kmeansInertia
         case .classifierQuality: return SparkHelperSource.classifierQuality
         case .twoProportion: return SparkHelperSource.twoProportion
+        case .scaling: return SparkHelperSource.scaling
+        case .learnedWeights: return SparkHelperSource.learnedWeights
+        case .principalComponents: return SparkHelperSource.principalComponents
+        case .migration: return SparkHelperSource.migration
+        case .welch: return SparkHelperSource.welch
+        case .regressorQuality: return SparkHelperSource.regressorQuality
+        case .recommendations: return SparkHelperSource.recommendations
+        case .itemKNN: return SparkHelperSource.itemKNN
+        case .treeBins: return SparkHelperSource.treeBins
         }
     }
 }

@@ -203,7 +203,8 @@ def fold_quality(name, df, label, estimator, folds, seed):
     """Cross-validated AUC and accuracy: rows are dealt to folds at random (Spark's draw), each
     fold is scored by a model fitted on the others."""
     dealt = df.withColumn("_fold", (F.rand(seed) * folds).cast("int")).cache()
-    auc = BinaryClassificationEvaluator(labelCol=label, rawPredictionCol="rawPrediction", metricName="areaUnderROC")
+    # A single tree's rawPrediction is its leaf's class counts, which do not rank rows; the probability does, for every classifier.
+    auc = BinaryClassificationEvaluator(labelCol=label, rawPredictionCol="probability", metricName="areaUnderROC")
     accuracy = MulticlassClassificationEvaluator(labelCol=label, predictionCol="prediction", metricName="accuracy")
     aucs, accuracies = [], []
     for fold in range(folds):
@@ -230,7 +231,7 @@ def two_proportion_test(name, df, variant, metric, control):
         se = math.sqrt(pooled * (1 - pooled) * (1 / n0 + 1 / n1))
         z = (x1 / n1 - x0 / n0) / se if se > 0 else 0.0
         add_metric(name, f"lift[{arm}]", x1 / n1 - x0 / n0)
-        add_metric(name, f"z[{arm}]", z)
         add_metric(name, f"p[{arm}]", math.erfc(abs(z) / math.sqrt(2)))
+        print(f"{name}: {arm} against {control}: z = {z:.6f}")
 """#
 }

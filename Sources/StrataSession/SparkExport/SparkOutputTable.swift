@@ -31,6 +31,9 @@ package struct SparkOutputTable: Sendable, Equatable {
     /// Relative for values, absolute for metrics (see `toleranceIsRelative`).
     package var tolerance: Double
     package var toleranceIsRelative: Bool
+    /// With a relative tolerance: the absolute one below which any difference passes (values near
+    /// zero, such as a z-score or a principal component of a row near the mean).
+    package var absoluteFloor: Double? = nil
     /// Why the tolerance is what it is, when it is not the default.
     package var note: String?
 

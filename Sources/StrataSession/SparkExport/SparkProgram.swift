@@ -62,7 +62,11 @@ package struct SparkProgram {
             "INPUT, OUTPUT = args.input, args.output",
             "MANIFEST, EVALUATIONS = [], {}",
         ]
-        out.append("METRIC_TOLERANCE = {" + metricTolerances.keys.sorted().map { "\(SparkPython.string($0)): \(SparkPython.number(metricTolerances[$0]?.0 ?? 0))" }.joined(separator: ", ") + "}")
+        out.append("METRIC_TOLERANCE = {" + metricTolerances.keys.sorted().map { name in
+            let tolerance = SparkPython.number(metricTolerances[name]?.0 ?? 0)
+            let value = translator.metricFloors[name].map { "{\"relative\": \(tolerance), \"absolute\": \(SparkPython.number($0))}" } ?? tolerance
+            return "\(SparkPython.string(name)): \(value)"
+        }.joined(separator: ", ") + "}")
         out.append("METRIC_RELATIVE = {" + translator.relativeMetrics.sorted().map(SparkPython.string).joined(separator: ", ") + "}"
                    + (translator.relativeMetrics.isEmpty ? "  # none" : ""))
         out.append("METRIC_NOTES = {" + metricTolerances.keys.sorted().map { "\(SparkPython.string($0)): \(SparkPython.string(metricTolerances[$0]?.1 ?? ""))" }.joined(separator: ", ") + "}")
@@ -97,7 +101,11 @@ package struct SparkProgram {
             var args = ["\(t.variable)", SparkPython.string(t.name), SparkPython.strings(t.keys)]
             if t.kind != .table { args.append("kind=\(SparkPython.string(t.kind.rawValue))") }
             if t.compare != .values { args.append("compare=\(SparkPython.string(t.compare.rawValue))") }
-            if t.tolerance != 1e-9 { args.append("tolerance=\(SparkPython.number(t.tolerance))") }
+            if let floor = t.absoluteFloor, t.toleranceIsRelative {
+                args.append("tolerance={\"relative\": \(SparkPython.number(t.tolerance)), \"absolute\": \(SparkPython.number(floor))}")
+            } else if t.tolerance != 1e-9 {
+                args.append("tolerance=\(SparkPython.number(t.tolerance))")
+            }
             if !t.toleranceIsRelative { args.append("relative=False") }
             if let note = t.note { args.append("note=\(SparkPython.string(note))") }
             out.append("write_table(" + args.joined(separator: ", ") + ")")
@@ -122,10 +130,18 @@ package struct SparkProgram {
         }
         let ml = translator.models.values.map(\.kind)
         if ml.contains(.als) { lines.append("from pyspark.ml.recommendation import ALS") }
-        if ml.contains(.kmeans) || ml.contains(.classifier) { lines.append("from pyspark.ml.feature import VectorAssembler") }
+        if h.contains(.principalComponents) {
+            lines.append("from pyspark.ml.feature import PCA, VectorAssembler")
+        } else if ml.contains(.kmeans) || ml.contains(.classifier) || ml.contains(.regressor) {
+            lines.append("from pyspark.ml.feature import VectorAssembler")
+        }
         if ml.contains(.kmeans) { lines.append("from pyspark.ml.clustering import KMeans") }
         if ml.contains(.classifier) {
-            lines.append("from pyspark.ml.classification import GBTClassifier, LogisticRegression, RandomForestClassifier")
+            lines.append("from pyspark.ml.classification import DecisionTreeClassifier, GBTClassifier, LogisticRegression, RandomForestClassifier")
+        }
+        if ml.contains(.regressor) {
+            lines.append("from pyspark.ml.evaluation import RegressionEvaluator")
+            lines.append("from pyspark.ml.regression import DecisionTreeRegressor, GBTRegressor, LinearRegression, RandomForestRegressor")
         }
         return lines
     }

@@ -105,11 +105,40 @@ extension SparkTranslator {
             notes.append("Spark ML's ALS solves each row exactly (Cholesky/NNLS); Strata's default solver is conjugate gradient "
                          + "(\(options.cgSteps) steps), and the random start differs: lists differ, precision@10 agrees within 0.02")
             model.summary = "ALS (implicit, \(options.factors) factors, \(options.iterations) iterations)"
+        case "itemknn":
+            let o = try NeighborOptions.parameters(parsed)
+            guard o.similarity == .cosine, o.binary else {
+                throw SparkUnsupported("itemknn with similarity=\(o.similarity.rawValue)\(o.binary ? "" : " binary=no") has no Spark mapping yet; binary cosine does")
+            }
+            if parsed.isGiven(InteractionOptions.event) { throw SparkUnsupported("itemknn with event= has no Spark mapping yet") }
+            helpers.insert(.itemKNN)
+            model.kind = .itemknn
+            model.neighbors = o.neighbors
+            code = ["\(v) = item_neighbours(\(training), \(SparkPython.string(user)), \(SparkPython.string(item)), saved=\(o.savedNeighbors), "
+                    + "shrinkage=\(SparkPython.number(o.shrinkage)), min_similarity=\(SparkPython.number(o.minSimilarity)))"]
+            notes.append("item-item cosine on who interacted, from co-occurrence counts by a self-join on users: its size is the sum over "
+                         + "users of (items per user)², fine for ratings-sized logs, too big when some users have tens of thousands of items")
+            notes.append("Strata keeps similarities as 32-bit floats, Spark as doubles: scores agree to about 1e-7 relative, so near-ties may swap")
+            model.summary = "item-kNN (cosine, k=\(o.neighbors))"
         default:
-            throw SparkUnsupported("recommender \(kind) has no Spark mapping; popular and als do")
+            throw SparkUnsupported("recommender \(kind) has no Spark mapping; popular, als and itemknn do")
         }
         models[name] = model
         return SparkBlock(code, notes: notes)
+    }
+
+    /// Python for (user, item, score) rows: each of `users`' best `depth` items by the model.
+    static func candidateScores(_ model: SparkModel, users: String, depth: String) -> String {
+        let u = SparkPython.string(model.user), i = SparkPython.string(model.item)
+        switch model.kind {
+        case .popular:
+            return "\(users).crossJoin(\(model.variable).orderBy(F.col(\"score\").desc(), F.col(\(i))).limit(\(depth)))"
+        case .itemknn:
+            return "item_knn_scores(\(model.variable), \(model.training), \(users), \(u), \(i), \(model.neighbors))"
+        default:
+            return "\(model.variable).recommendForUserSubset(\(users), \(depth))"
+                + ".select(\(u), F.explode(\"recommendations\").alias(\"r\")).select(\(u), F.col(\"r.\" + \(i)).alias(\(i)), F.col(\"r.rating\").alias(\"score\"))"
+        }
     }
 
     mutating func evaluate(_ input: SparkCommandInput) throws -> SparkBlock {
@@ -157,19 +186,15 @@ extension SparkTranslator {
             let lists = "\(SparkPython.variable(name))_lists"
             code.append("# \(name): each test user's top \(kmax) among every training item except the user's own training items")
             code.append("\(lists)_depth = \(kmax) + \(model.training).groupBy(\(u)).count().agg(F.max(\"count\")).first()[0]")
-            switch model.kind {
-            case .popular:
-                code.append("\(lists)_scores = \(test).select(\(u)).distinct().crossJoin(\(model.variable).orderBy(F.col(\"score\").desc(), F.col(\(i))).limit(\(lists)_depth))")
-            default:
-                code.append("\(lists)_scores = \(model.variable).recommendForUserSubset(\(test).select(\(u)).distinct(), \(lists)_depth)"
-                            + ".select(\(u), F.explode(\"recommendations\").alias(\"r\")).select(\(u), F.col(\"r.\" + \(i)).alias(\(i)), F.col(\"r.rating\").alias(\"score\"))")
-            }
+            code.append("\(lists)_scores = " + Self.candidateScores(model, users: "\(test).select(\(u)).distinct()", depth: "\(lists)_depth"))
             code.append("\(lists) = top_lists(unseen_candidates(\(lists)_scores, \(model.training), \(u), \(i)), \(u), \(i), \(kmax))")
             code.append("ranking_metrics(\(SparkPython.string(name)), \(lists), \(test), \(u), \(i), \(ks), \(SparkPython.strings(metrics)))")
             if !evaluatedModels.contains(name) { evaluatedModels.append(name) }
-            metricTolerances[name] = model.kind == .als
-                ? (0.02, "ALS: Spark's exact solver, regularisation scaling and random start (docs/spark.md)")
-                : (0.02, "popularity: a different random split and tie-breaking (docs/spark.md)")
+            switch model.kind {
+            case .als: metricTolerances[name] = (0.02, "ALS: Spark's exact solver, regularisation scaling and random start (docs/spark.md)")
+            case .itemknn: metricTolerances[name] = (0.02, "item-kNN: the same neighbourhoods on a different random split (docs/spark.md)")
+            default: metricTolerances[name] = (0.02, "popularity: a different random split and tie-breaking (docs/spark.md)")
+            }
         }
         var notes = ["RankingEvaluator: precision@k = hits/k, recall@k = hits/|relevant|, NDCG with binary gain and the ideal "
                      + "from all relevant items, MAP@k divides by min(|relevant|, k), as Strata; a user without a list scores 0"]

@@ -30,9 +30,6 @@ extension SparkTranslator {
         let source = try variable(of: parsed.subject)
         guard let resultName = parsed.resultName, let table = input.workspace.table(parsed.subject ?? ""),
               let text = parsed[ScoreCommand.criteria] else { throw SparkUnsupported("score needs criteria=") }
-        if parsed.isGiven(ScoreCommand.target) {
-            throw SparkUnsupported("score with target= (weights learned from AUC) has no Spark mapping yet; hand-given weights do")
-        }
         let items = try SegmentationOptions.criteria(text, parsed, at: parsed.span(ScoreCommand.criteria), table: table)
         let total = items.reduce(0.0) { $0 + abs($1.weight ?? 1) }
         let v = SparkPython.variable(resultName)
@@ -40,10 +37,26 @@ extension SparkTranslator {
         if method == .quantile { helpers.insert(.quantileScore) }
         var code = ["\(v) = \(source)"]
         var terms: [String] = []
+        var notes = ["weights normalised to sum 1 (by absolute value), as Strata; the sign gives the direction"]
+        let target = parsed[ScoreCommand.target]
+        if let target {
+            // The weights come from the data, so the job learns them as Strata does, on the rows with every value present.
+            helpers.formUnion([.learnedWeights, .scaling])
+            code.append("\(v)_weights, \(v)_lower = learned_weights(\(source).filter(all_present(\(SparkPython.strings(items.map(\.column) + [target])))), "
+                        + "\(SparkPython.strings(items.map(\.column))), \(SparkPython.string(target)))")
+            notes = ["weights learned as Strata learns them: |AUC − 0.5|·2 of each raw criterion against \(target) (exact Mann–Whitney "
+                     + "AUC with average ranks, not BinaryClassificationEvaluator's 1,000 bins), divided by their sum; AUC < 0.5 flips the criterion"]
+        }
         for (i, item) in items.enumerated() {
             let scaled = "_s\(i)"
             code += try scaledColumn(v, item.column, method, lowerIsBetter: (item.direction ?? .higherIsBetter) == .lowerIsBetter, into: scaled)
-            terms.append("\(SparkPython.number(abs(item.weight ?? 1) / total)) * F.col(\"\(scaled)\")")
+            if target != nil {
+                let flipped = method == .zscore ? "-F.col(\"\(scaled)\")" : "1 - F.col(\"\(scaled)\")"
+                code.append("\(v) = \(v).withColumn(\"\(scaled)\", \(flipped) if \(SparkPython.string(item.column)) in \(v)_lower else F.col(\"\(scaled)\"))")
+                terms.append("\(v)_weights[\(i)] * F.col(\"\(scaled)\")")
+            } else {
+                terms.append("\(SparkPython.number(abs(item.weight ?? 1) / total)) * F.col(\"\(scaled)\")")
+            }
         }
         let name = parsed[ScoreCommand.columnName]
         code.append("\(v) = \(v).withColumn(\(SparkPython.string(name)), " + terms.joined(separator: " + ") + ")")
@@ -59,7 +72,8 @@ extension SparkTranslator {
                 + "moving a score by a few rank places; absolute tolerance 1e-3"
         }
         produce(output)
-        return SparkBlock(code, notes: ["weights normalised to sum 1 (by absolute value), as Strata; the sign gives the direction"])
+        if method != .quantile, output.toleranceIsRelative { output.absoluteFloor = 1e-12 }
+        return SparkBlock(code, notes: notes)
     }
 
     mutating func segment(_ input: SparkCommandInput) throws -> SparkBlock {

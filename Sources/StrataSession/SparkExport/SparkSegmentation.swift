@@ -60,36 +60,22 @@ extension SparkTranslator {
         let method = parsed[ClusterInput.scale]
         let seed = String(Int64(bitPattern: parsed.seed(ClusterKinds.seed, input.workspace.settings) & 0x7FFF_FFFF_FFFF_FFFF))
         let v = SparkPython.variable(name)
-        var code = ["\(v)_features = \(source).filter(" + columns.map { "F.col(\(SparkPython.string($0))).isNotNull()" }.joined(separator: " & ") + ")"]
-        var scaledColumns: [String] = []
-        for column in columns {
-            let c = SparkPython.string(column)
-            let scaled = "_x_" + column
-            scaledColumns.append(scaled)
-            switch method {
-            case .none: code.append("\(v)_features = \(v)_features.withColumn(\(SparkPython.string(scaled)), F.col(\(c)).cast(\"double\"))")
-            case .log1p: code.append("\(v)_features = \(v)_features.withColumn(\(SparkPython.string(scaled)), F.log1p(F.col(\(c))))")
-            case .zscore, .log1pZscore, .minmax:
-                let base = method == .log1pZscore ? "F.log1p(F.col(\(c)))" : "F.col(\(c)).cast(\"double\")"
-                code.append("\(v)_features = \(v)_features.withColumn(\(SparkPython.string(scaled)), \(base))")
-                if method == .minmax {
-                    code.append("lo, hi = \(v)_features.agg(F.min(\(SparkPython.string(scaled))), F.max(\(SparkPython.string(scaled)))).first()")
-                    code.append("\(v)_features = \(v)_features.withColumn(\(SparkPython.string(scaled)), (F.col(\(SparkPython.string(scaled))) - lo) / ((hi - lo) or 1.0))")
-                } else {
-                    // Strata's z-score uses the population standard deviation (ddof 0), as scikit-learn's StandardScaler.
-                    code.append("mean, sd = \(v)_features.agg(F.avg(\(SparkPython.string(scaled))), F.stddev_pop(\(SparkPython.string(scaled)))).first()")
-                    code.append("\(v)_features = \(v)_features.withColumn(\(SparkPython.string(scaled)), (F.col(\(SparkPython.string(scaled))) - mean) / (sd or 1.0))")
-                }
-            default: throw SparkUnsupported("cluster kmeans scale=\(method.rawValue) has no Spark mapping yet")
-            }
-        }
+        guard method != .quantile else { throw SparkUnsupported("cluster kmeans scale=quantile has no Spark mapping yet") }
+        helpers.insert(.scaling)
+        let scaledColumns = columns.map { "_x_" + $0 }
+        var code = [
+            "\(v)_features = \(source).filter(all_present(\(SparkPython.strings(columns))))",
+            "\(v)_scaler = fit_scaler(\(v)_features, \(SparkPython.strings(columns)), \(SparkPython.string(method.rawValue)))",
+            "\(v)_features = \(v)_features.withColumns({"
+                + columns.map { "\(SparkPython.string("_x_" + $0)): scaled_column(\(SparkPython.string($0)), \(v)_scaler)" }.joined(separator: ", ") + "})",
+        ]
         code += [
             "\(v)_features = VectorAssembler(inputCols=\(SparkPython.strings(scaledColumns)), outputCol=\"features\").transform(\(v)_features)",
             "\(v)_model = KMeans(k=\(k), seed=\(seed), maxIter=\(parsed[ClusterKinds.maxIter]), tol=\(SparkPython.number(parsed[ClusterKinds.tol])), initMode=\"k-means||\").fit(\(v)_features)",
             "\(v) = \(v)_model.transform(\(v)_features).withColumnRenamed(\"prediction\", \"cluster\").drop(\"features\", *\(SparkPython.strings(scaledColumns)))",
             "add_metric(\(SparkPython.string(name)), \"inertia\", \(v)_model.summary.trainingCost)",
         ]
-        models[name] = SparkModel(kind: .kmeans, variable: v + "_model")
+        models[name] = SparkModel(kind: .kmeans, variable: v + "_model", training: v + "_features", features: columns)
         if !evaluatedModels.contains(name) { evaluatedModels.append(name) }
         relativeMetrics.insert(name)
         metricTolerances[name] = (0.05, "k-means: Spark's k-means|| start and single run against Strata's best of n_init k-means++ starts; inertia relative")

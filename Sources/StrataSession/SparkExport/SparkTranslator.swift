@@ -24,7 +24,7 @@ package struct SparkCommandInput {
 
 /// A fitted model in the job: its Python variable and what it was trained on.
 package struct SparkModel: Sendable {
-    package enum Kind: String, Sendable { case popular, als, kmeans, classifier }
+    package enum Kind: String, Sendable { case popular, als, itemknn, kmeans, classifier, regressor }
     package var kind: Kind
     package var variable: String
     package var user: String = ""
@@ -32,6 +32,10 @@ package struct SparkModel: Sendable {
     /// The training table's variable.
     package var training: String = ""
     package var summary: String = ""
+    /// A clustering's feature columns, scaled by `<variable without _model>_scaler` in the job.
+    package var features: [String] = []
+    /// item-kNN: the neighbours that score each candidate.
+    package var neighbors: Int = 0
 }
 
 /// Turns session commands into PySpark code, one at a time, keeping what the job has made so far:
@@ -44,6 +48,8 @@ package struct SparkTranslator {
     package var metricTolerances: [String: (Double, String)] = [:]
     /// Evaluated names whose tolerance is relative (k-means inertia, exact test figures).
     package var relativeMetrics: Set<String> = []
+    /// Evaluated names whose relative tolerance has an absolute floor (R² near 0).
+    package var metricFloors: [String: Double] = [:]
     /// Models with evaluation figures, in the order first evaluated.
     package var evaluatedModels: [String] = []
 
@@ -103,8 +109,8 @@ package struct SparkTranslator {
         switch name {
         case "recommender":
             let kind = parsed.text("kind") ?? ""
-            guard kind == "popular" || kind == "als" else {
-                throw SparkUnsupported("recommender \(kind) has no Spark mapping; popular and als do")
+            guard ["popular", "als", "itemknn"].contains(kind) else {
+                throw SparkUnsupported("recommender \(kind) has no Spark mapping; popular, als and itemknn do")
             }
         default:
             if !mapped.contains(name) { throw SparkUnsupported(unsupportedReason(name)) }
@@ -114,7 +120,8 @@ package struct SparkTranslator {
     private static let mapped: Set<String> = [
         "load", "filter", "derive", "sort", "group", "join", "sample", "select", "drop", "rename", "export", "drop table",
         "param", "set", "rfm", "scale", "score", "segment", "cluster kmeans", "split", "recommender", "evaluate", "abtest",
-        "model forest", "model gbm", "model logistic",
+        "model forest", "model gbm", "model logistic", "model tree", "model linear", "model ridge", "pca", "assign", "migrate",
+        "recommend all", "recommend user",
     ]
 
     package mutating func translate(_ input: SparkCommandInput) throws -> SparkBlock {
@@ -144,7 +151,11 @@ package struct SparkTranslator {
         case "recommender": return try recommender(input)
         case "evaluate": return try evaluate(input)
         case "abtest": return try abtest(input)
-        case "model forest", "model gbm", "model logistic": return try model(input)
+        case "model forest", "model gbm", "model logistic", "model tree", "model linear", "model ridge": return try model(input)
+        case "pca": return try pca(input)
+        case "assign": return try assign(input)
+        case "migrate": return try migrate(input)
+        case "recommend all", "recommend user": return try recommend(input)
         default:
             throw SparkUnsupported(Self.unsupportedReason(name))
         }
@@ -153,7 +164,7 @@ package struct SparkTranslator {
     private static func unsupportedReason(_ name: String) -> String {
         switch name {
         case "run": return "a nested script: export that file on its own"
-        case "pca", "assign", "migrate", "predict", "predict rating", "recommend user", "recommend all", "similar item",
+        case "predict", "predict rating", "similar item",
              "features", "clv", "online", "offpolicy", "bandit simulate", "monitor", "abtest plan", "load split",
              "recommender hybrid", "evaluate models":
             return "'\(name)' has no Spark mapping yet (docs/spark.md lists what is mapped)"
