@@ -196,10 +196,12 @@ import Testing
     @Test func randomDamageNeverTraps() throws {
         var g = SeededGenerator(seed: 1414)
         let sources = try ["types_snappy_v1.parquet", "types_zstd_v2.parquet", "types_gzip_v1.parquet", "types_plain_v2.parquet",
-                           "nested.parquet", "int96.parquet", "polars.parquet"].map(Self.fixture)
+                           "nested.parquet", "int96.parquet", "polars.parquet", "encodings_delta_v1.parquet",
+                           "encodings_delta_v2.parquet", "encodings_swapped_v1.parquet", "encodings_swapped_v2.parquet",
+                           "types_lz4_v2.parquet", "decimal_delta.parquet"].map(Self.fixture)
         var failures = 0
         var loads = 0
-        for round in 0..<240 {
+        for round in 0..<480 {
             var bytes = sources[round % sources.count]
             // Half the rounds damage the footer region, where the lengths live.
             let footerStart = max(0, bytes.count - 600)
@@ -214,7 +216,7 @@ import Testing
             }
             if Self.failure(bytes, tag: "fuzz") == nil { loads += 1 } else { failures += 1 }
         }
-        #expect(failures + loads == 240)
+        #expect(failures + loads == 480)
         #expect(failures > 0)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 /// TIMESTAMP_MICROS/MILLIS timestamps, timestamp_ntz, Snappy and ZSTD, several pages a column),
 /// each read back equal to its CSV twin (Tests/fixtures-src/spark_parquet_fixtures.py writes both).
 @Suite struct ParquetSparkFixtureTests {
-    static let folders = ["spark_written", "spark_micros", "spark_zstd"]
+    static let folders = ["spark_written", "spark_micros", "spark_zstd", "spark_v2"]
 
     @Test(arguments: folders)
     func readsEqualToItsTwin(_ name: String) throws {
@@ -35,15 +35,11 @@ import Testing
         ParquetFixtureTests.expectEqual(result.table, try full.selecting(["ts", "id"]), "projection")
     }
 
-    /// Spark's v2 writer (parquet.writer.version=v2) encodes integers as DELTA_BINARY_PACKED, which
-    /// Strata does not decode yet: the error names the file, column and encoding, and what to do.
-    @Test func sparkV2DeltaEncodingIsAClearError() throws {
-        do {
-            _ = try ParquetReader.read(path: ParquetFixtureTests.path("spark_v2"))
-            Issue.record("spark_v2 loaded: move it to `folders` (its twin is spark_v2.csv)")
-        } catch let error as ParquetError {
-            #expect(error.file.hasSuffix(".snappy.parquet"))
-            #expect(error.reason.contains("DELTA_BINARY_PACKED"), "\(error.reason)")
-        }
+    /// Spark's v2 writer (parquet.writer.version=v2) encodes integers as DELTA_BINARY_PACKED and text
+    /// as DELTA_BYTE_ARRAY; the folder reads back equal to its twin (in `folders`), and really uses them.
+    @Test func sparkV2UsesTheDeltaEncodings() throws {
+        let parts = try ParquetParts.files(at: ParquetFixtureTests.path("spark_v2"))
+        let used = Set(try parts.flatMap { try ParquetFile(path: $0).metadata.rowGroups.flatMap(\.columns).flatMap(\.encodings) })
+        #expect(used.contains(ParquetEncoding.deltaBinaryPacked.rawValue))
     }
 }
