@@ -23,12 +23,13 @@ let package = Package(
     targets: [
         // Pure computation: tables, CSV, algorithms. No terminal I/O.
         .target(name: "StrataEngine",
-                dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CSnappy", "CZstd", "CZlib"],
+                dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CSnappy", "CZstd", "CZlib", "CLz4"],
                 swiftSettings: strictSettings),
-        // Parquet's page codecs, from the system's libraries (installed by .ci/ensure-deps).
+        // Parquet's page codecs (Snappy, ZSTD, GZIP, LZ4), from the system's libraries (installed by .ci/ensure-deps).
         .systemLibrary(name: "CSnappy", path: "Sources/CSnappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLz4", path: "Sources/CLz4", providers: [.apt(["liblz4-dev"])]),
         // The command kit: the API commands are written against (CommandSpec, typed options,
         // ParsedCommand, CommandContext, CommandOutput, Workspace and its objects), the lexer, the
         // expression language, the slot matcher that parses and completes, and the renderer.

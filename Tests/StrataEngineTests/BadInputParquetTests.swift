@@ -36,6 +36,12 @@ import Testing
         Array(try Data(contentsOf: URL(fileURLWithPath: ParquetFixtureTests.path(name))))
     }
 
+    /// The first part file of a Spark-written fixture folder.
+    static func sparkPart(_ folder: String) throws -> [UInt8] {
+        guard let first = try ParquetParts.files(at: ParquetFixtureTests.path(folder)).first else { return [] }
+        return Array(try Data(contentsOf: URL(fileURLWithPath: first)))
+    }
+
     /// A file around a hand-made footer (and optional column-chunk bytes right after the magic).
     static func file(footer: [UInt8], body: [UInt8] = []) -> [UInt8] {
         var out = ParquetMagic.bytes + body + footer
@@ -196,10 +202,13 @@ import Testing
     @Test func randomDamageNeverTraps() throws {
         var g = SeededGenerator(seed: 1414)
         let sources = try ["types_snappy_v1.parquet", "types_zstd_v2.parquet", "types_gzip_v1.parquet", "types_plain_v2.parquet",
-                           "nested.parquet", "int96.parquet", "polars.parquet"].map(Self.fixture)
+                           "nested.parquet", "int96.parquet", "polars.parquet", "encodings_delta_v1.parquet",
+                           "encodings_delta_v2.parquet", "encodings_swapped_v1.parquet", "encodings_swapped_v2.parquet",
+                           "types_lz4raw_v2.parquet", "decimal_delta.parquet"].map(Self.fixture)
+            + [try Self.sparkPart("spark_lz4"), try Self.sparkPart("spark_v2")]
         var failures = 0
         var loads = 0
-        for round in 0..<240 {
+        for round in 0..<480 {
             var bytes = sources[round % sources.count]
             // Half the rounds damage the footer region, where the lengths live.
             let footerStart = max(0, bytes.count - 600)
@@ -214,7 +223,7 @@ import Testing
             }
             if Self.failure(bytes, tag: "fuzz") == nil { loads += 1 } else { failures += 1 }
         }
-        #expect(failures + loads == 240)
+        #expect(failures + loads == 480)
         #expect(failures > 0)
     }
 }

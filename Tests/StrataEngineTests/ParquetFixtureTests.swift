@@ -14,6 +14,10 @@ import Testing
     static let twins = [
         "types_snappy_v1", "types_zstd_v2", "types_gzip_v1", "types_none_v2", "types_plain_v1", "types_plain_v2",
         "types_small_pages", "int96", "spark_parts", "decimal_bytes", "decimal_ints", "nested", "pandas", "polars",
+        // DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT for every
+        // type that allows them, pages v1 and v2, and the LZ4_RAW codec.
+        "encodings_delta_v1", "encodings_delta_v2", "encodings_delta_small_pages", "encodings_swapped_v1",
+        "encodings_swapped_v2", "types_lz4raw_v1", "types_lz4raw_v2", "decimal_delta", "decimal_ints_delta",
     ]
 
     /// Every cell equal, column by column, with the same names and types.
@@ -38,6 +42,20 @@ import Testing
         let parquet = try ParquetReader.read(path: Self.path(name + suffix))
         let csv = try CSVReader.read(path: Self.path(name + ".csv"))
         Self.expectEqual(parquet.table, csv.table, name)
+    }
+
+    /// The fixtures really use the encodings and codecs they are named after.
+    @Test func newEncodingsAndCodecsAreWhatTheFixturesHold() throws {
+        func chunks(_ name: String) throws -> [ParquetColumnChunk] {
+            try ParquetFile(path: Self.path(name + ".parquet")).metadata.rowGroups.flatMap(\.columns)
+        }
+        let delta = try chunks("encodings_delta_v2")
+        let used = Set(delta.flatMap(\.encodings))
+        for encoding in [ParquetEncoding.deltaBinaryPacked, .deltaLengthByteArray, .deltaByteArray, .byteStreamSplit] {
+            #expect(used.contains(encoding.rawValue), "\(encoding.name)")
+        }
+        #expect(try chunks("types_lz4raw_v1").allSatisfy { $0.codecRaw == ParquetCodec.lz4Raw.rawValue })
+        #expect(try chunks("types_lz4raw_v2").allSatisfy { $0.codecRaw == ParquetCodec.lz4Raw.rawValue })
     }
 
     @Test func sameTableOnOneThreadOrTwo() throws {

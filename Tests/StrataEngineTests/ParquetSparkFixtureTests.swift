@@ -2,10 +2,11 @@ import Testing
 @testable import StrataEngine
 
 /// Folders of part files written by Apache Spark itself (pyspark 4: parquet-mr, INT96 and
-/// TIMESTAMP_MICROS/MILLIS timestamps, timestamp_ntz, Snappy and ZSTD, several pages a column),
+/// TIMESTAMP_MICROS/MILLIS timestamps, timestamp_ntz, Snappy, ZSTD, Hadoop-framed LZ4 and LZ4_RAW,
+/// the v2 writer's DELTA encodings, several pages a column),
 /// each read back equal to its CSV twin (Tests/fixtures-src/spark_parquet_fixtures.py writes both).
 @Suite struct ParquetSparkFixtureTests {
-    static let folders = ["spark_written", "spark_micros", "spark_zstd"]
+    static let folders = ["spark_written", "spark_micros", "spark_zstd", "spark_v2", "spark_lz4", "spark_lz4raw"]
 
     @Test(arguments: folders)
     func readsEqualToItsTwin(_ name: String) throws {
@@ -35,15 +36,21 @@ import Testing
         ParquetFixtureTests.expectEqual(result.table, try full.selecting(["ts", "id"]), "projection")
     }
 
-    /// Spark's v2 writer (parquet.writer.version=v2) encodes integers as DELTA_BINARY_PACKED, which
-    /// Strata does not decode yet: the error names the file, column and encoding, and what to do.
-    @Test func sparkV2DeltaEncodingIsAClearError() throws {
-        do {
-            _ = try ParquetReader.read(path: ParquetFixtureTests.path("spark_v2"))
-            Issue.record("spark_v2 loaded: move it to `folders` (its twin is spark_v2.csv)")
-        } catch let error as ParquetError {
-            #expect(error.file.hasSuffix(".snappy.parquet"))
-            #expect(error.reason.contains("DELTA_BINARY_PACKED"), "\(error.reason)")
+    /// Spark's v2 writer (parquet.writer.version=v2) encodes integers as DELTA_BINARY_PACKED and text
+    /// as DELTA_BYTE_ARRAY; the folder reads back equal to its twin (in `folders`), and really uses them.
+    @Test func sparkV2UsesTheDeltaEncodings() throws {
+        let parts = try ParquetParts.files(at: ParquetFixtureTests.path("spark_v2"))
+        let used = Set(try parts.flatMap { try ParquetFile(path: $0).metadata.rowGroups.flatMap(\.columns).flatMap(\.encodings) })
+        #expect(used.contains(ParquetEncoding.deltaBinaryPacked.rawValue))
+    }
+
+    /// parquet-mr writes the LZ4 codec (5) with Hadoop's framing; pyarrow cannot, so Spark's folder is the fixture.
+    @Test func sparkLZ4FoldersUseBothLZ4Codecs() throws {
+        func codecs(_ name: String) throws -> Set<Int> {
+            let parts = try ParquetParts.files(at: ParquetFixtureTests.path(name))
+            return Set(try parts.flatMap { try ParquetFile(path: $0).metadata.rowGroups.flatMap(\.columns).map(\.codecRaw) })
         }
+        #expect(try codecs("spark_lz4") == [ParquetCodec.lz4.rawValue])
+        #expect(try codecs("spark_lz4raw") == [ParquetCodec.lz4Raw.rawValue])
     }
 }

@@ -126,6 +126,33 @@ def main():
         pq.write_table(table, os.path.join(OUT, name + ".parquet"), row_group_size=64, **options)
         write_twin(name, twin)
 
+    # The encodings pyarrow writes only when asked (Spark's v2 writer uses the DELTA ones by
+    # default): every integer, date and timestamp column DELTA_BINARY_PACKED, text as
+    # DELTA_LENGTH_BYTE_ARRAY and DELTA_BYTE_ARRAY, floats BYTE_STREAM_SPLIT; then swapped, with
+    # integers as BYTE_STREAM_SPLIT. Pages v1 and v2, small pages (many per chunk), LZ4_RAW (pyarrow
+    # writes only LZ4_RAW; Hadoop-framed LZ4 comes from Spark, spark_parquet_fixtures.py).
+    delta = {"id": "DELTA_BINARY_PACKED", "i32": "DELTA_BINARY_PACKED", "i64": "DELTA_BINARY_PACKED",
+             "f32": "BYTE_STREAM_SPLIT", "f64": "BYTE_STREAM_SPLIT", "flag": "RLE",
+             "city": "DELTA_LENGTH_BYTE_ARRAY", "note": "DELTA_BYTE_ARRAY", "day": "DELTA_BINARY_PACKED",
+             "ts_ms": "DELTA_BINARY_PACKED", "ts_us": "DELTA_BINARY_PACKED", "ts_ns": "DELTA_BINARY_PACKED"}
+    swapped = dict(delta, i32="BYTE_STREAM_SPLIT", i64="BYTE_STREAM_SPLIT", city="DELTA_BYTE_ARRAY",
+                   note="DELTA_LENGTH_BYTE_ARRAY", flag="PLAIN", f32="PLAIN")
+    encoded = [
+        ("encodings_delta_v1", dict(compression="snappy", data_page_version="1.0", column_encoding=delta)),
+        ("encodings_delta_v2", dict(compression="zstd", data_page_version="2.0", column_encoding=delta)),
+        ("encodings_delta_small_pages", dict(compression="none", data_page_version="2.0", column_encoding=delta,
+                                             data_page_size=256, write_batch_size=16)),
+        ("encodings_swapped_v1", dict(compression="lz4_raw", data_page_version="1.0", column_encoding=swapped)),
+        ("encodings_swapped_v2", dict(compression="lz4_raw", data_page_version="2.0", column_encoding=swapped)),
+        ("types_lz4raw_v1", dict(compression="lz4_raw", data_page_version="1.0")),
+        ("types_lz4raw_v2", dict(compression="lz4_raw", data_page_version="2.0")),
+    ]
+    for name, options in encoded:
+        if "column_encoding" in options:
+            options["use_dictionary"] = False
+        pq.write_table(table, os.path.join(OUT, name + ".parquet"), row_group_size=64, **options)
+        write_twin(name, twin)
+
     # Spark's legacy INT96 timestamps, and its folder of part files with _SUCCESS and .crc files.
     int96 = pa.table({"id": table["id"], "ts": table["ts_us"]})
     pq.write_table(int96, os.path.join(OUT, "int96.parquet"), use_deprecated_int96_timestamps=True, row_group_size=100)
@@ -153,7 +180,12 @@ def main():
     })
     pq.write_table(dec, os.path.join(OUT, "decimal_bytes.parquet"), row_group_size=100)
     pq.write_table(dec, os.path.join(OUT, "decimal_ints.parquet"), store_decimal_as_integer=True, row_group_size=100)
-    for name in ("decimal_bytes", "decimal_ints"):
+    pq.write_table(dec, os.path.join(OUT, "decimal_delta.parquet"), row_group_size=100, use_dictionary=False,
+                   column_encoding={"id": "DELTA_BINARY_PACKED", "amount": "DELTA_BYTE_ARRAY", "small": "BYTE_STREAM_SPLIT"})
+    pq.write_table(dec, os.path.join(OUT, "decimal_ints_delta.parquet"), row_group_size=100, use_dictionary=False,
+                   store_decimal_as_integer=True, data_page_version="2.0",
+                   column_encoding={"id": "BYTE_STREAM_SPLIT", "amount": "DELTA_BINARY_PACKED", "small": "DELTA_BINARY_PACKED"})
+    for name in ("decimal_bytes", "decimal_ints", "decimal_delta", "decimal_ints_delta"):
         write_twin(name, {"id": cols["id"], "amount": amounts, "small": small})
 
     # Nested columns (struct, list, map) between flat ones: the flat ones load, the rest are named.

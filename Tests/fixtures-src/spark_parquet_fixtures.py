@@ -7,8 +7,9 @@ Tests/StrataEngineTests/ParquetSparkFixtureTests.swift.
     spark_micros/   spark.sql.parquet.outputTimestampType=TIMESTAMP_MICROS, Snappy
     spark_zstd/     TIMESTAMP_MILLIS, ZSTD, pages of at most 40 rows (several pages per column)
     spark_v2/       parquet.writer.version=v2: data pages v2 with DELTA_BINARY_PACKED integers and
-                    DELTA_BYTE_ARRAY strings, which Strata does not decode yet (a clear error is
-                    tested; the twin is written for the day it does)
+                    DELTA_BYTE_ARRAY strings
+    spark_lz4/      the LZ4 codec, which parquet-mr writes with Hadoop's framing (pyarrow cannot)
+    spark_lz4raw/   the LZ4_RAW codec
 
 Every folder has ints (int and bigint), doubles, floats, booleans, UTF-8 strings (with commas,
 quotes and non-ASCII letters), dates, timestamps (UTC-adjusted and, as timestamp_ntz, local)
@@ -16,7 +17,8 @@ and about one null in eight. Rows are range-partitioned on id and sorted within 
 reading the parts in name order gives the rows in id order, as in the twin.
 
 Run (the venv comes from .ci/ensure-spark):
-    py=$(.ci/ensure-spark | tail -1); TZ=UTC $py Tests/fixtures-src/spark_parquet_fixtures.py
+    py=$(.ci/ensure-spark | tail -1); TZ=UTC $py Tests/fixtures-src/spark_parquet_fixtures.py [FOLDER ...]
+Naming folders rewrites only those (Spark's file names change on every run).
 Deterministic: every value comes from a seeded generator (Spark's own file names and metadata,
 which carry a random job id, differ from run to run; the values do not).
 """
@@ -26,6 +28,7 @@ import glob
 import os
 import random
 import shutil
+import sys
 
 from pyspark.sql import SparkSession
 from pyspark.sql import types as T
@@ -101,6 +104,9 @@ def write_twin(name, data):
 
 
 def write_folder(spark, data, name, hadoop=None, **conf):
+    wanted = sys.argv[1:]
+    if wanted and name not in wanted:
+        return
     for key, value in conf.items():
         spark.conf.set(key, value)
     # parquet-mr's own settings are read from the Hadoop configuration, not Spark's.
@@ -138,6 +144,14 @@ def main():
                  **{"spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
                     "spark.sql.parquet.compression.codec": "snappy"},
                  hadoop={"parquet.writer.version": "v2", "parquet.page.row.count.limit": "20000"})
+    write_folder(spark, data, "spark_lz4",
+                 **{"spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
+                    "spark.sql.parquet.compression.codec": "lz4"},
+                 hadoop={"parquet.writer.version": "v1"})
+    write_folder(spark, data, "spark_lz4raw",
+                 **{"spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
+                    "spark.sql.parquet.compression.codec": "lz4_raw"},
+                 hadoop={"parquet.writer.version": "v1"})
     spark.stop()
 
 

@@ -2,7 +2,7 @@ import CSnappy
 import CZlib
 import CZstd
 
-/// Page compression through the system's libsnappy, libzstd and zlib. Decompression always
+/// Page compression through the system's libsnappy, libzstd, zlib and liblz4 (`ParquetLZ4`). Decompression always
 /// produces exactly the size the page header states, into a buffer of that size: a page that
 /// inflates to more or less is corrupt.
 enum ParquetCompression {
@@ -24,7 +24,9 @@ enum ParquetCompression {
         case .snappy: return try snappy(input, size: uncompressedSize)
         case .zstd: return try zstd(input, size: uncompressedSize)
         case .gzip: return try gzip(input, size: uncompressedSize)
-        case .lzo, .brotli, .lz4, .lz4Raw:
+        case .lz4Raw: return try ParquetLZ4.raw(input, size: uncompressedSize)
+        case .lz4: return try ParquetLZ4.hadoop(input, size: uncompressedSize)
+        case .lzo, .brotli:
             throw ParquetError.Corrupt("pages are compressed with \(codec.name), which Strata does not read")
         }
     }

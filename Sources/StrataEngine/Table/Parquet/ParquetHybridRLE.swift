@@ -14,19 +14,7 @@ enum ParquetHybridRLE {
         let byteWidth = (bitWidth + 7) / 8
         let mask: UInt64 = bitWidth == 0 ? 0 : (UInt64(1) << UInt64(bitWidth)) - 1
         while produced < count {
-            var header: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                guard position < data.count else {
-                    throw ParquetError.Corrupt("encoded values end after \(produced) of \(count) values")
-                }
-                let byte = data[position]
-                position += 1
-                guard shift < 64 else { throw ParquetError.Corrupt("a run header is longer than 10 bytes") }
-                header |= UInt64(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { break }
-                shift += 7
-            }
+            let header = try runHeader(data, &position, produced: produced, count: count)
             if header & 1 == 0 {
                 let runLength = header >> 1
                 guard byteWidth <= data.count - position else { throw ParquetError.Corrupt("a repeated run is cut off") }
@@ -73,6 +61,54 @@ enum ParquetHybridRLE {
                 position += runBytes
             }
         }
+    }
+
+    /// A run's varint header.
+    @inline(__always)
+    private static func runHeader(_ data: UnsafeBufferPointer<UInt8>, _ position: inout Int, produced: Int, count: Int) throws -> UInt64 {
+        guard position < data.count else {
+            throw ParquetError.Corrupt("encoded values end after \(produced) of \(count) values")
+        }
+        var cursor = ParquetByteCursor(data, at: position)
+        let header = try cursor.uleb("a run header after \(produced) of \(count) values")
+        position = cursor.position
+        return header
+    }
+
+    /// Definition levels of a flat optional column (bit width 1, 1 = present) straight into
+    /// missing flags: `missing[i]` is true where row i has no value. Returns how many rows have
+    /// one. Repeated runs, the common case (no nulls, or long stretches of them), are one fill.
+    static func decodeLevels(_ data: UnsafeBufferPointer<UInt8>, count: Int, missing: UnsafeMutablePointer<Bool>) throws -> Int {
+        var position = 0
+        var produced = 0
+        var present = 0
+        while produced < count {
+            let header = try runHeader(data, &position, produced: produced, count: count)
+            if header & 1 == 0 {
+                guard position < data.count else { throw ParquetError.Corrupt("a repeated run is cut off") }
+                let value = data[position]
+                position += 1
+                guard value <= 1 else { throw ParquetError.Corrupt("a definition level of \(value) in a flat column (at most 1)") }
+                let take = Int(min(header >> 1, UInt64(count - produced)))
+                (missing + produced).update(repeating: value == 0, count: take)
+                if value == 1 { present += take }
+                produced += take
+            } else {
+                let groups = header >> 1
+                guard groups <= UInt64(data.count - position) else {
+                    throw ParquetError.Corrupt("a bit-packed run claims \(groups) groups in \(data.count - position) bytes")
+                }
+                let take = Int(min(groups * 8, UInt64(count - produced)))
+                for k in 0..<take {
+                    let bit = (data[position + k >> 3] >> UInt8(k & 7)) & 1
+                    missing[produced + k] = bit == 0
+                    present += Int(bit)
+                }
+                produced += take
+                position += Int(groups)
+            }
+        }
+        return present
     }
 
     /// The smallest bit width that holds `maxValue`.

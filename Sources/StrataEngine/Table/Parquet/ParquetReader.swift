@@ -23,39 +23,45 @@ public enum ParquetReader {
         var notes = skippedNotes(first.schema, requested: requested)
         notes += leaves.compactMap(typeNote)
 
-        var plan: [(file: ParquetFile, group: ParquetRowGroup, groupIndex: Int, leaf: ParquetSchema.Leaf)] = []
+        // One task per (file, row group, column) chunk, in that order; each knows its first row.
+        var plan: [(file: ParquetFile, group: ParquetRowGroup, groupIndex: Int, column: Int, start: Int)] = []
         var totalRows = 0
         var totalBytes = 0
         for file in files {
             totalBytes += file.size
             for (groupIndex, group) in file.metadata.rowGroups.enumerated() {
+                for column in leaves.indices { plan.append((file, group, groupIndex, column, totalRows)) }
                 totalRows += group.rowCount
-                for leaf in leaves { plan.append((file, group, groupIndex, leaf)) }
             }
         }
         guard totalRows <= max(totalBytes, 1) * maxRowsPerByte else {
             throw ParquetError(file: path, reason: "the row groups claim \(totalRows) rows in \(totalBytes) bytes, which no real file holds")
         }
 
+        let stores = leaves.map { ParquetColumnStore(type: $0.kind?.strataType ?? .string, rows: totalRows, optional: $0.isOptional) }
         let tasks = plan
         context.progress.begin("loading file", total: tasks.count, unit: "chunks")
         defer { context.progress.end() }
-        let decoded = try FixedChunks(pieces: tasks.count).map(cancellation: context.cancellation) { pieces -> ParquetChunkDecoder.Output in
-            let index = pieces.lowerBound
-            let task = tasks[index]
-            return try decodeChunk(task.file, group: task.group, groupIndex: task.groupIndex, leaf: task.leaf)
+        let outputs = DisjointWrites<ParquetChunkDecoder.Output?>(repeating: nil, count: tasks.count)
+        try ParquetColumnStore.withAllSlots(stores[...]) { targets in
+            try FixedChunks(pieces: tasks.count).forEach(cancellation: context.cancellation) { index in
+                let task = tasks[index]
+                let (slots, missing) = targets[task.column]
+                outputs[index] = try decodeChunk(task.file, group: task.group, groupIndex: task.groupIndex, leaf: leaves[task.column],
+                                                 into: slots.advanced(by: task.start), missing: missing.map { $0 + task.start })
+            }
         }
 
-        var decodeNotes = [ParquetDecodeNotes](repeating: ParquetDecodeNotes(), count: leaves.count)
-        for (index, output) in decoded.enumerated() { decodeNotes[index % max(leaves.count, 1)].merge(output.notes) }
-        let built = try FixedChunks(pieces: leaves.count).map(cancellation: context.cancellation) { pieces -> Column in
-            let column = pieces.lowerBound
-            let leaf = leaves[column]
-            let chunks = stride(from: column, to: decoded.count, by: leaves.count).map { decoded[$0] }
-            return ParquetColumnAssembly.column(name: leaf.path[0], type: leaf.kind?.strataType ?? .string, chunks: chunks)
-        }
-        for (leaf, found) in zip(leaves, decodeNotes) where found.fractionalSeconds > 0 {
-            notes.append("column \(leaf.path[0]): fractional seconds dropped from \(found.fractionalSeconds) values (Strata timestamps hold whole seconds)")
+        var built: [Column] = []
+        for (column, leaf) in leaves.enumerated() {
+            let mine = stride(from: column, to: tasks.count, by: leaves.count)
+            let chunks = mine.compactMap { outputs[$0] }
+            var found = ParquetDecodeNotes()
+            for chunk in chunks { found.merge(chunk.notes) }
+            if found.fractionalSeconds > 0 {
+                notes.append("column \(leaf.path[0]): fractional seconds dropped from \(found.fractionalSeconds) values (Strata timestamps hold whole seconds)")
+            }
+            built.append(stores[column].column(name: leaf.path[0], chunks: chunks, starts: mine.map { tasks[$0].start }))
         }
         let table = Table(uncheckedColumns: built, rowCount: totalRows)
         return ParquetLoadResult(
@@ -63,7 +69,8 @@ public enum ParquetReader {
     }
 
     private static func decodeChunk(
-        _ file: ParquetFile, group: ParquetRowGroup, groupIndex: Int, leaf: ParquetSchema.Leaf
+        _ file: ParquetFile, group: ParquetRowGroup, groupIndex: Int, leaf: ParquetSchema.Leaf,
+        into slots: ParquetSlots, missing: UnsafeMutablePointer<Bool>?
     ) throws -> ParquetChunkDecoder.Output {
         let chunk = group.columns[leaf.index]
         let where_ = "column \(leaf.path[0]), row group \(groupIndex + 1)"
@@ -77,7 +84,7 @@ public enum ParquetReader {
         let bytes = try file.read(offset: chunk.startOffset, count: chunk.compressedSize, what: "the data of \(where_)")
         let decoder = ParquetChunkDecoder(kind: kind, typeLength: leaf.element.typeLength ?? 0, isOptional: leaf.isOptional, codec: codec)
         do {
-            return try decoder.decode(bytes, rows: group.rowCount)
+            return try decoder.decode(bytes, rows: group.rowCount, into: slots, missing: missing)
         } catch let corrupt as ParquetError.Corrupt {
             let suggestion = corrupt.reason.contains("does not read") ? "rewrite the file with pyarrow's defaults (Snappy, dictionary and PLAIN encodings)" : nil
             throw ParquetError(file: file.path, reason: "\(where_) (\(codec.name)): \(corrupt.reason)", suggestion: suggestion)

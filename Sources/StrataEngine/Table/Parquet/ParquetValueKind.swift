@@ -24,6 +24,20 @@ enum ParquetValueKind: Sendable, Equatable {
         }
     }
 
+    /// The physical type the values are stored as, for messages.
+    var physicalName: String {
+        switch self {
+        case .int32, .uint32, .date: return "INT32"
+        case .int64, .uint64, .timestamp: return "INT64"
+        case .float: return "FLOAT"
+        case .double: return "DOUBLE"
+        case .boolean: return "BOOLEAN"
+        case .string: return "BYTE_ARRAY"
+        case .int96Timestamp: return "INT96"
+        case .decimal(_, let physical): return physical.name
+        }
+    }
+
     /// The kind for a primitive schema element, or why Strata has no column for it.
     static func mapping(for element: ParquetSchemaElement) -> (kind: ParquetValueKind?, reason: String?) {
         guard let physical = element.physicalType else {
