@@ -75,8 +75,10 @@ struct CooccurrenceMatrix: Sendable {
     }
 
     /// Adds each of `items`' similarity rows into `scores` (in the order given, as the sparse
-    /// path and the batch model add them) and, when `counting`, how many of them reach each item.
-    func accumulate(_ items: [Int32], scores: UnsafeMutablePointer<Double>, reached: UnsafeMutablePointer<Int32>, counting: Bool) {
+    /// path and the batch model add them) and, when `counting`, how many of them reach each item
+    /// and the largest similarity that does.
+    func accumulate(_ items: [Int32], scores: UnsafeMutablePointer<Double>, reached: UnsafeMutablePointer<Int32>,
+                    peaks: UnsafeMutablePointer<Float>, counting: Bool) {
         let stride = capacity, n = itemCount
         similarities.withUnsafeBufferPointer { s in
             guard let base = s.baseAddress else { return }
@@ -84,24 +86,36 @@ struct CooccurrenceMatrix: Sendable {
                 let row = base + Int(t) * stride
                 for j in 0..<n { scores[j] += Double(row[j]) }
                 if counting {
-                    for j in 0..<n { reached[j] &+= row[j] > 0 ? 1 : 0 }
+                    for j in 0..<n {
+                        reached[j] &+= row[j] > 0 ? 1 : 0
+                        peaks[j] = max(peaks[j], row[j])
+                    }
                 }
             }
         }
     }
 
     /// The batch rule for a candidate reached from more than `k` of the user's items: the sum of
-    /// its `k` largest similarities to them, largest first. `buffer` is reused working space.
-    func strongest(_ j: Int, among items: [Int32], k: Int, buffer: inout [Double]) -> Double {
+    /// its `k` largest similarities to them, largest first (kept sorted by insertion in `buffer`).
+    func strongest(_ j: Int, among items: [Int32], k: Int, buffer: inout [Float]) -> Double {
         buffer.removeAll(keepingCapacity: true)
-        let row = j * capacity
-        for t in items where Int(t) < itemCount {
-            let sim = similarities[row + Int(t)]
-            if sim > 0 { buffer.append(Double(sim)) }
+        similarities.withUnsafeBufferPointer { s in
+            let row = j * capacity
+            for t in items where Int(t) < itemCount {
+                let sim = s[row + Int(t)]
+                guard sim > 0, buffer.count < k || sim > buffer[buffer.count - 1] else { continue }
+                if buffer.count == k { buffer.removeLast() }
+                var p = buffer.count
+                buffer.append(sim)
+                while p > 0, buffer[p - 1] < sim {
+                    buffer[p] = buffer[p - 1]
+                    p -= 1
+                }
+                buffer[p] = sim
+            }
         }
-        buffer.sort(by: >)
         var total = 0.0
-        for s in buffer.prefix(k) { total += s }
+        for s in buffer { total += Double(s) }
         return total
     }
 

@@ -90,30 +90,53 @@ public struct IncrementalItemKNN: StreamingRecommender {
         let cut = seen.count > neighbors
         scratch.scores.withUnsafeMutableBufferPointer { scores in
             scratch.counts.withUnsafeMutableBufferPointer { reached in
-                if let s = scores.baseAddress, let r = reached.baseAddress {
-                    matrix.accumulate(seen, scores: s, reached: r, counting: cut)
+                scratch.peaks.withUnsafeMutableBufferPointer { peaks in
+                    if let s = scores.baseAddress, let r = reached.baseAddress, let p = peaks.baseAddress {
+                        matrix.accumulate(seen, scores: s, reached: r, peaks: p, counting: cut)
+                    }
                 }
             }
         }
         scratch.flag(seen, true)
         var heap = BoundedBest(capacity: count)
         var over: [(item: Int, bound: Double)] = []
-        for j in 0..<n {
-            let s = scratch.scores[j]
-            guard s > 0, !scratch.flags[j] else { continue }
-            if cut, Int(scratch.counts[j]) > neighbors { over.append((j, s)) } else { heap.offer(item: j, score: s) }
-        }
+        let k = neighbors
+        // Read and cleared through pointers: element writes to `scratch`'s arrays would each check
+        // the array is uniquely held.
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+        scratch.counts.withUnsafeMutableBufferPointer { reached in
+        scratch.peaks.withUnsafeMutableBufferPointer { peaks in
+        scratch.flags.withUnsafeBufferPointer { flags in
+            for j in 0..<n {
+                let s = scores[j]
+                guard s > 0, !flags[j] else { continue }
+                if cut, Int(reached[j]) > k {
+                    // Both the full sum and k times the largest similarity bound the k strongest.
+                    over.append((j, min(s, Double(k) * Double(peaks[j]))))
+                } else {
+                    heap.offer(item: j, score: s)
+                }
+            }
+            for j in 0..<n { scores[j] = 0 }
+            if cut {
+                for j in 0..<n {
+                    reached[j] = 0
+                    peaks[j] = 0
+                }
+            }
+        }}}}
         scratch.flag(seen, false)
-        for j in 0..<n {
-            scratch.scores[j] = 0
-            scratch.counts[j] = 0
-        }
         guard !over.isEmpty else { return heap.sortedBestFirst() }
+        // The margin covers the summation order of the bound and of the exact sum.
+        func beaten(_ bound: Double) -> Bool {
+            heap.items.count == count && bound * (1 + 1e-9) < (heap.scores.first ?? 0)
+        }
+        over.removeAll { beaten($0.bound) }
         over.sort { $0.bound > $1.bound }
-        var buffer: [Double] = []
+        var buffer: [Float] = []
+        buffer.reserveCapacity(neighbors)
         for (j, bound) in over {
-            // The k strongest sum to at most the full sum (a margin covers the summation order).
-            if heap.items.count == count, let worst = heap.scores.first, bound * (1 + 1e-9) < worst { break }
+            if beaten(bound) { break }
             heap.offer(item: j, score: matrix.strongest(j, among: seen, k: neighbors, buffer: &buffer))
         }
         return heap.sortedBestFirst()
