@@ -2,7 +2,9 @@
 # Prequential throughput (top-10 + update per event) of the incremental recommenders on the bundled
 # events and on a generated 10-million-event log, beside River (a progressive loop: predict_one, learn_one; BiasedMF and
 # FunkMF, rating prediction only) and implicit's partial_fit_users (ALS fold-in); peak memory; the
-# item-kNN update cost per 100,000 events as the stream grows. One process per model.
+# item-kNN update cost over ten slices of the stream; like for like with River: Strata's biased and
+# Funk MF (River's own update rules, same factors and learning rate) predicting then learning each
+# rating, no lists. One process per model; each line reports wall and CPU seconds (shared machine).
 # On the 10M log item-kNN and ISGD score one eligible event in EVERY_10M (default 100; every event
 # still updates), River runs on the first RIVER_10M events (default 1,000,000).
 # Needs the peers venv ($PEERS/venv with river and implicit; PEERS defaults to ../peers).
@@ -18,10 +20,12 @@ uptime
 B=.build-release/release/strata-bench
 for m in popular itemknn isgd; do $B prequential $m datasets/events.csv; done
 $B prequential itemknn-update datasets/events.csv
+for m in biasedmf funkmf; do $B prequential $m datasets/events.csv; done
 $B prequential als-foldin datasets/events.csv
 "$PY" Benchmarks/streaming/river_bench.py datasets/events.csv
 "$PY" Benchmarks/streaming/implicit_bench.py datasets/events.csv 20000
 $B prequential popular "$BIG"
 for m in itemknn isgd; do $B prequential $m "$BIG" "$EVERY_10M"; done
 $B prequential itemknn-update "$BIG"
+for m in biasedmf funkmf; do $B prequential $m "$BIG" 1 "${RIVER_10M:-1000000}"; done
 "$PY" Benchmarks/streaming/river_bench.py "$BIG" "${RIVER_10M:-1000000}"

@@ -2,27 +2,33 @@
 ///
 /// State: for each item the number of distinct users n_i, and for each pair of items the number of
 /// users who had both, c_ij. A user's new item i adds 1 to c_ij for each item j they already had
-/// and 1 to n_i, so an update costs the length of that user's history, not the stream's.
-/// sim(i, j) = c_ij / (√n_i √n_j) is computed when a list is made, from the current counts.
+/// and 1 to n_i. sim(i, j) = c_ij / (√n_i √n_j), rounded to Float as the batch model stores it.
 ///
-/// Top-N is the batch `ItemKNN` rule: a candidate's score is the sum of its similarities to the
-/// `neighbors` most similar of the user's items. Every co-occurring item is kept (the batch model
-/// with saved=0); the similarity is rounded to Float as the batch model stores it, so fed the same
-/// events the two give the same lists and scores.
+/// Top-N is the batch `ItemKNN` rule with every co-occurring item kept (saved=0): a candidate's
+/// score is the sum of its similarities to the `neighbors` most similar of the user's items. Fed
+/// the same events, the two give the same lists and scores.
+///
+/// Up to `denseItems` items the counts and similarities are held as dense matrices
+/// (`CooccurrenceMatrix`): an update rewrites one row and column, a list adds one similarity row
+/// per item of the user. Past that the state moves, once, to sparse pairs (`CooccurrencePairs`),
+/// whose memory follows the pairs that occur. Both compute the same numbers.
 public struct IncrementalItemKNN: StreamingRecommender {
     public let neighbors: Int
+    /// The largest catalogue held dense (items × items × 8 bytes at most).
+    public let denseItems: Int
     private var history = InteractionHistory()
     /// n_i and √n_i (the same Double the batch model's norms hold).
     private var userCounts: [Int32] = []
     private var roots: [Double] = []
-    /// Each item's co-occurring items and the counts c_ij, in the order the pairs first met.
-    private var partners: [[Int32]] = []
-    private var together: [[Int32]] = []
-    /// (i, j) → position of j in `partners[i]`.
-    private var position: [UInt64: Int32] = [:]
+    /// The dense form while the catalogue fits, else nil and `pairs` holds the state.
+    private var matrix: CooccurrenceMatrix? = CooccurrenceMatrix()
+    private var pairs = CooccurrencePairs()
 
-    public init(neighbors: Int = 20) {
+    public static let defaultDenseItems = 2_048
+
+    public init(neighbors: Int = 20, denseItems: Int = IncrementalItemKNN.defaultDenseItems) {
         self.neighbors = max(1, neighbors)
+        self.denseItems = max(0, denseItems)
     }
 
     public var algorithmName: String { "item-kNN (incremental cosine, binary, k=\(neighbors))" }
@@ -30,88 +36,121 @@ public struct IncrementalItemKNN: StreamingRecommender {
         [ParameterValue("neighbors", neighbors, default: 20)]
     }
 
+    /// Whether the state is currently held as dense matrices.
+    public var isDense: Bool { matrix != nil }
+
     public mutating func learn(_ event: StreamInteraction, context: RunContext) throws {
-        let i = event.item
-        guard history.record(user: event.user, item: i) else { return }
-        grow(to: Int(i) + 1)
-        for j in history.items(of: Int(event.user)) where j != i {
-            bump(i, j)
-            bump(j, i)
+        let i = Int(event.item)
+        guard history.record(user: event.user, item: event.item) else { return }
+        if i >= userCounts.count {
+            userCounts += repeatElement(0, count: i + 1 - userCounts.count)
+            roots += repeatElement(0, count: i + 1 - roots.count)
         }
-        userCounts[Int(i)] += 1
-        roots[Int(i)] = Double(userCounts[Int(i)]).squareRoot()
-    }
-
-    private mutating func grow(to count: Int) {
-        guard count > userCounts.count else { return }
-        let extra = count - userCounts.count
-        userCounts += repeatElement(0, count: extra)
-        roots += repeatElement(0, count: extra)
-        partners += repeatElement([], count: extra)
-        together += repeatElement([], count: extra)
-    }
-
-    @inline(__always)
-    private mutating func bump(_ a: Int32, _ b: Int32) {
-        let key = InteractionHistory.key(a, b)
-        if let p = position[key] {
-            together[Int(a)][Int(p)] += 1
+        userCounts[i] += 1
+        roots[i] = Double(userCounts[i]).squareRoot()
+        let earlier = history.items(of: Int(event.user))
+        if matrix != nil, matrix?.reserve(items: i + 1, limit: denseItems) == false { moveToPairs() }
+        if matrix != nil {
+            matrix?.add(item: i, earlier: earlier, roots: roots)
         } else {
-            position[key] = Int32(partners[Int(a)].count)
-            partners[Int(a)].append(b)
-            together[Int(a)].append(1)
+            pairs.add(item: event.item, earlier: earlier)
         }
     }
 
-    /// sim(a, b) as the batch kernel computes and stores it.
-    @inline(__always)
-    func similarity(count: Int32, _ a: Int, _ b: Int) -> Double {
-        Double(Float(Double(count) / (roots[b] * roots[a])))
+    /// The catalogue outgrew the dense form: the same counts, as pairs.
+    private mutating func moveToPairs() {
+        guard let dense = matrix else { return }
+        var sparse = CooccurrencePairs()
+        sparse.grow(to: dense.itemCount)
+        dense.forEachPair { a, b, c in sparse.bump(Int32(a), Int32(b), by: c) }
+        pairs = sparse
+        matrix = nil
     }
 
     /// The current cosine of two items (0 when they never co-occurred).
     public func similarity(_ a: Int, _ b: Int) -> Double {
-        guard a >= 0, b >= 0, a < partners.count, b < partners.count,
-              let p = position[InteractionHistory.key(Int32(a), Int32(b))] else { return 0 }
-        return similarity(count: together[a][Int(p)], a, b)
+        guard a >= 0, b >= 0, a < roots.count, b < roots.count else { return 0 }
+        if let matrix { return Double(matrix.similarity(a, b)) }
+        let c = pairs.count(a, b)
+        return c > 0 ? Double(Float(Double(c) / (roots[b] * roots[a]))) : 0
     }
 
     public func recommend(user: Int, count: Int, seen: [Int32], scratch: inout StreamScratch) -> [Recommendation] {
         guard count > 0 else { return [] }
-        scratch.reserve(itemCount: partners.count)
+        scratch.reserve(itemCount: roots.count)
+        if let matrix { return recommendDense(matrix, count: count, seen: seen, scratch: &scratch) }
+        return recommendSparse(count: count, seen: seen, scratch: &scratch)
+    }
+
+    /// Whole similarity rows summed; a candidate reached from more than k of the user's items is
+    /// re-summed over its k strongest only if its full sum (an upper bound of that) could still
+    /// enter the list, strongest bound first.
+    private func recommendDense(_ matrix: CooccurrenceMatrix, count: Int, seen: [Int32], scratch: inout StreamScratch) -> [Recommendation] {
+        let n = matrix.itemCount
+        let cut = seen.count > neighbors
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+            scratch.counts.withUnsafeMutableBufferPointer { reached in
+                scratch.peaks.withUnsafeMutableBufferPointer { peaks in
+                    if let s = scores.baseAddress, let r = reached.baseAddress, let p = peaks.baseAddress {
+                        matrix.accumulate(seen, scores: s, reached: r, peaks: p, counting: cut)
+                    }
+                }
+            }
+        }
+        scratch.flag(seen, true)
+        var heap = BoundedBest(capacity: count)
+        var over: [(item: Int, bound: Double)] = []
+        let k = neighbors
+        // Read and cleared through pointers: element writes to `scratch`'s arrays would each check
+        // the array is uniquely held.
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+        scratch.counts.withUnsafeMutableBufferPointer { reached in
+        scratch.peaks.withUnsafeMutableBufferPointer { peaks in
+        scratch.flags.withUnsafeBufferPointer { flags in
+            for j in 0..<n {
+                let s = scores[j]
+                guard s > 0, !flags[j] else { continue }
+                if cut, Int(reached[j]) > k {
+                    // Both the full sum and k times the largest similarity bound the k strongest.
+                    over.append((j, min(s, Double(k) * Double(peaks[j]))))
+                } else {
+                    heap.offer(item: j, score: s)
+                }
+            }
+            for j in 0..<n { scores[j] = 0 }
+            if cut {
+                for j in 0..<n {
+                    reached[j] = 0
+                    peaks[j] = 0
+                }
+            }
+        }}}}
+        scratch.flag(seen, false)
+        guard !over.isEmpty else { return heap.sortedBestFirst() }
+        // The margin covers the summation order of the bound and of the exact sum.
+        func beaten(_ bound: Double) -> Bool {
+            heap.items.count == count && bound * (1 + 1e-9) < (heap.scores.first ?? 0)
+        }
+        over.removeAll { beaten($0.bound) }
+        over.sort { $0.bound > $1.bound }
+        var buffer: [Float] = []
+        buffer.reserveCapacity(neighbors)
+        for (j, bound) in over {
+            if beaten(bound) { break }
+            heap.offer(item: j, score: matrix.strongest(j, among: seen, k: neighbors, buffer: &buffer))
+        }
+        return heap.sortedBestFirst()
+    }
+
+    private func recommendSparse(count: Int, seen: [Int32], scratch: inout StreamScratch) -> [Recommendation] {
         var over: [Int] = []
-        let k = Int32(neighbors)
         // Only a user with more than k items can give a candidate more than k contributions; then
         // every contribution is also kept (candidate, similarity) so the cut needs no lookups.
         let keep = seen.count > neighbors
         var contributors: [Int32] = []
         var contributions: [Double] = []
-        roots.withUnsafeBufferPointer { root in
-        scratch.scores.withUnsafeMutableBufferPointer { scores in
-        scratch.counts.withUnsafeMutableBufferPointer { counts in
-            for i in seen where Int(i) < partners.count {
-                let a = Int(i)
-                let rootA = root[a]
-                partners[a].withUnsafeBufferPointer { js in
-                    together[a].withUnsafeBufferPointer { cs in
-                        for p in js.indices {
-                            let j = Int(js[p])
-                            let c = counts[j]
-                            if c == 0 { scratch.touched.append(js[p]) }
-                            counts[j] = c + 1
-                            if c == k { over.append(j) }
-                            // The batch kernel's c / (‖j‖ ‖a‖), stored as Float.
-                            let sim = Double(Float(Double(cs[p]) / (root[j] * rootA)))
-                            scores[j] += sim
-                            if keep {
-                                contributors.append(js[p])
-                                contributions.append(sim)
-                            }
-                        }
-                    }
-                }
-            }
-        }}}
+        pairs.accumulate(seen, roots: roots, k: neighbors, keep: keep, scratch: &scratch, over: &over,
+                         contributors: &contributors, contributions: &contributions)
         if !over.isEmpty { keepStrongest(over, contributors: contributors, contributions: contributions, scratch: &scratch) }
         scratch.flag(seen, true)
         var heap = BoundedBest(capacity: count)
@@ -152,13 +191,14 @@ public struct IncrementalItemKNN: StreamingRecommender {
         }
     }
 
-    /// Co-occurrence pairs (each stored both ways) and the pair index, plus the history.
+    /// The history, the per-item counts and roots, and the dense matrices or the sparse pairs.
+    /// Counts, not capacities, except the dense matrices' size, which follows the events alone.
     public var memoryBytes: Int {
-        history.memoryBytes + position.count * 24 + partners.count * 68  // counts: see InteractionHistory
+        history.memoryBytes + userCounts.count * 12 + (matrix?.memoryBytes ?? pairs.memoryBytes)
     }
 
     /// Stored (ordered) co-occurrence pairs.
-    public var pairCount: Int { position.count }
+    public var pairCount: Int { matrix?.pairCount ?? pairs.pairCount }
 }
 
 extension IncrementalItemKNN: SimilarItemsSource {

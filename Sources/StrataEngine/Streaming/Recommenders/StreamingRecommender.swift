@@ -61,6 +61,8 @@ public struct StreamScratch: Sendable {
     var flags: [Bool] = []
     /// A per-item slot number (0: none), for models that bucket candidates.
     var marks: [Int32] = []
+    /// A per-item largest contribution, for models that bound candidates by it.
+    var peaks: [Float] = []
 
     public init() {}
 
@@ -71,6 +73,7 @@ public struct StreamScratch: Sendable {
         counts += repeatElement(0, count: extra)
         flags += repeatElement(false, count: extra)
         marks += repeatElement(0, count: extra)
+        peaks += repeatElement(0, count: extra)
     }
 
     mutating func flag(_ items: [Int32], _ value: Bool) {
