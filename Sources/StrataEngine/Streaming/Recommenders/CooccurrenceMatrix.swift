@@ -70,6 +70,12 @@ struct CooccurrenceMatrix: Sendable {
         a < itemCount && b < itemCount ? similarities[a * capacity + b] : 0
     }
 
+    /// The items that co-occurred with `item`, by index.
+    func partners(of item: Int) -> [Int32] {
+        guard item >= 0, item < itemCount else { return [] }
+        return (0..<itemCount).compactMap { j in j != item && counts[item * capacity + j] > 0 ? Int32(j) : nil }
+    }
+
     func count(_ a: Int, _ b: Int) -> Int32 {
         a < itemCount && b < itemCount ? counts[a * capacity + b] : 0
     }

@@ -39,6 +39,11 @@ struct CooccurrencePairs: Sendable {
         }
     }
 
+    /// The items that co-occurred with `item`, in the order the pairs first met.
+    func partners(of item: Int) -> [Int32] {
+        item >= 0 && item < partners.count ? partners[item] : []
+    }
+
     func count(_ a: Int, _ b: Int) -> Int32 {
         guard a >= 0, b >= 0, a < partners.count, b < partners.count,
               let p = position[InteractionHistory.key(Int32(a), Int32(b))] else { return 0 }

@@ -205,9 +205,9 @@ extension IncrementalItemKNN: SimilarItemsSource {
     /// The items most similar to `item` on the current counts, best first (ties by lower index):
     /// what the session re-rank of a stream reads.
     public func similarItems(to item: Int, count: Int) -> [Recommendation] {
-        guard item >= 0, item < partners.count, count > 0 else { return [] }
+        guard item >= 0, item < roots.count, count > 0 else { return [] }
         var best = BoundedBest(capacity: count)
-        for (p, j) in partners[item].enumerated() { best.offer(item: Int(j), score: similarity(count: together[item][p], item, Int(j))) }
+        for j in matrix?.partners(of: item) ?? pairs.partners(of: item) { best.offer(item: Int(j), score: similarity(item, Int(j))) }
         return best.sortedBestFirst()
     }
 }
