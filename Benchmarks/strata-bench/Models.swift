@@ -40,6 +40,7 @@ enum Models {
             let forest = try RandomForestClassifierEstimator(parameters: parameters).fit(data, context: .quiet)
             lines.append(fitted(&timer))
             lines.append("\"nodes_per_tree\": \(Double(forest.trees.reduce(0) { $0 + $1.nodeCount }) / Double(max(trees, 1)))")
+            lines.append("\"trees_digest\": \"\(digest(forest.trees))\"")
             if model == "shap" {
                 let rows = min(Int(flags["--rows"] ?? "10000") ?? 10000, test.frame.rowCount)
                 let sample = test.frame.takingRows(Array(0..<rows))
@@ -76,6 +77,23 @@ enum Models {
         let auc = try ClassificationMetrics.rocAUC(BinaryOutcomes(scores: scores, isPositive: test.labels.map { $0 == 1 }))
         lines.append("\"predict_seconds\": \(lap.wall), \"auc\": \(auc), \"peak_mb\": \(peakResidentMegabytes())")
         return "{" + lines.joined(separator: ", ") + "}"
+    }
+
+    /// FNV-1a over every node's split and values, so runs on 1 and 2 threads (or before and after
+    /// a speed-up) can be compared for identical forests at a glance.
+    private static func digest(_ trees: [TreeStructure]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ x: UInt64) { h = (h ^ x) &* 0x100_0000_01b3 }
+        for tree in trees {
+            for node in 0..<tree.nodeCount {
+                mix(UInt64(bitPattern: Int64(tree.feature[node])))
+                mix(tree.threshold[node].bitPattern)
+                mix(UInt64(bitPattern: Int64(tree.left[node])))
+                mix(tree.missingGoesLeft[node] ? 1 : 0)
+                for v in tree.value(at: node) { mix(v.bitPattern) }
+            }
+        }
+        return String(h, radix: 16)
     }
 
     private static func fitted(_ timer: inout CPUAndWallClock) -> String {

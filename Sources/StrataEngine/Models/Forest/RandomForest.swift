@@ -44,8 +44,8 @@ enum ForestGrower {
         let n = data.rowCount
         let outputs = data.isClassification ? data.statWidth : 1
         let chunks = FixedChunks(pieces: parameters.treeCount)
-        // Per tree, its structure and its out-of-bag rows' predictions.
-        let grown = try chunks.map(workers: workers, cancellation: context.cancellation) { range -> (TreeStructure, [Int32], [Double]) in
+        // Per tree, its structure and which rows its bootstrap drew (one bit per row).
+        let grown = try chunks.map(workers: workers, cancellation: context.cancellation) { range -> (TreeStructure, [UInt64]) in
             let t = range.lowerBound
             var rng = SeededGenerator(seed: parameters.seed, stream: UInt64(t))
             var counts = [Double](repeating: 0, count: n)
@@ -57,45 +57,42 @@ enum ForestGrower {
             let treeWeights = zip(counts, weights).map { $0 * $1 }
             var tree = parameters.tree
             tree.seed = rng.next()
-            var builder = TreeBuilder(data: data, parameters: tree, weights: treeWeights, seed: tree.seed)
+            let builder = TreeBuilder(data: data, parameters: tree, weights: treeWeights, seed: tree.seed)
             let structure = try builder.build(cancellation: context.cancellation)
-            var oobRows: [Int32] = []
-            var oobValues: [Double] = []
-            for row in 0..<n where counts[row] == 0 {
-                oobRows.append(Int32(row))
-                var node = 0
-                while structure.feature[node] >= 0 {
-                    let v = data.columns[Int(structure.feature[node])][row]
-                    node = Int(structure.goesLeft(node, value: v) ? structure.left[node] : structure.right[node])
+            var inBag = [UInt64](repeating: 0, count: (n + 63) / 64)
+            for row in 0..<n where counts[row] > 0 { inBag[row >> 6] |= 1 << UInt64(row & 63) }
+            return (structure, inBag)
+        }
+        let trees = grown.map(\.0)
+        // Out-of-bag: per row, the trees whose bootstrap left it out, summed in tree order.
+        let columns = data.columns
+        let (sums, votes) = try FlatTrees(trees, outputCount: outputs).sums(
+            rowCount: n, featureCount: data.featureCount, cancellation: context.cancellation,
+            fill: { rows, x in
+                for (f, column) in columns.enumerated() {
+                    for (k, row) in rows.enumerated() { x[k * columns.count + f] = column[row] }
                 }
-                oobValues.append(contentsOf: structure.value(at: node))
-            }
-            return (structure, oobRows, oobValues)
-        }
-        var sums = [Double](repeating: 0, count: n * outputs)
-        var votes = [Int](repeating: 0, count: n)
-        for (_, rows, values) in grown {
-            for (k, row) in rows.enumerated() {
-                votes[Int(row)] += 1
-                for o in 0..<outputs { sums[Int(row) * outputs + o] += values[k * outputs + o] }
-            }
-        }
+            },
+            inBag: grown.flatMap(\.1))
         let oob: [[Double]?] = (0..<n).map { row in
             votes[row] == 0 ? nil : (0..<outputs).map { sums[row * outputs + $0] / Double(votes[row]) }
         }
-        return ForestFit(trees: grown.map(\.0), outOfBag: oob)
+        return ForestFit(trees: trees, outOfBag: oob)
     }
 
     /// Mean of the trees' leaf values per row.
     static func predict(_ trees: [TreeStructure], frame: ModelFrame, outputs: Int) -> [[Double]] {
-        (0..<frame.rowCount).map { row in
-            var sum = [Double](repeating: 0, count: outputs)
-            for tree in trees {
-                let leaf = tree.leaf(for: row, in: frame)
-                for o in 0..<outputs { sum[o] += tree.values[leaf * outputs + o] }
-            }
-            return sum.map { $0 / Double(max(trees.count, 1)) }
-        }
+        predict(FlatTrees(trees, outputCount: outputs), frame: frame)
+    }
+
+    static func predict(_ flat: FlatTrees, frame: ModelFrame) -> [[Double]] {
+        let outputs = flat.outputCount
+        // Nothing here throws: `.never` cannot be cancelled.
+        guard let result = try? flat.sums(rowCount: frame.rowCount, featureCount: frame.features.count,
+                                          fill: { rows, x in frame.fillRows(rows, into: x) }) else { return [] }
+        let sums = result.sums
+        let scale = Double(max(flat.treeCount, 1))
+        return (0..<frame.rowCount).map { row in (0..<outputs).map { sums[row * outputs + $0] / scale } }
     }
 
     /// scikit-learn's forest importance: the mean of each tree's normalized importances, normalized.

@@ -11,7 +11,7 @@ public struct DecisionTreeClassifierEstimator: Estimator {
         try parameters.validate()
         let set = try TreeTrainingSet(frame: data.frame, target: data.target.checkedForTrees())
         let weights = try TreeTrainingSet.checkedWeights(data.weights, rowCount: set.rowCount)
-        var builder = TreeBuilder(data: set, parameters: parameters, weights: weights, seed: parameters.seed)
+        let builder = TreeBuilder(data: set, parameters: parameters, weights: weights, seed: parameters.seed)
         let tree = try builder.build(cancellation: context.cancellation)
         return DecisionTreeClassifierModel(tree: tree, schema: data.frame.schema, classes: data.target.classes,
                                            parameterValues: parameters.described)
@@ -29,7 +29,7 @@ public struct DecisionTreeRegressorEstimator: Estimator {
         try parameters.validate()
         let set = try TreeTrainingSet(frame: data.frame, target: .values(data.target))
         let weights = try TreeTrainingSet.checkedWeights(data.weights, rowCount: set.rowCount)
-        var builder = TreeBuilder(data: set, parameters: parameters, weights: weights, seed: parameters.seed)
+        let builder = TreeBuilder(data: set, parameters: parameters, weights: weights, seed: parameters.seed)
         let tree = try builder.build(cancellation: context.cancellation)
         return DecisionTreeRegressorModel(tree: tree, schema: data.frame.schema, parameterValues: parameters.described)
     }

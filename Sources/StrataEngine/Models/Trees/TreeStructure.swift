@@ -47,6 +47,14 @@ public struct TreeStructure: Sendable, Equatable {
         return feature.count - 1
     }
 
+    /// `addNode(value:cover:)` from a buffer, so a builder allocates no array per node.
+    @discardableResult
+    mutating func addNode(values: UnsafeBufferPointer<Double>, cover: Double) -> Int {
+        feature.append(-1); threshold.append(0); leftCategories.append([]); missingGoesLeft.append(true)
+        left.append(-1); right.append(-1); self.values.append(contentsOf: values); self.cover.append(cover); gain.append(0)
+        return feature.count - 1
+    }
+
     public mutating func setSplit(_ node: Int, feature f: Int, threshold t: Double, leftCategories cats: [Int32] = [],
                                   missingGoesLeft m: Bool, left l: Int, right r: Int, gain g: Double) {
         feature[node] = Int32(f); threshold[node] = t; leftCategories[node] = cats; missingGoesLeft[node] = m

@@ -13,6 +13,8 @@ struct TreeTrainingSet: Sendable {
     let levelCounts: [Int]
     let target: Target
     let rowCount: Int
+    /// The columns as ranks of their distinct values, which the split search reads.
+    let ranked: TreeRanks
 
     var featureCount: Int { columns.count }
 
@@ -76,6 +78,7 @@ struct TreeTrainingSet: Sendable {
         self.levelCounts = levelCounts
         self.target = target
         self.rowCount = frame.rowCount
+        ranked = TreeRanks(columns: columns, levelCounts: levelCounts, rowCount: frame.rowCount)
     }
 
     /// Checks per-row weights: as many as rows, finite, not negative, some positive.
