@@ -72,4 +72,21 @@ import Testing
         // Same folds and seed as the fit: the same mean AUC.
         #expect(abs(auc[0] - (lr.validationFigures.first { $0.0 == "AUC" }?.1 ?? 0)) < 1e-12)
     }
+
+    /// Default features leave out keys (however they are spelled) and columns that cannot inform a
+    /// model, naming them; a constant column the user names is still an error.
+    @Test func defaultFeaturesSkipKeysAndConstants() throws {
+        let s = try Self.session([Self.load, "derive customers flat = 1", "derive customers CustomerID = customer_id",
+                                  "select customers CustomerID, age, orders, flat, churned as slim",
+                                  "model logistic slim target=churned folds=3 seed=1 as m"])
+        guard case .object(let o)? = s.workspace["m"], let model = o as? ModelObject else { Issue.record("no model"); return }
+        #expect(model.schema.features.map(\.name) == ["age", "orders"])
+        #expect(ModelInput.looksLikeIdentifier("CustomerID") && ModelInput.looksLikeIdentifier("orderId")
+                && ModelInput.looksLikeIdentifier("user-id") && !ModelInput.looksLikeIdentifier("PAID")
+                && !ModelInput.looksLikeIdentifier("paid"))
+        guard case .failure(let message) = s.execute("model logistic slim target=churned features=age,flat") else {
+            Issue.record("a named constant feature should fail"); return
+        }
+        #expect(message.contains("'flat' is constant"))
+    }
 }

@@ -137,6 +137,7 @@ package struct ModelInput {
     private static func features(_ parsed: ParsedCommand, _ table: Table, target: String) throws -> (ModelFrame, [OutputBlock]) {
         var notes: [OutputBlock] = []
         let names: [String]
+        let explicit = parsed[Self.features] != nil
         if let given = parsed[Self.features] {
             if given.contains(target) {
                 throw parsed.error("features= includes the target '\(target)'", at: parsed.span(Self.features), suggestion: "leave \(target) out of features=")
@@ -145,8 +146,7 @@ package struct ModelInput {
         } else {
             var chosen: [String] = [], skipped: [String] = []
             for c in table.columns where c.name != target {
-                let lower = c.name.lowercased()
-                let isId = lower == "id" || lower.hasSuffix("_id")
+                let isId = Self.looksLikeIdentifier(c.name)
                 let tooManyLevels: Bool
                 if case .string(_, let dict) = c.data { tooManyLevels = dict.count > defaultLevelLimit } else { tooManyLevels = false }
                 if isId || c.type == .date || c.type == .timestamp || tooManyLevels { skipped.append(c.name) } else { chosen.append(c.name) }
@@ -158,6 +158,7 @@ package struct ModelInput {
         guard !names.isEmpty else { throw parsed.error("no feature columns", suggestion: "name them with features=a,b,…") }
         let n = table.rowCount
         var out: [ModelFrame.Feature] = []
+        var uninformative: [String] = []
         for name in names {
             guard let c = table.column(name) else {
                 throw parsed.error("no column '\(name)'", at: parsed.span(Self.features), suggestion: Suggestions.columnHint(for: name, among: table.columnNames))
@@ -168,6 +169,12 @@ package struct ModelInput {
             for i in 0..<n {
                 let v = feature.numericValue(i)
                 if v.isNaN { missing += 1 } else if seen.count < 2 { seen.insert(v) }
+            }
+            // A default choice drops a column that cannot inform a model, as scikit-learn's trees
+            // never split on it; a column the user named is an error, since they asked for it.
+            if !explicit && (missing == n || seen.count < 2) {
+                uninformative.append(name)
+                continue
             }
             if missing == n {
                 throw parsed.error("feature '\(name)' has no values (every row is missing)", at: parsed.span(Self.features),
@@ -180,11 +187,27 @@ package struct ModelInput {
             }
             out.append(feature)
         }
+        if !uninformative.isEmpty {
+            notes.append(.note("left out as constant or all missing: " + uninformative.joined(separator: ", ")))
+        }
+        guard !out.isEmpty else {
+            throw parsed.error("no feature column varies: every candidate is constant or missing", suggestion: "name varying columns with features=a,b,…")
+        }
         guard out.count < n else {
             throw parsed.error("\(out.count) features for \(n) rows: a model needs more rows than features", at: parsed.span(Self.features),
                                suggestion: "use fewer features or more rows")
         }
         return (try ModelFrame(rowCount: n, features: out), notes)
+    }
+
+    /// `id`, `customer_id`, `user-id`, `CustomerID`, `orderId`: a key, not a measurement, so never a
+    /// default feature (a number that only names a customer would be split on as if it meant something).
+    static func looksLikeIdentifier(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        if lower == "id" || lower.hasSuffix("_id") || lower.hasSuffix("-id") || lower.hasSuffix(" id") { return true }
+        guard name.count > 2 else { return false }
+        let beforeSuffix = name.dropLast(2).last
+        return (name.hasSuffix("ID") || name.hasSuffix("Id")) && beforeSuffix.map { $0.isLowercase || $0.isNumber || !$0.isUppercase } == true
     }
 
     /// One column as a model feature: numbers (and yes/no, dates) numeric, text categorical with its
