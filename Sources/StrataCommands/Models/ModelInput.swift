@@ -4,8 +4,9 @@ import StrataEngine
 /// 0/1 (binary classification) or numbers (regression), the features as a `ModelFrame`.
 package struct ModelInput {
     package static let target = CommandOption<String?>.column("target", "the column to predict")
-    package static let features = CommandOption<[String]?>.columns("features", describedAs: "every usable column",
-        "the feature columns (default: every number and text column but the target, ids and dates)")
+    package static let features = CommandOption<[String]?>.columns("features",
+        describedAs: "every number and text column but the target, keys, dates and constant columns",
+        "the feature columns")
     package static let positive = CommandOption<String?>.text("positive", describedAs: "the larger value",
         "the class to predict (binary target); with more values, that value against the rest")
     package static let folds = CommandOption<Int?>.int("folds", in: 2...50, describedAs: "5", "stratified k-fold cross-validation with this many folds")

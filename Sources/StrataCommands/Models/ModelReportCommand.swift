@@ -133,7 +133,8 @@ package enum ModelReportCommand {
         if text == "best_f1" { return (try ThresholdChoice.maximizingF1(outcomes), "the one that maximises F1") }
         guard let t = Double(text), t >= 0, t <= 1 else {
             throw parsed.error("threshold must be best_f1 or a probability from 0 to 1, not '\(parsed[threshold])'",
-                               at: parsed.span(threshold), suggestion: "e.g. threshold=0.3")
+                               at: parsed.span(threshold),
+                               suggestion: text.contains("f1") ? "threshold=best_f1" : "e.g. threshold=0.3, or threshold=best_f1")
         }
         return (try ConfusionMatrix(outcomes, threshold: t), "as given")
     }
