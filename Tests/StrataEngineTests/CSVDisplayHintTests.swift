@@ -27,6 +27,18 @@ private typealias S = CSVTestSupport
         #expect(try decimals("n\n1.25\n2\n", "n", options: forced) == nil)
     }
 
+    /// Numbers a tool wrote with float noise (8187806.363999999) carry the places they are within
+    /// 1e-12 of; measurements with many places carry none.
+    @Test func floatNoiseIsNotMorePlaces() throws {
+        #expect(try decimals("p\n8187806.363999999\n284661.54000000004\n", "p") == 3)
+        #expect(try decimals("p\n0.30000000000000004\n2\n", "p") == 1)
+        #expect(try decimals("p\n0.123456789\n2\n", "p") == nil)
+        #expect(ColumnDisplay.decimalsCarried(by: [2.55, 3, 0.125, .nan, 0]) == 3)
+        #expect(ColumnDisplay.decimalsCarried(by: [1.0 / 3]) == nil)
+        #expect(ColumnDisplay.decimalsCarried(by: [1e12 + 0.5]) == nil, "too large for the test to be exact")
+        #expect(ColumnDisplay.decimalsCarried(by: []) == 0)
+    }
+
     @Test func theSameHintOnOneThreadOrTwo() throws {
         var text = "k,p\n"
         for row in 0..<4000 { text += "\(row),\(row % 7).\(row % 3 == 0 ? "5" : "25")\n" }

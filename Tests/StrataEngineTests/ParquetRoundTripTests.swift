@@ -42,6 +42,19 @@ import Testing
         #expect(back.rowGroupCount == max(1, (rows + 65_535) / 65_536))
     }
 
+    /// Parquet keeps no written places, so prices read back keep their cents from the values.
+    @Test func pricesKeepTheirPlaces() throws {
+        var prices = ColumnBuilder(name: "price", type: .float)
+        var noisy = ColumnBuilder(name: "ratio", type: .float)
+        for (p, r) in [(19.99, 1.0 / 3), (5.0, 0.5), (2.5, 0.25)] {
+            prices.append(.float(p))
+            noisy.append(.float(r))
+        }
+        let back = try Self.readBack(try ParquetWriter.encode(try Table(columns: [prices.finish(), noisy.finish()]), rowGroupRows: 2))
+        #expect(back.table.column("price")?.display.decimals == 2)
+        #expect(back.table.column("ratio")?.display.decimals == nil)
+    }
+
     @Test func theBytesDoNotDependOnScheduling() throws {
         let table = try Self.sampleTable(rows: 20_000, seed: 9)
         #expect(try ParquetWriter.encode(table, rowGroupRows: 3_000) == ParquetWriter.encode(table, rowGroupRows: 3_000))

@@ -56,6 +56,10 @@ struct CSVColumnInference {
     /// Settled as text: nothing more can change but missing counts.
     var isSettledAsText: Bool { sawValue && candidates.isEmpty }
 
+    /// Every number was written in fixed notation, some with more places than a display hint holds
+    /// (a tool writing 8187806.363999999): the values themselves may still carry few places.
+    var wroteMorePlacesThanAHint: Bool { !hasUnfixedDecimals && writtenDecimals > ColumnDisplay.maxDecimals }
+
     /// Why a column that held typed values became text, if it did.
     func mixedNote(columnName: String) -> String? {
         guard let index = transitions.firstIndex(where: { $0.after.isEmpty }), index > 0 else { return nil }

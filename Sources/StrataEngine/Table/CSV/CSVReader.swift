@@ -150,7 +150,13 @@ public enum CSVReader {
                 notes.append("column \(first.names[column]): \(affected) \(affected == 1 ? "value is" : "values are") not valid UTF-8\(line); bad bytes replaced with U+FFFD")
             }
             var made = storage.makeColumn(name: first.names[column], dictionary: interner.strings)
-            if made.type == .float, first.forcedPlans[column] == nil { made.display = first.inference[column].display }
+            if made.type == .float, first.forcedPlans[column] == nil {
+                made.display = first.inference[column].display
+                // Written with more places than shown (a tool's 8187806.363999999): the values decide.
+                if first.inference[column].wroteMorePlacesThanAHint, case .float(let values) = made.data {
+                    made.display.decimals = ColumnDisplay.decimalsCarried(by: values)
+                }
+            }
             columns.append(made)
         }
         return CSVLoadResult(

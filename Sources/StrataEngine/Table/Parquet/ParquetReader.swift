@@ -61,7 +61,16 @@ public enum ParquetReader {
             if found.fractionalSeconds > 0 {
                 notes.append("column \(leaf.path[0]): fractional seconds dropped from \(found.fractionalSeconds) values (Strata timestamps hold whole seconds)")
             }
-            built.append(stores[column].column(name: leaf.path[0], chunks: chunks, starts: mine.map { tasks[$0].start }))
+            var loaded = stores[column].column(name: leaf.path[0], chunks: chunks, starts: mine.map { tasks[$0].start })
+            if case .float(let values) = loaded.data {
+                // Parquet keeps no written places; a DECIMAL's scale says them, else the values do.
+                if case .decimal(let scale, _)? = leaf.kind, scale <= ColumnDisplay.maxDecimals {
+                    loaded.display = ColumnDisplay(decimals: scale)
+                } else {
+                    loaded.display = ColumnDisplay(decimals: ColumnDisplay.decimalsCarried(by: values))
+                }
+            }
+            built.append(loaded)
         }
         let table = Table(uncheckedColumns: built, rowCount: totalRows)
         return ParquetLoadResult(
@@ -86,7 +95,8 @@ public enum ParquetReader {
         do {
             return try decoder.decode(bytes, rows: group.rowCount, into: slots, missing: missing)
         } catch let corrupt as ParquetError.Corrupt {
-            let suggestion = corrupt.reason.contains("does not read") ? "rewrite the file with pyarrow's defaults (Snappy, dictionary and PLAIN encodings)" : nil
+            let suggestion = corrupt.reason.contains("does not read") ? "rewrite the file with pyarrow's defaults (Snappy, dictionary and PLAIN encodings)"
+                : corrupt.reason.contains("does not fit") ? "load the other columns with cols= (leaving \(leaf.path[0]) out)" : nil
             throw ParquetError(file: file.path, reason: "\(where_) (\(codec.name)): \(corrupt.reason)", suggestion: suggestion)
         }
     }
