@@ -35,7 +35,14 @@ public enum HelpFormatter {
             let w = min(32, (keys.map(\.count).max() ?? 4) + 2)
             for (o, k) in zip(spec.options, keys) {
                 let def = o.defaultText.map { " (default: \($0))" } ?? ""
-                lines.append("  " + k.padding(toLength: w) + o.help + def)
+                if k.count + 2 > w {
+                    // Too long for the column (scale=none|minmax|…): on its own line, so every
+                    // description still starts in the same column.
+                    lines.append("  " + k)
+                    lines.append("  " + "".padding(toLength: w) + o.help + def)
+                } else {
+                    lines.append("  " + k.padding(toLength: w) + o.help + def)
+                }
             }
         }
         if !spec.examples.isEmpty {
