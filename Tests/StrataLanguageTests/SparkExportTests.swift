@@ -204,7 +204,7 @@ import Testing
 
     @Test func modelsAndABTestsBecomeSparkMLAndAggregates() throws {
         let dir = try Self.data()
-        var ab = "unit,variant,converted,age\n"
+        var ab = "unit_id,variant,converted,age\n"
         for i in 0..<60 { ab += "\(i),\(i % 2 == 0 ? "A" : "B"),\(i % (i % 2 == 0 ? 5 : 3) == 0 ? 1 : 0),\(20 + i % 30)\n" }
         try ab.write(toFile: dir + "/ab.csv", atomically: true, encoding: .utf8)
         let result = try Self.compile([
@@ -212,12 +212,16 @@ import Testing
             "abtest ab variant=variant metric=converted",
             "model forest ab target=converted features=age trees=20 depth=4 folds=3 seed=2 as rf",
             "model logistic ab target=converted features=age folds=3 seed=2 as lr",
+            "select ab unit_id, converted, age as slim",
+            "model logistic slim target=converted folds=3 seed=2 as chosen",
         ])
         let p = result.program
+        // Without features=, the job learns from the columns Strata chose: the key `unit_id` left out.
+        #expect(p.contains("chosen_data = VectorAssembler(inputCols=[\"age\"], outputCol=\"features\")"))
         #expect(p.contains("two_proportion_test(\"abtest_converted\", ab, \"variant\", \"converted\", \"A\")"))
         #expect(p.contains("fold_quality(\"rf\", rf_data, \"_label\", RandomForestClassifier(numTrees=20, maxDepth=4, maxBins=rf_bins, minInstancesPerNode=1, featureSubsetStrategy=\"sqrt\", labelCol=\"_label\", seed=2), 3, 2)"))
         #expect(p.contains("LogisticRegression(regParam=1.0 / ab_lr_rows, maxIter=100, labelCol=\"_label\")"))
-        #expect(result.tables == ["ab", "evaluation_abtest_converted", "evaluation_rf", "evaluation_lr"])
+        #expect(result.tables == ["ab", "slim", "evaluation_abtest_converted", "evaluation_rf", "evaluation_lr", "evaluation_chosen"])
         try Self.expectValidPython(p)
     }
 }

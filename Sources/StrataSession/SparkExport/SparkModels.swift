@@ -9,8 +9,15 @@ extension SparkTranslator {
         guard let targetColumn = table.column(target) else { throw SparkUnsupported("no column \(target)") }
         // Strata decided the task when it fitted the model: a bound model knows its positive class.
         var classification = targetColumn.type == .int || targetColumn.type == .bool
-        if case .object(let o)? = input.after[name], let fitted = o as? ModelObject { classification = fitted.positiveClass != nil }
-        let features = parsed[ModelInput.features] ?? table.columns.filter { $0.name != target && ($0.type.isNumeric || $0.type == .bool) }.map(\.name)
+        var fittedFeatures: [String]?
+        if case .object(let o)? = input.after[name], let fitted = o as? ModelObject {
+            classification = fitted.positiveClass != nil
+            fittedFeatures = fitted.schema.features.map(\.name)
+        }
+        // The features Strata chose when it fitted (keys, dates and constant columns left out), so
+        // both sides learn from the same columns.
+        let features = parsed[ModelInput.features] ?? fittedFeatures
+            ?? table.columns.filter { $0.name != target && ($0.type.isNumeric || $0.type == .bool) }.map(\.name)
         let text = features.filter { table.column($0)?.type == .string }
         if !text.isEmpty { throw SparkUnsupported("text features (\(text.joined(separator: ", "))) have no Spark mapping yet") }
         let seed = String(Int64(bitPattern: parsed.seed(ModelKinds.seed, input.workspace.settings) & 0x7FFF_FFFF_FFFF_FFFF))
