@@ -4,7 +4,9 @@
 ///
 ///     (YᵀY + λI + Σ_{i∈I_u} (c − 1) y_i y_iᵀ) x_u = Σ_{i∈I_u} c y_i,   c = 1 + α,
 ///
-/// I_u being the user's distinct items so far (binary strengths). The solve is exact (Cholesky).
+/// I_u being the user's distinct items so far (binary strengths). The solve is exact (Cholesky),
+/// the batch half-step's own, over the items in the batch's order: a folded-in user has the
+/// factors a batch half-step against the same item factors gives them.
 /// Items first seen after the last refit have no factors yet: they are left out of the sums and
 /// cannot be recommended until the next refit. Before the first refit (one period in) there are
 /// no item factors and every list is empty.
