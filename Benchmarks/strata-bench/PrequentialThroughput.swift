@@ -11,7 +11,8 @@ import StrataEngine
 /// lists: the update-cost curve over ten equal slices of the stream), biasedmf / funkmf (rating
 /// prediction then learning per event, no lists: River's BiasedMF / FunkMF rule, beside
 /// river_bench.py) or als-foldin (ALS fitted on the first half, then one user fold-in per event
-/// of the second half, no lists: beside implicit's partial_fit_users). Prints events per second of
+/// of the second half, no lists: beside implicit's partial_fit_users; EVERY is then the number of
+/// fold-ins, as implicit_bench.py's LIMIT, all of the half by default). Prints events per second of
 /// wall time and of process CPU time (the machine is shared), the seconds of each 100,000 events,
 /// the model's memory and the peak RSS.
 enum PrequentialThroughput {
@@ -28,7 +29,7 @@ enum PrequentialThroughput {
         let stream = events.events
         switch args[0] {
         case "itemknn-update": return try updatesOnly(stream, loadSeconds: loadSeconds)
-        case "als-foldin": return try foldIns(stream, loadSeconds: loadSeconds)
+        case "als-foldin": return try foldIns(stream, limit: args.count > 2 ? Int(args[2]) : nil)
         case "biasedmf", "funkmf": return try ratings(stream, table: table, events: events, biased: args[0] == "biasedmf")
         default: break
         }
@@ -127,8 +128,10 @@ enum PrequentialThroughput {
     }
 
     /// ALS (64 factors, 15 iterations, as implicit's defaults) fitted once on the first half of the
-    /// stream, then each event of the second half folds its user in against the fixed item factors.
-    static func foldIns(_ stream: [StreamInteraction], loadSeconds: Double) throws -> String {
+    /// stream, then each of the next `limit` events (all of the second half when nil) folds its user
+    /// in against the fixed item factors. CPU seconds of the fold-ins beside their wall seconds;
+    /// `refits` 1 says no second refit fell among them.
+    static func foldIns(_ stream: [StreamInteraction], limit: Int?) throws -> String {
         guard let first = stream.first?.time, stream.count >= 2 else { throw BenchUsageError(description: "too few events") }
         let half = stream.count / 2
         var o = ImplicitALSOptions(seed: 42)
@@ -138,11 +141,15 @@ enum PrequentialThroughput {
         for e in stream[..<half] { try model.learn(e, context: .quiet) }
         try model.learn(stream[half], context: .quiet)
         let fitSeconds = clock.lap()
-        for e in stream[(half + 1)...] { try model.learn(e, context: .quiet) }
+        let end = min(stream.count, half + 1 + max(0, limit ?? stream.count))
+        let cpu = cpuSeconds()
+        for e in stream[(half + 1)..<end] { try model.learn(e, context: .quiet) }
+        let foldCPU = cpuSeconds() - cpu
         let foldSeconds = clock.lap()
-        let n = stream.count - half - 1
+        let n = end - half - 1
         return "{\"mode\": \"prequential\", \"model\": \"als-foldin\", \"factors\": \(o.factors), \"refits\": \(model.refits), "
-            + "\"fit_seconds\": \(fitSeconds), \"fold_ins\": \(n), \"fold_in_seconds\": \(foldSeconds), "
-            + "\"fold_ins_per_second\": \(Double(n) / foldSeconds), \"peak_rss_mb\": \(peakResidentMegabytes())}"
+            + "\"fit_seconds\": \(fitSeconds), \"fold_ins\": \(n), \"fold_in_seconds\": \(foldSeconds), \"fold_in_cpu_seconds\": \(foldCPU), "
+            + "\"fold_ins_per_second\": \(Double(n) / foldSeconds), \"fold_ins_per_cpu_second\": \(Double(n) / foldCPU), "
+            + "\"peak_rss_mb\": \(peakResidentMegabytes())}"
     }
 }

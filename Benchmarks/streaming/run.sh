@@ -21,7 +21,7 @@ B=.build-release/release/strata-bench
 for m in popular itemknn isgd; do $B prequential $m datasets/events.csv; done
 $B prequential itemknn-update datasets/events.csv
 for m in biasedmf funkmf; do $B prequential $m datasets/events.csv; done
-$B prequential als-foldin datasets/events.csv
+$B prequential als-foldin datasets/events.csv 20000
 "$PY" Benchmarks/streaming/river_bench.py datasets/events.csv
 "$PY" Benchmarks/streaming/implicit_bench.py datasets/events.csv 20000
 $B prequential popular "$BIG"

@@ -35,33 +35,17 @@ package enum PrequentialCommand {
         let input = try PrequentialInput(parsed, table, context: ctx.run)
         let kinds = try PrequentialOptions.kinds(parsed)
         let settings = try PrequentialOptions.settings(parsed, ctx)
-        var models: [(name: String, model: any StreamingRecommender)] = kinds.map { ($0.rawValue, settings.make($0)) }
-        var notes: [String] = []
-        if let days = parsed[PrequentialOptions.batch] {
-            var batchSettings = settings
-            batchSettings.period = Int64(PrequentialOptions.seconds(days: days))
-            for kind in kinds {
-                if let model = batchSettings.batch(kind) {
-                    models.append(("\(kind.rawValue)/batch", model))
-                } else {
-                    notes.append("\(kind.rawValue) has no batch version here (its batch relative is als)")
-                }
-            }
-        }
-        var defaultPair: (first: Int, second: Int)?
-        if parsed[PrequentialOptions.session] {
-            // Each model beside itself re-ranked by the session; McNemar compares the first pair unless told.
-            defaultPair = (0, models.count)
-            for kind in kinds {
-                models.append(("\(kind.rawValue)+session", SessionReRankedStream(settings.make(kind), neighbors: settings.neighbors)))
-            }
-        }
+        let lineup = StreamModelLineup(kinds: kinds, settings: settings,
+                                       batchPeriod: parsed[PrequentialOptions.batch].map { Int64(PrequentialOptions.seconds(days: $0)) },
+                                       session: parsed[PrequentialOptions.session])
+        let models = lineup.models
+        let notes = lineup.withoutBatch.map { "\($0.rawValue) has no batch version here (its batch relative is als)" }
         var evaluation = PrequentialSettings()
         evaluation.top = parsed[PrequentialOptions.top]
         evaluation.window = parsed[PrequentialOptions.window]
         evaluation.fading = parsed[PrequentialOptions.fading]
         evaluation.every = parsed[PrequentialOptions.every]
-        let compare = try comparedPair(parsed, names: models.map(\.name)) ?? defaultPair
+        let compare = try comparedPair(parsed, names: models.map(\.name)) ?? lineup.sessionPair
         var consumer = try PrequentialConsumer(models: models, settings: evaluation, compare: compare)
         ctx.run.progress.begin("prequential", total: input.events.events.count, unit: "events")
         defer { ctx.run.progress.end() }

@@ -58,7 +58,10 @@ struct PrequentialReport {
                           series: series, xLabel: "time", yLabel: label, xKind: .date)
     }
 
-    func mcnemarText() -> String? {
+    func mcnemarText() -> String? { Self.mcnemarText(consumer) }
+
+    /// McNemar between the compared models, over the last window and over all scored events.
+    static func mcnemarText(_ consumer: PrequentialConsumer) -> String? {
         guard let pair = consumer.compared, let all = consumer.overallMcNemar else { return nil }
         let a = consumer.entries[pair.first].name, b = consumer.entries[pair.second].name
         func line(_ scope: String, _ r: SlidingMcNemar.Result) -> String {
@@ -105,16 +108,24 @@ struct PrequentialReport {
                          + "boundary (the clock starts at the first event), frozen in between; empty lists before the first refit "
                          + "and for users who arrived after the last")
         }
-        if consumer.entries.contains(where: { $0.name.hasSuffix("+session") }) {
-            lines.append("MODEL+session: the model's top max(100, 5 × \(s.top)) at the event's time re-ranked by the user's distinct items "
-                         + "of the 30 minutes before it (scores scaled to [0, 1] plus the strongest item-kNN similarity to a session item, "
-                         + "on the events so far); the model's own list when the user has no such event")
-        }
+        if let session = Self.sessionLine(consumer) { lines.append(session) }
         lines.append("memory: each model's state at the end, estimated from its arrays and tables")
-        if consumer.compared != nil {
-            lines.append("McNemar: per-event hits of the two models over the last \(Format.count(s.window)) scored events and over all; "
-                         + "M = (n₁₀ − n₀₁)² / (n₁₀ + n₀₁), χ² with 1 degree of freedom, no continuity correction")
-        }
+        if let mcnemar = Self.mcnemarLine(consumer) { lines.append(mcnemar) }
         return lines
+    }
+
+    /// What MODEL+session means, when the run has one.
+    static func sessionLine(_ consumer: PrequentialConsumer) -> String? {
+        guard consumer.entries.contains(where: { $0.name.hasSuffix("+session") }) else { return nil }
+        return "MODEL+session: the model's top max(100, 5 × \(consumer.settings.top)) at the event's time re-ranked by the user's distinct "
+            + "items of the 30 minutes before it (scores scaled to [0, 1] plus the strongest item-kNN similarity to a session item, "
+            + "on the events so far); the model's own list when the user has no such event"
+    }
+
+    /// How McNemar's test was made, when two models are compared.
+    static func mcnemarLine(_ consumer: PrequentialConsumer) -> String? {
+        guard consumer.compared != nil else { return nil }
+        return "McNemar: per-event hits of the two models over the last \(Format.count(consumer.settings.window)) scored events and "
+            + "over all; M = (n₁₀ − n₀₁)² / (n₁₀ + n₀₁), χ² with 1 degree of freedom, no continuity correction"
     }
 }

@@ -22,7 +22,9 @@ package enum StreamCommand {
             + "profile changes is re-scored at once; moves (time, customer, from, to) go to NAME.tier_moves. "
             + "period=day|week|month prints the `migrate` table of each period (all of them in NAME.migration and "
             + "NAME.tier_migration). models= feeds incremental recommenders, each event scored before it is learnt "
-            + "(as `prequential`); users= shows those users' current lists on the board and in the output; "
+            + "(as `prequential`); session=yes adds each model re-ranked by the user's current session (their items of the 30 "
+            + "minutes before the event) as MODEL+session, and McNemar's test compares the first model with its re-rank "
+            + "(without it, the first two models); users= shows those users' current lists on the board and in the output; "
             + "bycontext=device|hour breaks their metrics down. Streaming k-means "
             + "(k=) on the r, f, m scores is updated each day with the customers whose scores changed, and "
             + "compared with a batch refit. See docs/streaming.md.",
@@ -32,7 +34,8 @@ package enum StreamCommand {
                    "stream events purchase=purchase k=0 criteria=\"recency:-1, frequency:1, monetary:1\" tiers=3 labels=Low,Mid,High "
                     + "until=2024-12-22 period=week as tiered",
                    "stream events k=0 context=device models=popular,itemknn users=10040 until=2024-12-10 board=yes every=5 "
-                    + "bycontext=device as recs"],
+                    + "bycontext=device as recs",
+                   "stream events k=0 models=itemknn session=yes users=10040 until=2024-12-10 as intent"],
         fileAccess: .reads
     ) { parsed, ctx in
         let name = try ctx.resultName(for: parsed)

@@ -1,7 +1,8 @@
 import StrataEngine
 
 /// `stream … models=…`: incremental recommenders fed by the stream and scored prequentially, with
-/// the options of `prequential` that shape them, and `users=` for the board.
+/// the options of `prequential` that shape them (`session=yes` adds each model re-ranked by the
+/// user's current session), and `users=` for the board.
 enum StreamModelOptions {
     static let models = CommandOption.list("models", describedAs: "none",
                                            "incremental recommenders fed by the stream, each event scored before it is learnt: popular, itemknn, isgd, als")
@@ -11,16 +12,22 @@ enum StreamModelOptions {
     /// Options that shape the models, kept from when the stream was made.
     static let shaping: [any OptionDeclaration] = [models, PrequentialOptions.top, PrequentialOptions.window, PrequentialOptions.halflife,
                                                     PrequentialOptions.neighbors, PrequentialOptions.factors, PrequentialOptions.rate,
-                                                    PrequentialOptions.refit, PrequentialOptions.seed]
+                                                    PrequentialOptions.refit, PrequentialOptions.seed, PrequentialOptions.session]
 
     static func recommenders(_ parsed: ParsedCommand, _ ctx: CommandContext) throws -> StreamRecommenders? {
-        guard parsed.isGiven(models) else { return nil }
+        guard parsed.isGiven(models) else {
+            if parsed[PrequentialOptions.session] {
+                throw parsed.error("session=yes re-ranks the recommenders' lists, and this stream feeds none",
+                                   at: parsed.span(PrequentialOptions.session), suggestion: "make the stream with models=, e.g. models=itemknn session=yes")
+            }
+            return nil
+        }
         let kinds = try PrequentialOptions.kinds(parsed, option: models)
         var evaluation = PrequentialSettings()
         evaluation.top = parsed[PrequentialOptions.top]
         evaluation.window = parsed[PrequentialOptions.window]
-        let consumer = try PrequentialConsumer(kinds: kinds, models: try PrequentialOptions.settings(parsed, ctx), settings: evaluation)
-        return StreamRecommenders(consumer)
+        let lineup = StreamModelLineup(kinds: kinds, settings: try PrequentialOptions.settings(parsed, ctx), session: parsed[PrequentialOptions.session])
+        return StreamRecommenders(try PrequentialConsumer(models: lineup.models, settings: evaluation, compare: lineup.sessionPair))
     }
 
     /// The users to watch, checked against the stream: a table's log holds every user it will have.

@@ -145,27 +145,44 @@ struct ALSHalfStep: Sendable {
         work.a.withUnsafeMutableBufferPointer { ab in
         work.b.withUnsafeMutableBufferPointer { bb in
             let a = ab.baseAddress!, b = bb.baseAddress!
-            a.update(from: g, count: f * f)
-            b.update(repeating: 0, count: f)
-            for k in entries.range {
-                let yi = y + Int(entries.indices[k]) * f
-                let c = confidence(entries.values[k])
-                let c1 = c - 1
-                for s in 0..<f {
-                    let ys = Double(yi[s])
-                    b[s] += c * ys
-                    let w = c1 * ys
-                    let row = a + s * f
-                    for t in 0...s { row[t] += w * Double(yi[t]) }
-                }
+            let solved = Self.exactRowSolve(factors: f, y: y, gram: g, a: a, b: b, count: entries.range.count) { k in
+                let e = entries.range.lowerBound + k
+                return (Int(entries.indices[e]), confidence(entries.values[e]))
             }
-            // Only the lower triangle was accumulated; the factorisation reads only that.
-            if DenseSolve.choleskyFactor(a, f) {
-                DenseSolve.choleskySolve(a, f, b)
+            if solved {
                 for s in 0..<f { x[s] = Float(b[s]) }
             } else {
                 x.update(repeating: 0, count: f)
             }
         }}
+    }
+
+    /// One row's normal equations solved exactly, in Double: (G + Σ_k (c_k − 1) y_k y_kᵀ) x = Σ_k c_k y_k
+    /// over the `count` entries `entry(k)` gives (the index of y_k in `y`, and c_k; nil skips it).
+    /// `a` (f × f) and `b` (f) are the caller's scratch; on success `b` holds x. False when the matrix
+    /// is not positive definite. The batch half-step and the streaming fold-in both solve here, so a
+    /// user folded in gets the factors a batch half-step would give them (same sums in the same order).
+    @inline(__always)
+    static func exactRowSolve(factors f: Int, y: UnsafePointer<Float>, gram g: UnsafePointer<Double>,
+                              a: UnsafeMutablePointer<Double>, b: UnsafeMutablePointer<Double>,
+                              count: Int, entry: (Int) -> (index: Int, confidence: Double)?) -> Bool {
+        a.update(from: g, count: f * f)
+        b.update(repeating: 0, count: f)
+        for k in 0..<count {
+            guard let (index, c) = entry(k) else { continue }
+            let yi = y + index * f
+            let c1 = c - 1
+            for s in 0..<f {
+                let ys = Double(yi[s])
+                b[s] += c * ys
+                let w = c1 * ys
+                let row = a + s * f
+                for t in 0...s { row[t] += w * Double(yi[t]) }
+            }
+        }
+        // Only the lower triangle was accumulated; the factorisation reads only that.
+        guard DenseSolve.choleskyFactor(a, f) else { return false }
+        DenseSolve.choleskySolve(a, f, b)
+        return true
     }
 }

@@ -130,26 +130,13 @@ public struct PrequentialConsumer: Sendable {
         return SlidingMcNemar.test(onlyFirst: a, onlySecond: b)
     }
 
-    /// A model's current top-N for a user (what a live board shows), leaving out the user's items.
+    /// A model's current top-N for a user (what a live board shows), leaving out the user's items,
+    /// asked at the latest event's time (so a session re-rank sees the user's current session).
     public func recommendations(model: Int, user: Int, count: Int) -> [Recommendation] {
         guard entries.indices.contains(model) else { return [] }
         var scratch = StreamScratch()
-        return entries[model].model.recommend(user: user, count: count, seen: history.items(of: user), scratch: &scratch)
-    }
-}
-
-extension PrequentialConsumer {
-    /// The models by kind, named by their kind (`popular`, `itemknn`, …), with `MODEL/batch`
-    /// versions refitted every `batchPeriod` seconds when given: what `stream` needs to evaluate
-    /// the same models as `prequential`.
-    public init(kinds: [StreamingModelKind], models: StreamingModelSettings, batchPeriod: Int64? = nil,
-                settings: PrequentialSettings) throws {
-        var list: [(name: String, model: any StreamingRecommender)] = kinds.map { ($0.rawValue, models.make($0)) }
-        if let batchPeriod {
-            var batch = models
-            batch.period = batchPeriod
-            for kind in kinds { if let m = batch.batch(kind) { list.append(("\(kind.rawValue)/batch", m)) } }
-        }
-        try self.init(models: list, settings: settings)
+        let seen = history.items(of: user)
+        guard let latestTime else { return entries[model].model.recommend(user: user, count: count, seen: seen, scratch: &scratch) }
+        return entries[model].model.recommend(user: user, count: count, seen: seen, at: latestTime, scratch: &scratch)
     }
 }

@@ -23,15 +23,11 @@ public struct PeriodicBatchRecommender: StreamingRecommender {
     }
 
     public mutating func learn(_ event: StreamInteraction, context: RunContext) throws {
-        var next = log
-        next.append(event)
-        if next.isDue(at: event.time) {
-            let refitted = try fit(next.interactions(), context)
-            next.scheduleAfter(event.time)
+        let fit = self.fit
+        if let refitted = try log.append(event, refittingWith: { try fit($0, context) }) {
             model = refitted
             refits += 1
         }
-        log = next
     }
 
     public func recommend(user: Int, count: Int, seen: [Int32], scratch: inout StreamScratch) -> [Recommendation] {

@@ -21,6 +21,25 @@ struct RefitLog: Sendable {
         if nextRefit == nil { nextRefit = event.time + period }
     }
 
+    /// Appends the event in place. When the event is due for a refit, `refit` first gets the events
+    /// so far including it, and the boundary moves on; a refit that throws leaves the log as it was.
+    /// Only a refit copies the log (to stay unchanged on a throw): a copy per event would cost the
+    /// whole log per click.
+    mutating func append<Fitted>(_ event: StreamInteraction, refittingWith refit: (Interactions) throws -> Fitted) rethrows -> Fitted? {
+        // Before the first event there is no boundary, and appending does not move one already set,
+        // so whether the event is due can be asked before it is appended.
+        guard isDue(at: event.time) else {
+            append(event)
+            return nil
+        }
+        var next = self
+        next.append(event)
+        let fitted = try refit(next.interactions())
+        next.scheduleAfter(event.time)
+        self = next
+        return fitted
+    }
+
     /// Whether an event at `time` is at or past the boundary (the first event only starts the clock).
     func isDue(at time: Int64) -> Bool { nextRefit.map { time >= $0 } ?? false }
 
