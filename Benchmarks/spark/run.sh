@@ -10,7 +10,11 @@
 #                            except the release build)
 #   STRATA_SPARK_VENV=DIR    the pyspark venv (.ci/ensure-spark makes it when missing)
 #   DRIVER_MEMORY=10g        Spark's driver memory (in local mode the driver is also the executor)
-#   SHUFFLE_PARTITIONS=N     spark.sql.shuffle.partitions (default: Spark's own, 200)
+#   SHUFFLE_PARTITIONS=N     spark.sql.shuffle.partitions (default: the job's own, 4 per local core)
+#   SESSION=FILE             the session the export and check steps use (default
+#                            sessions/recommenders.strata; Benchmarks/spark/recommenders-exported.strata
+#                            leaves out item-kNN, whose Spark self-join on users is too big for 10M
+#                            ratings in local[2], and replays in the check step only what the job ran)
 #   SPARK_ARGS="…"           more spark-submit arguments, e.g. "--conf spark.checkpoint.dir=/tmp/ckpt"
 #   STEPS="gen strata subset export spark check"   which steps to run (default: all, in that order)
 #
@@ -25,9 +29,9 @@
 #   strata  `strata run sessions/recommenders.strata` (the whole session: six models, three evaluations)
 #   subset  `strata run Benchmarks/spark/recommenders-exported.strata`: only the commands the Spark
 #           job runs (loads, split, popular, als and their evaluations), the like-for-like figure
-#   export  `strata export spark sessions/recommenders.strata WORK/job.py --skip-unsupported`
+#   export  `strata export spark SESSION WORK/job.py --skip-unsupported`
 #   spark   spark-submit --master local[2] WORK/job.py --input WORK --output WORK/out
-#   check   `strata check --against WORK/out sessions/recommenders.strata` (replays the session again)
+#   check   `strata check --against WORK/out SESSION` (replays the session again)
 #
 # Each step runs under /usr/bin/time -v: wall, user + system CPU seconds of the process and every
 # child it waited for (for Spark: the JVM, the driver's python and the python workers) and the peak
@@ -41,6 +45,7 @@ work=${WORK:-/tmp/strata-spark-bench-$rows}
 driver_memory=${DRIVER_MEMORY:-10g}
 steps=" ${STEPS:-gen strata subset export spark check} "
 session=$repo/sessions/recommenders.strata
+exported=$(cd "$repo" && realpath "${SESSION:-sessions/recommenders.strata}")
 subset=$repo/Benchmarks/spark/recommenders-exported.strata
 mkdir -p "$work/datasets" || exit 1
 cd "$repo" || exit 1
@@ -105,7 +110,7 @@ wants strata && timed strata "$strata" run "$session"
 wants subset && timed subset "$strata" run "$subset"
 
 if wants export; then
-  timed export "$strata" export spark "$session" "$work/job.py" --skip-unsupported || exit 1
+  timed export "$strata" export spark "$exported" "$work/job.py" --skip-unsupported || exit 1
 fi
 
 if wants spark; then
@@ -119,7 +124,7 @@ if wants spark; then
     --input "$work" --output "$work/out" --master "local[2]"
 fi
 
-wants check && timed check "$strata" check --against "$work/out" "$session"
+wants check && timed check "$strata" check --against "$work/out" "$exported"
 
 say "done: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 echo

@@ -126,7 +126,7 @@ import Testing
         try Self.expectValidPython(p)
     }
 
-    @Test func recommendersBecomeALSAndRankingEvaluator() throws {
+    @Test func recommendersBecomeALSAndRankingMetricsInOnePass() throws {
         let dir = try Self.data()
         let result = try Self.compile([
             "load \"\(dir)/ratings.csv\" as ratings",
@@ -140,6 +140,11 @@ import Testing
         #expect(p.contains("pop_model = parts_train.groupBy(\"item_id\").agg(F.countDistinct(\"user_id\").alias(\"score\"))"))
         #expect(p.contains("als_model = ALS(rank=4, maxIter=3, regParam=als_model_reg, alpha=1.0,"))
         #expect(p.contains("ranking_metrics(\"als\", als_lists, parts_test, \"user_id\", \"item_id\", range(1, 4), [\"precision\", \"ndcg\"])"))
+        // Lists as arrays with the seen items removed per user; every k in one aggregation, no evaluator per k.
+        #expect(p.contains("pop_lists = top_unseen_popular(pop_model, parts_test.select(\"user_id\").distinct(), parts_train, \"user_id\", \"item_id\", 3)"))
+        #expect(p.contains("als_lists = top_unseen_als(als_model, parts_test.select(\"user_id\").distinct(), parts_train, \"user_id\", \"item_id\", 3)"))
+        #expect(!p.contains("RankingEvaluator("))
+        #expect(p.contains("builder = builder.config(\"spark.sql.shuffle.partitions\", str(4 * cores))"))
         #expect(p.contains("write_table(parts_test, \"parts.test\", [\"user_id\", \"item_id\"], compare=\"row_count\""))
         #expect(result.tables == ["ratings", "parts.train", "parts.test", "evaluation_pop", "evaluation_als"])
         try Self.expectValidPython(p)

@@ -1,7 +1,7 @@
 /// A Python function the job defines once, near the top, because some command's code calls it.
 /// Only the helpers a session uses are written into its job.
 package enum SparkHelper: String, Sendable, CaseIterable, Comparable {
-    case readCSV, readParquet, splitPerUser, splitByTime, splitByInteraction, topLists, rankingMetrics,
+    case readCSV, readParquet, splitPerUser, splitByTime, splitByInteraction, topLists, unseenLists, rankingMetrics,
          quantileScore, rfmSegments, kmeansInertia, classifierQuality, twoProportion, scaling, learnedWeights,
          principalComponents, migration, welch, regressorQuality, recommendations,
          itemKNN, treeBins
@@ -18,6 +18,7 @@ package enum SparkHelper: String, Sendable, CaseIterable, Comparable {
         case .splitByTime: return SparkHelperSource.splitByTime
         case .splitByInteraction: return SparkHelperSource.splitByInteraction
         case .topLists: return SparkHelperSource.topLists
+        case .unseenLists: return SparkHelperSource.unseenLists
         case .rankingMetrics: return SparkHelperSource.rankingMetrics
         case .quantileScore: return SparkHelperSource.quantileScore
         case .rfmSegments: return SparkHelperSource.rfmSegments

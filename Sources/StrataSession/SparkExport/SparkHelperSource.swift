@@ -135,21 +135,6 @@ def unseen_candidates(scores, train, user, item):
     return scores.join(train.select(user, item).distinct(), [user, item], "left_anti")
 """#
 
-    package static let rankingMetrics = #"""
-def ranking_metrics(model, lists, test, user, item, ks, metrics):
-    """Precision, recall, NDCG and MAP at each k with Spark's RankingEvaluator, over every user
-    with test items (a user without a list scores 0). Relevant: every test interaction."""
-    relevant = test.groupBy(user).agg(F.collect_set(F.col(item).cast("double")).alias("label"))
-    joined = relevant.join(lists, user, "left").withColumn(
-        "prediction", F.coalesce(F.col("prediction"), F.array().cast("array<double>"))).cache()
-    names = {"precision": "precisionAtK", "recall": "recallAtK", "ndcg": "ndcgAtK", "map": "meanAveragePrecisionAtK"}
-    for k in ks:
-        for metric in metrics:
-            evaluator = RankingEvaluator(metricName=names[metric], k=k, labelCol="label", predictionCol="prediction")
-            add_metric(model, f"{metric}@{k}", evaluator.evaluate(joined), k)
-    joined.unpersist()
-"""#
-
     package static let quantileScore = #"""
 def quantile_scaled(df, column, higher_is_better=True):
     """Strata's quantile scaling: the average rank of the value (ties share it), as (rank − 1)/(n − 1)."""

@@ -38,6 +38,7 @@ package struct SparkProgram {
             "import json",
             "import math",
             "import os",
+            "import re",
             "",
             "from pyspark import SparkConf",
             "from pyspark.sql import SparkSession, Window as W, functions as F, types as T",
@@ -73,8 +74,15 @@ package struct SparkProgram {
         out += [
             "",
             "builder = SparkSession.builder.appName(\(SparkPython.string("strata: " + title)))",
-            "if args.master or not SparkConf().contains(\"spark.master\"):",
+            "conf = SparkConf()",
+            "if args.master or not conf.contains(\"spark.master\"):",
             "    builder = builder.master(args.master or \"local[2]\")",
+            "# On one machine Spark's 200 shuffle partitions are mostly per-task overhead: four per core instead,",
+            "# unless --conf spark.sql.shuffle.partitions=N says otherwise. A cluster keeps its own setting.",
+            "local = re.fullmatch(r\"local(?:\\[(\\*|\\d+)(?:,\\d+)?\\])?\", args.master or conf.get(\"spark.master\", \"local[2]\"))",
+            "if local and not conf.contains(\"spark.sql.shuffle.partitions\"):",
+            "    cores = (os.cpu_count() or 1) if local.group(1) == \"*\" else int(local.group(1) or 1)",
+            "    builder = builder.config(\"spark.sql.shuffle.partitions\", str(4 * cores))",
             "# Strata's timestamps have no zone: UTC keeps them as written. ANSI mode off: a division by zero",
             "# or an unreadable cast gives null (Strata's missing) instead of failing the job.",
             "spark = (builder.config(\"spark.sql.session.timeZone\", \"UTC\")",
@@ -124,7 +132,6 @@ package struct SparkProgram {
     private func imports() -> [String] {
         var lines: [String] = []
         let h = translator.helpers
-        if h.contains(.rankingMetrics) { lines.append("from pyspark.ml.evaluation import RankingEvaluator") }
         if h.contains(.classifierQuality) {
             lines.append("from pyspark.ml.evaluation import BinaryClassificationEvaluator, MulticlassClassificationEvaluator")
         }

@@ -1,4 +1,5 @@
-/// split, recommender popular|als and evaluate: window functions, Spark ML's ALS, RankingEvaluator.
+/// split, recommender popular|als|itemknn and evaluate: window functions, Spark ML's ALS, lists as arrays and
+/// RankingMetrics' definitions in one aggregation.
 extension SparkTranslator {
     /// The user and item columns as Strata found them.
     private static func interactionColumns(_ parsed: ParsedCommand, _ table: Table, user: CommandOption<String?>,
@@ -171,7 +172,7 @@ extension SparkTranslator {
         let range = parsed[EvaluationSettings.k]
         let kmax = range.upperBound
         let ks = range.count == 1 ? "[\(kmax)]" : "range(\(range.lowerBound), \(kmax + 1))"
-        helpers.formUnion([.topLists, .rankingMetrics])
+        helpers.formUnion([.unseenLists, .rankingMetrics])
         var code: [String] = []
         var evaluated = names.compactMap { n in models[n].map { (n, $0) } }
         if parsed[EvaluationSettings.baseline], let first = evaluated.first?.1, !evaluated.contains(where: { $0.1.kind == .popular }) {
@@ -184,10 +185,20 @@ extension SparkTranslator {
         for (name, model) in evaluated {
             let u = SparkPython.string(model.user), i = SparkPython.string(model.item)
             let lists = "\(SparkPython.variable(name))_lists"
+            let users = "\(test).select(\(u)).distinct()"
             code.append("# \(name): each test user's top \(kmax) among every training item except the user's own training items")
-            code.append("\(lists)_depth = \(kmax) + \(model.training).groupBy(\(u)).count().agg(F.max(\"count\")).first()[0]")
-            code.append("\(lists)_scores = " + Self.candidateScores(model, users: "\(test).select(\(u)).distinct()", depth: "\(lists)_depth"))
-            code.append("\(lists) = top_lists(unseen_candidates(\(lists)_scores, \(model.training), \(u), \(i)), \(u), \(i), \(kmax))")
+            switch model.kind {
+            case .popular:
+                code.append("\(lists) = top_unseen_popular(\(model.variable), \(users), \(model.training), \(u), \(i), \(kmax))")
+            case .als:
+                code.append("\(lists) = top_unseen_als(\(model.variable), \(users), \(model.training), \(u), \(i), \(kmax))")
+            case .itemknn:
+                // item-kNN scores only the candidates near the user's items, so no depth is needed.
+                let scores = Self.candidateScores(model, users: users, depth: "")
+                code.append("\(lists) = top_unseen_scored(\(scores), \(model.training), \(u), \(i), \(kmax))")
+            default:
+                throw SparkUnsupported("evaluate needs recommenders; \(name) is not one")
+            }
             code.append("ranking_metrics(\(SparkPython.string(name)), \(lists), \(test), \(u), \(i), \(ks), \(SparkPython.strings(metrics)))")
             if !evaluatedModels.contains(name) { evaluatedModels.append(name) }
             switch model.kind {
@@ -196,7 +207,8 @@ extension SparkTranslator {
             default: metricTolerances[name] = (0.02, "popularity: a different random split and tie-breaking (docs/spark.md)")
             }
         }
-        var notes = ["RankingEvaluator: precision@k = hits/k, recall@k = hits/|relevant|, NDCG with binary gain and the ideal "
+        var notes = ["metrics to the definitions of Spark's RankingMetrics (RankingEvaluator), every k in one pass: "
+                     + "precision@k = hits/k, recall@k = hits/|relevant|, NDCG with binary gain and the ideal "
                      + "from all relevant items, MAP@k divides by min(|relevant|, k), as Strata; a user without a list scores 0"]
         if asked == nil { notes.append("Strata's default metrics also include mrr, hitrate and coverage; Spark computes precision, recall, ndcg and map") }
         return SparkBlock(code, notes: notes)
