@@ -8,7 +8,8 @@ import StrataEngine
 /// `strata-bench prequential MODEL CSV [EVERY] [FIRST]`: one incremental model replayed over an
 /// event CSV (user_id, item_id, timestamp) prequentially: top-10 for each eligible event (one in
 /// EVERY), then the update. MODEL is popular, itemknn, isgd, itemknn-update (updates only, no
-/// lists: the update-cost curve over ten equal slices of the stream), biasedmf / funkmf (rating
+/// lists: the update-cost curve over ten equal slices of the stream), itemknn-digest (a digest of
+/// every list, to check a kernel change moved no bit; EVERY=0: the sparse form), biasedmf / funkmf (rating
 /// prediction then learning per event, no lists: River's BiasedMF / FunkMF rule, beside
 /// river_bench.py) or als-foldin (ALS fitted on the first half, then one user fold-in per event
 /// of the second half, no lists: beside implicit's partial_fit_users). Prints events per second of
@@ -28,6 +29,7 @@ enum PrequentialThroughput {
         let stream = events.events
         switch args[0] {
         case "itemknn-update": return try updatesOnly(stream, loadSeconds: loadSeconds)
+        case "itemknn-digest": return try listDigest(stream, dense: every != 0)
         case "als-foldin": return try foldIns(stream, loadSeconds: loadSeconds)
         case "biasedmf", "funkmf": return try ratings(stream, table: table, events: events, biased: args[0] == "biasedmf")
         default: break
@@ -89,6 +91,30 @@ enum PrequentialThroughput {
             + "\"events_per_cpu_second\": \(Double(stream.count) / totalCPU), \"slices\": [\(rows.joined(separator: ", "))], "
             + "\"pairs\": \(model.pairCount), \"model_memory_mb\": \(Double(model.memoryBytes) / 1_048_576), "
             + "\"peak_rss_mb\": \(peakResidentMegabytes())}"
+    }
+
+    /// Every prequential item-kNN list (top-10 of each eligible event) folded into one FNV-1a digest
+    /// of its items and score bits: a change to the kernels that moved any list or any score's last
+    /// bit changes it. EVERY=0 forces the sparse form.
+    static func listDigest(_ stream: [StreamInteraction], dense: Bool) throws -> String {
+        var model = dense ? IncrementalItemKNN() : IncrementalItemKNN(denseItems: 0)
+        var history = InteractionHistory()
+        var scratch = StreamScratch()
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325, lists = 0
+        func mix(_ v: UInt64) { digest = (digest ^ v) &* 0x100_0000_01b3 }
+        for e in stream {
+            let seen = history.items(of: Int(e.user))
+            if !seen.isEmpty, !history.contains(user: e.user, item: e.item) {
+                for r in model.recommend(user: Int(e.user), count: 10, seen: seen, scratch: &scratch) {
+                    mix(UInt64(r.item))
+                    mix(r.score.bitPattern)
+                }
+                lists += 1
+            }
+            try model.learn(e, context: .quiet)
+            history.record(user: e.user, item: e.item)
+        }
+        return "{\"mode\": \"itemknn-digest\", \"dense\": \(model.isDense), \"lists\": \(lists), \"digest\": \"\(String(digest, radix: 16))\"}"
     }
 
     /// Rating prediction then learning per event (River's progressive loop), target the event's
