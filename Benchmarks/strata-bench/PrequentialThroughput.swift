@@ -63,7 +63,7 @@ enum PrequentialThroughput {
 
     /// Item-kNN updates only, timed over ten equal slices of the stream: the cost of an update as
     /// the stream grows, beside the mean number of the user's earlier items an update pairs with
-    /// (what an update's work is proportional to in the sparse form).
+    /// (what an update's work is proportional to in the sparse form), and the CPU time per such item.
     static func updatesOnly(_ stream: [StreamInteraction], loadSeconds: Double) throws -> String {
         var model = IncrementalItemKNN()
         var history = InteractionHistory()
@@ -84,7 +84,8 @@ enum PrequentialThroughput {
             totalCPU += used
             rows.append("{\"slice\": \(s + 1), \"events\": \(range.count), \"seconds\": \(wall), \"cpu_seconds\": \(used), "
                         + "\"ns_per_event_cpu\": \(used * 1e9 / Double(max(1, range.count))), "
-                        + "\"earlier_items_per_event\": \(Double(paired) / Double(max(1, range.count))), \"dense\": \(model.isDense)}")
+                        + "\"earlier_items_per_event\": \(Double(paired) / Double(max(1, range.count))), "
+                        + "\"ns_per_earlier_item_cpu\": \(used * 1e9 / Double(max(1, paired))), \"dense\": \(model.isDense)}")
         }
         return "{\"mode\": \"prequential\", \"model\": \"itemknn-update\", \"events\": \(stream.count), \"seconds\": \(total), "
             + "\"cpu_seconds\": \(totalCPU), \"events_per_second\": \(Double(stream.count) / total), "
