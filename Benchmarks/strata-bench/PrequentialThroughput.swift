@@ -8,7 +8,8 @@ import StrataEngine
 /// `strata-bench prequential MODEL CSV [EVERY] [FIRST]`: one incremental model replayed over an
 /// event CSV (user_id, item_id, timestamp) prequentially: top-10 for each eligible event (one in
 /// EVERY), then the update. MODEL is popular, itemknn, isgd, itemknn-update (updates only, no
-/// lists: the update-cost curve over ten equal slices of the stream), biasedmf / funkmf (rating
+/// lists: the update-cost curve over ten equal slices of the stream), itemknn-digest (a digest of
+/// every list, to check a kernel change moved no bit; EVERY=0: the sparse form), biasedmf / funkmf (rating
 /// prediction then learning per event, no lists: River's BiasedMF / FunkMF rule, beside
 /// river_bench.py) or als-foldin (ALS fitted on the first half, then one user fold-in per event
 /// of the second half, no lists: beside implicit's partial_fit_users; EVERY is then the number of
@@ -29,6 +30,7 @@ enum PrequentialThroughput {
         let stream = events.events
         switch args[0] {
         case "itemknn-update": return try updatesOnly(stream, loadSeconds: loadSeconds)
+        case "itemknn-digest": return try listDigest(stream, dense: every != 0)
         case "als-foldin": return try foldIns(stream, limit: args.count > 2 ? Int(args[2]) : nil)
         case "biasedmf", "funkmf": return try ratings(stream, table: table, events: events, biased: args[0] == "biasedmf")
         default: break
@@ -62,7 +64,7 @@ enum PrequentialThroughput {
 
     /// Item-kNN updates only, timed over ten equal slices of the stream: the cost of an update as
     /// the stream grows, beside the mean number of the user's earlier items an update pairs with
-    /// (what an update's work is proportional to in the sparse form).
+    /// (what an update's work is proportional to in the sparse form), and the CPU time per such item.
     static func updatesOnly(_ stream: [StreamInteraction], loadSeconds: Double) throws -> String {
         var model = IncrementalItemKNN()
         var history = InteractionHistory()
@@ -83,13 +85,38 @@ enum PrequentialThroughput {
             totalCPU += used
             rows.append("{\"slice\": \(s + 1), \"events\": \(range.count), \"seconds\": \(wall), \"cpu_seconds\": \(used), "
                         + "\"ns_per_event_cpu\": \(used * 1e9 / Double(max(1, range.count))), "
-                        + "\"earlier_items_per_event\": \(Double(paired) / Double(max(1, range.count))), \"dense\": \(model.isDense)}")
+                        + "\"earlier_items_per_event\": \(Double(paired) / Double(max(1, range.count))), "
+                        + "\"ns_per_earlier_item_cpu\": \(used * 1e9 / Double(max(1, paired))), \"dense\": \(model.isDense)}")
         }
         return "{\"mode\": \"prequential\", \"model\": \"itemknn-update\", \"events\": \(stream.count), \"seconds\": \(total), "
             + "\"cpu_seconds\": \(totalCPU), \"events_per_second\": \(Double(stream.count) / total), "
             + "\"events_per_cpu_second\": \(Double(stream.count) / totalCPU), \"slices\": [\(rows.joined(separator: ", "))], "
             + "\"pairs\": \(model.pairCount), \"model_memory_mb\": \(Double(model.memoryBytes) / 1_048_576), "
             + "\"peak_rss_mb\": \(peakResidentMegabytes())}"
+    }
+
+    /// Every prequential item-kNN list (top-10 of each eligible event) folded into one FNV-1a digest
+    /// of its items and score bits: a change to the kernels that moved any list or any score's last
+    /// bit changes it. EVERY=0 forces the sparse form.
+    static func listDigest(_ stream: [StreamInteraction], dense: Bool) throws -> String {
+        var model = dense ? IncrementalItemKNN() : IncrementalItemKNN(denseItems: 0)
+        var history = InteractionHistory()
+        var scratch = StreamScratch()
+        var digest: UInt64 = 0xcbf2_9ce4_8422_2325, lists = 0
+        func mix(_ v: UInt64) { digest = (digest ^ v) &* 0x100_0000_01b3 }
+        for e in stream {
+            let seen = history.items(of: Int(e.user))
+            if !seen.isEmpty, !history.contains(user: e.user, item: e.item) {
+                for r in model.recommend(user: Int(e.user), count: 10, seen: seen, scratch: &scratch) {
+                    mix(UInt64(r.item))
+                    mix(r.score.bitPattern)
+                }
+                lists += 1
+            }
+            try model.learn(e, context: .quiet)
+            history.record(user: e.user, item: e.item)
+        }
+        return "{\"mode\": \"itemknn-digest\", \"dense\": \(model.isDense), \"lists\": \(lists), \"digest\": \"\(String(digest, radix: 16))\"}"
     }
 
     /// Rating prediction then learning per event (River's progressive loop), target the event's

@@ -82,62 +82,51 @@ public struct IncrementalItemKNN: StreamingRecommender {
         return recommendSparse(count: count, seen: seen, scratch: &scratch)
     }
 
-    /// Whole similarity rows summed; a candidate reached from more than k of the user's items is
-    /// re-summed over its k strongest only if its full sum (an upper bound of that) could still
-    /// enter the list, strongest bound first.
+    /// Whole similarity rows summed. A user with more than k items may give a candidate more
+    /// than k contributions, whose score is then the sum of its k strongest: such a user's
+    /// candidates are checked strongest full sum first (the full sum bounds the score from above),
+    /// only until the bound cannot reach the list.
     private func recommendDense(_ matrix: CooccurrenceMatrix, count: Int, seen: [Int32], scratch: inout StreamScratch) -> [Recommendation] {
         let n = matrix.itemCount
         let cut = seen.count > neighbors
-        scratch.scores.withUnsafeMutableBufferPointer { scores in
-            scratch.counts.withUnsafeMutableBufferPointer { reached in
-                scratch.peaks.withUnsafeMutableBufferPointer { peaks in
-                    if let s = scores.baseAddress, let r = reached.baseAddress, let p = peaks.baseAddress {
-                        matrix.accumulate(seen, scores: s, reached: r, peaks: p, counting: cut)
-                    }
-                }
-            }
-        }
         scratch.flag(seen, true)
         var heap = BoundedBest(capacity: count)
-        var over: [(item: Int, bound: Double)] = []
-        let k = neighbors
-        // Read and cleared through pointers: element writes to `scratch`'s arrays would each check
-        // the array is uniquely held.
-        scratch.scores.withUnsafeMutableBufferPointer { scores in
-        scratch.counts.withUnsafeMutableBufferPointer { reached in
-        scratch.peaks.withUnsafeMutableBufferPointer { peaks in
+        // For the cut: the largest full sums seen (the `count`-th gives a floor, below).
+        var largest = BoundedBest(capacity: count)
+        let share = Double(neighbors) / Double(max(1, seen.count)) * (1 - 1e-9)
+        var floor = 0.0
+        scratch.bounds.removeAll()
+        // Through pointers: element access to `scratch`'s arrays would each check the array is
+        // uniquely held. The row sums are overwritten, never cleared.
+        scratch.rowSums.withUnsafeMutableBufferPointer { scores in
         scratch.flags.withUnsafeBufferPointer { flags in
+            guard let s = scores.baseAddress else { return }
+            matrix.accumulate(seen, scores: s)
             for j in 0..<n {
-                let s = scores[j]
-                guard s > 0, !flags[j] else { continue }
-                if cut, Int(reached[j]) > k {
-                    // Both the full sum and k times the largest similarity bound the k strongest.
-                    over.append((j, min(s, Double(k) * Double(peaks[j]))))
+                let score = s[j]
+                guard score > 0, !flags[j] else { continue }
+                if cut {
+                    // The floor (below) so far: it only rises, so what falls under it now is dropped.
+                    guard score * (1 + 1e-9) >= floor else { continue }
+                    scratch.bounds.append(item: j, bound: score)
+                    largest.offer(item: j, score: score)
+                    if largest.items.count == count { floor = (largest.scores.first ?? 0) * share }
                 } else {
-                    heap.offer(item: j, score: s)
+                    heap.offer(item: j, score: score)
                 }
             }
-            for j in 0..<n { scores[j] = 0 }
-            if cut {
-                for j in 0..<n {
-                    reached[j] = 0
-                    peaks[j] = 0
-                }
-            }
-        }}}}
+        }}
         scratch.flag(seen, false)
-        guard !over.isEmpty else { return heap.sortedBestFirst() }
-        // The margin covers the summation order of the bound and of the exact sum.
-        func beaten(_ bound: Double) -> Bool {
-            heap.items.count == count && bound * (1 + 1e-9) < (heap.scores.first ?? 0)
-        }
-        over.removeAll { beaten($0.bound) }
-        over.sort { $0.bound > $1.bound }
-        var buffer: [Float] = []
-        buffer.reserveCapacity(neighbors)
-        for (j, bound) in over {
-            if beaten(bound) { break }
-            heap.offer(item: j, score: matrix.strongest(j, among: seen, k: neighbors, buffer: &buffer))
+        guard cut else { return heap.sortedBestFirst() }
+        // Each candidate's score is at least k/m of its full sum (m the user's items: the k
+        // strongest of at most m similarities average at least their mean), so `count` candidates
+        // score at least k/m of the `count`-th largest full sum, and a candidate whose full sum is
+        // below that cannot enter. The margins cover the summation order of the sums.
+        scratch.bounds.arrange(droppingBelow: floor, margin: 1 + 1e-9)
+        while let (j, full) = scratch.bounds.popStrongest() {
+            if heap.items.count == count, full * (1 + 1e-9) < (heap.scores.first ?? 0) { break }
+            let (strongest, reached) = matrix.strongest(j, among: seen, k: neighbors, buffer: &scratch.strongest)
+            heap.offer(item: j, score: reached > neighbors ? strongest : full)
         }
         return heap.sortedBestFirst()
     }

@@ -61,8 +61,12 @@ public struct StreamScratch: Sendable {
     var flags: [Bool] = []
     /// A per-item slot number (0: none), for models that bucket candidates.
     var marks: [Int32] = []
-    /// A per-item largest contribution, for models that bound candidates by it.
-    var peaks: [Float] = []
+    /// The dense item-kNN's per-item row sums: overwritten by each list (its first row is copied
+    /// in), so never cleared.
+    var rowSums: [Double] = []
+    /// The dense item-kNN's candidates for the top-k cut and its k-largest buffer.
+    var bounds = CandidateBounds()
+    var strongest: [Float] = []
 
     public init() {}
 
@@ -73,7 +77,7 @@ public struct StreamScratch: Sendable {
         counts += repeatElement(0, count: extra)
         flags += repeatElement(false, count: extra)
         marks += repeatElement(0, count: extra)
-        peaks += repeatElement(0, count: extra)
+        rowSums += repeatElement(0, count: extra)
     }
 
     mutating func flag(_ items: [Int32], _ value: Bool) {
