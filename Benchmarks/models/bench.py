@@ -104,10 +104,11 @@ def fit(a):
         model.fit(X, y)
         fit_s, fit_cpu = lap()
         scores = model.predict_proba(Xt)[:, 1]
-        predict_s, _ = lap()
+        predict_s, predict_cpu = lap()
     print(json.dumps(dict(tool="peer", model=a.model, library=LIBRARY[a.model], threads=a.threads, train_rows=len(y),
                           test_rows=len(yt), features=X.shape[1], load_seconds=load_s, fit_seconds=fit_s,
-                          fit_cpu_seconds=fit_cpu, predict_seconds=predict_s, auc=roc_auc_score(yt, scores),
+                          fit_cpu_seconds=fit_cpu, predict_seconds=predict_s,
+                          predict_cpu_seconds=predict_cpu, auc=roc_auc_score(yt, scores),
                           peak_mb=peak_mb())))
 
 
@@ -141,11 +142,12 @@ def table(a):
     name = {"rf": "random forest 100", "gbm": "gradient boosting 100×31", "hgb": "gradient boosting 100×31",
             "lgbm": "gradient boosting 100×31"}
     who = lambda r: "Strata" if r["tool"] == "strata" else r["library"]  # noqa: E731
-    print("| rows (train/test) | model | tool | thr | fit s | fit CPU s | predict s | hold-out AUC | peak RSS MB |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| rows (train/test) | model | tool | thr | fit s | fit CPU s | predict s | predict CPU s | hold-out AUC | peak RSS MB |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    cpu = lambda r: f"{r['predict_cpu_seconds']:.2f}" if "predict_cpu_seconds" in r else "–"  # noqa: E731
     for r in sorted(fits, key=lambda r: (r["train_rows"], name[r["model"]], r["tool"] != "strata", who(r), r["threads"])):
         print(f"| {r['train_rows']:,}/{r['test_rows']:,} | {name[r['model']]} | {who(r)} | {r['threads']} | "
-              f"{r['fit_seconds']:.2f} | {r['fit_cpu_seconds']:.2f} | {r['predict_seconds']:.2f} | {r['auc']:.4f} | "
+              f"{r['fit_seconds']:.2f} | {r['fit_cpu_seconds']:.2f} | {r['predict_seconds']:.2f} | {cpu(r)} | {r['auc']:.4f} | "
               f"{r['peak_mb']:.0f} |")
     shaps = [r for r in rows if r.get("model") == "shap"]
     if shaps:

@@ -4,12 +4,15 @@
 // times exact TreeSHAP for the first ROWS test rows: through the model (each tree's method chosen by
 // cost), or with `--shap-method path|leafSubsets` every tree by that one algorithm. Threads come
 // from $STRATA_THREADS, so each thread count is its own process and its own peak RSS.
+// `scores_digest` fingerprints the test scores bit for bit (to compare runs before and after a
+// speed-up); `--check-walk 1` also walks every tree node by node through `TreeStructure`, summing
+// in tree order as prediction must, and reports how many scores differ from it in any bit.
 import StrataEngine
 
 enum Models {
     static let usage = "TRAIN.csv TEST.csv --model rf|gbm|shap [--target churn] [--trees 100] [--rounds 100] "
         + "[--leaves 31] [--depth D] [--rows 10000] [--seed 42] "
-        + "[--shap-method automatic|path|leafSubsets]"
+        + "[--shap-method automatic|path|leafSubsets] [--check-walk 1]"
 
     static func run(_ args: [String]) throws -> String {
         guard args.count >= 2 else { throw BenchUsageError(description: "usage: models " + usage) }
@@ -33,6 +36,9 @@ enum Models {
         let data = ClassificationData(frame: train.frame, target: ClassTarget(labels: train.labels, classes: ["0", "1"]))
         var timer = CPUAndWallClock()
         let positive: (ModelFrame) throws -> [Double]
+        // Scores from prediction beside the same by walking `TreeStructure`s one by one (nil: no check).
+        var walkCheck: ((ModelFrame) throws -> (fast: [Double], walked: [Double]))?
+        let checkWalk = flags["--check-walk"] == "1"
         switch model {
         case "rf", "shap":
             let trees = Int(flags["--trees"] ?? "100") ?? 100
@@ -59,6 +65,14 @@ enum Models {
                              + "\"shap_seconds\": \(lap.wall), \"shap_cpu_seconds\": \(lap.cpu), \"max_additivity_gap\": \(gap)")
             }
             positive = { try forest.predictProbabilities($0).map { $0[1] } }
+            if checkWalk {
+                walkCheck = { frame in
+                    let walk = (0..<frame.rowCount).map { row in
+                        forest.trees.reduce(0.0) { $0 + $1.values[$1.leaf(for: row, in: frame) * $1.outputCount + 1] } / Double(forest.trees.count)
+                    }
+                    return (try forest.predictProbabilities(frame).map { $0[1] }, walk)
+                }
+            }
         case "gbm":
             var parameters = GradientBoostingParameters()
             parameters.rounds = Int(flags["--rounds"] ?? "100") ?? 100
@@ -68,6 +82,16 @@ enum Models {
             let boosted = try GradientBoostingClassifier(parameters).fit(data, context: .quiet)
             lines.append(fitted(&timer))
             positive = { try boosted.predictProbabilities($0).map { $0[1] } }
+            if checkWalk {
+                // Compares raw scores (log-odds), before the logistic.
+                walkCheck = { frame in
+                    let raw = try boosted.rawScores(frame)
+                    let walk = (0..<frame.rowCount).map { row in
+                        boosted.ensemble.trees.reduce(boosted.ensemble.baseScore) { $0 + $1.values[$1.leaf(for: row, in: frame)] }
+                    }
+                    return (raw, walk)
+                }
+            }
         default:
             throw BenchUsageError(description: "unknown --model \(model): rf, gbm or shap")
         }
@@ -75,7 +99,12 @@ enum Models {
         let scores = try positive(test.frame)
         let lap = timer.lap()
         let auc = try ClassificationMetrics.rocAUC(BinaryOutcomes(scores: scores, isPositive: test.labels.map { $0 == 1 }))
-        lines.append("\"predict_seconds\": \(lap.wall), \"auc\": \(auc), \"peak_mb\": \(peakResidentMegabytes())")
+        lines.append("\"predict_seconds\": \(lap.wall), \"predict_cpu_seconds\": \(lap.cpu), "
+                     + "\"scores_digest\": \"\(digest(scores))\", \"auc\": \(auc), \"peak_mb\": \(peakResidentMegabytes())")
+        if let (fast, reference) = try walkCheck?(test.frame) {
+            let differing = zip(fast, reference).filter { $0.bitPattern != $1.bitPattern }.count
+            lines.append("\"walk_mismatches\": \(differing + abs(fast.count - reference.count))")
+        }
         return "{" + lines.joined(separator: ", ") + "}"
     }
 
@@ -93,6 +122,13 @@ enum Models {
                 for v in tree.value(at: node) { mix(v.bitPattern) }
             }
         }
+        return String(h, radix: 16)
+    }
+
+    /// FNV-1a over the scores' bit patterns.
+    private static func digest(_ scores: [Double]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for s in scores { h = (h ^ s.bitPattern) &* 0x100_0000_01b3 }
         return String(h, radix: 16)
     }
 

@@ -14,22 +14,27 @@ public struct BoostedTrees: Sendable {
     /// Rows trained on and held out.
     public let trainingRows: Int
     public let validationRows: Int
+    /// The trees laid out for prediction, once.
+    let flat: FlatTrees
 
-    /// Raw scores of the rows of a frame already aligned to `schema`.
+    init(schema: ModelSchema, binnings: [FeatureBinning], baseScore: Double, trees: [TreeStructure],
+         validationLosses: [Double], trainingRows: Int, validationRows: Int) {
+        self.schema = schema
+        self.binnings = binnings
+        self.baseScore = baseScore
+        self.trees = trees
+        self.validationLosses = validationLosses
+        self.trainingRows = trainingRows
+        self.validationRows = validationRows
+        flat = FlatTrees(trees, outputCount: 1)
+    }
+
+    /// Raw scores of the rows of a frame already aligned to `schema`: the base, then each tree's
+    /// leaf value added in tree order.
     public func rawScores(_ frame: ModelFrame) -> [Double] {
-        let columns = frame.features.map { feature in (0..<frame.rowCount).map { feature.numericValue($0) } }
-        var scores = [Double](repeating: baseScore, count: frame.rowCount)
-        for tree in trees {
-            for i in 0..<frame.rowCount {
-                var node = 0
-                while tree.feature[node] >= 0 {
-                    let value = columns[Int(tree.feature[node])][i]
-                    node = Int(tree.goesLeft(node, value: value) ? tree.left[node] : tree.right[node])
-                }
-                scores[i] += tree.values[node]
-            }
-        }
-        return scores
+        // Nothing here throws: `.never` cannot be cancelled.
+        (try? flat.sums(rowCount: frame.rowCount, featureCount: frame.features.count, initial: baseScore,
+                        fill: { rows, x in frame.fillRows(rows, into: x) }).sums) ?? []
     }
 
     /// Total split gain per feature over all trees, scaled to sum to 1 (all zeros when no tree split).

@@ -26,9 +26,10 @@ public struct ForestParameters: EstimatorParameters, Equatable {
     }
 }
 
-/// The trees of a fitted forest and what every tree's out-of-bag rows say.
+/// The trees of a fitted forest, laid out once for prediction, and what every tree's out-of-bag rows say.
 struct ForestFit: Sendable {
     let trees: [TreeStructure]
+    let flat: FlatTrees
     /// Per training row, the mean out-of-bag prediction (output-count values), or nil when the
     /// row was in every tree's sample.
     let outOfBag: [[Double]?]
@@ -66,7 +67,8 @@ enum ForestGrower {
         let trees = grown.map(\.0)
         // Out-of-bag: per row, the trees whose bootstrap left it out, summed in tree order.
         let columns = data.columns
-        let (sums, votes) = try FlatTrees(trees, outputCount: outputs).sums(
+        let flat = FlatTrees(trees, outputCount: outputs)
+        let (sums, votes) = try flat.sums(
             rowCount: n, featureCount: data.featureCount, cancellation: context.cancellation,
             fill: { rows, x in
                 for (f, column) in columns.enumerated() {
@@ -77,14 +79,10 @@ enum ForestGrower {
         let oob: [[Double]?] = (0..<n).map { row in
             votes[row] == 0 ? nil : (0..<outputs).map { sums[row * outputs + $0] / Double(votes[row]) }
         }
-        return ForestFit(trees: trees, outOfBag: oob)
+        return ForestFit(trees: trees, flat: flat, outOfBag: oob)
     }
 
     /// Mean of the trees' leaf values per row.
-    static func predict(_ trees: [TreeStructure], frame: ModelFrame, outputs: Int) -> [[Double]] {
-        predict(FlatTrees(trees, outputCount: outputs), frame: frame)
-    }
-
     static func predict(_ flat: FlatTrees, frame: ModelFrame) -> [[Double]] {
         let outputs = flat.outputCount
         // Nothing here throws: `.never` cannot be cancelled.
@@ -126,7 +124,7 @@ public struct RandomForestClassifierEstimator: Estimator {
             for c in p.indices where p[c] > p[best] { best = c }
             if best == data.target.labels[row] { right += 1 }
         }
-        return RandomForestClassifierModel(trees: fit.trees, schema: data.frame.schema, classes: data.target.classes,
+        return RandomForestClassifierModel(trees: fit.trees, flat: fit.flat, schema: data.frame.schema, classes: data.target.classes,
                                            parameterValues: parameters.described,
                                            outOfBagProbabilities: fit.outOfBag,
                                            outOfBagAccuracy: scored > 0 ? Double(right) / Double(scored) : nil)
@@ -155,13 +153,15 @@ public struct RandomForestRegressorEstimator: Estimator {
             let ssTot = scored.reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) }
             r2 = ssTot > 0 ? 1 - ssRes / ssTot : nil
         }
-        return RandomForestRegressorModel(trees: fit.trees, schema: data.frame.schema,
+        return RandomForestRegressorModel(trees: fit.trees, flat: fit.flat, schema: data.frame.schema,
                                           parameterValues: parameters.described, outOfBagR2: r2)
     }
 }
 
 public struct RandomForestClassifierModel: Classifier, ExplainsPredictions {
     public let trees: [TreeStructure]
+    /// The same trees laid out for prediction, built once at fit (the out-of-bag scores used it).
+    let flat: FlatTrees
     public let schema: ModelSchema
     public let classes: [String]
     public let parameterValues: [ParameterValue]
@@ -174,7 +174,7 @@ public struct RandomForestClassifierModel: Classifier, ExplainsPredictions {
 
     public func predictProbabilities(_ x: ModelFrame) throws -> [[Double]] {
         try schema.check(x)
-        return ForestGrower.predict(trees, frame: x, outputs: classes.count)
+        return ForestGrower.predict(flat, frame: x)
     }
 
     /// As `shap` explains a scikit-learn forest: in probability, the mean over trees.
@@ -191,6 +191,8 @@ public struct RandomForestClassifierModel: Classifier, ExplainsPredictions {
 
 public struct RandomForestRegressorModel: Regressor, ExplainsPredictions {
     public let trees: [TreeStructure]
+    /// The same trees laid out for prediction, built once at fit.
+    let flat: FlatTrees
     public let schema: ModelSchema
     public let parameterValues: [ParameterValue]
     public let outOfBagR2: Double?
@@ -200,7 +202,7 @@ public struct RandomForestRegressorModel: Regressor, ExplainsPredictions {
 
     public func predict(_ x: ModelFrame) throws -> [Double] {
         try schema.check(x)
-        return ForestGrower.predict(trees, frame: x, outputs: 1).map { $0[0] }
+        return ForestGrower.predict(flat, frame: x).map { $0[0] }
     }
 
     public var contributionScale: String { "predicted value" }
