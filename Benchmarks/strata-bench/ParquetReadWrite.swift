@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// `parquet FILE.parquet OUT.parquet [REPEATS]`: reads FILE (all columns) and writes the table to
-/// OUT, each REPEATS times; prints the median seconds of each.
+/// OUT, each REPEATS times; prints the median seconds of each. OUT `-` reads only (for profiling
+/// the reader alone).
 enum ParquetReadWrite {
     static let usage = "FILE.parquet OUT.parquet [REPEATS]"
 
@@ -22,12 +23,13 @@ enum ParquetReadWrite {
             table = try ParquetReader.read(path: args[0]).table
             reads.append(clock.lap())
             readCPU.append(processCPUSeconds() - cpu)
+            guard args[1] != "-" else { continue }
             cpu = processCPUSeconds()
             try ParquetWriter.write(table, to: args[1])
             writes.append(clock.lap())
             writeCPU.append(processCPUSeconds() - cpu)
         }
-        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+        func median(_ v: [Double]) -> Double { v.isEmpty ? 0 : v.sorted()[v.count / 2] }
         return "{\"rows\": \(table.rowCount), \"columns\": \(table.columnCount), \"read_seconds\": \(median(reads)), "
             + "\"write_seconds\": \(median(writes)), \"read_cpu_seconds\": \(median(readCPU)), \"write_cpu_seconds\": \(median(writeCPU)), "
             + "\"threads\": \(FixedChunks.threadCount), \"peak_mb\": \(peakResidentMegabytes())}"

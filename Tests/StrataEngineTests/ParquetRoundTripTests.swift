@@ -55,6 +55,32 @@ import Testing
         #expect(back.table.column("ratio")?.display.decimals == nil)
     }
 
+    /// Missing flags are written only for chunks that have a missing value, from the first page
+    /// that has one; the rows before it and the chunks without any must still read as present.
+    @Test func missingValuesInSomePagesAndRowGroupsOnly() throws {
+        let rows = 420_000
+        let missingAt: [String: Set<Int>] = ["a": [135_000], "b": [419_999], "c": [0, 280_000], "d": []]
+        var a = ColumnBuilder(name: "a", type: .int)
+        var b = ColumnBuilder(name: "b", type: .string)
+        var c = ColumnBuilder(name: "c", type: .float)
+        var d = ColumnBuilder(name: "d", type: .bool)
+        for row in 0..<rows {
+            if missingAt["a"]?.contains(row) == true { a.appendMissing() } else { a.append(.int(Int64(row % 1000))) }
+            if missingAt["b"]?.contains(row) == true { b.appendMissing() } else { b.appendString("s\(row % 7)") }
+            if missingAt["c"]?.contains(row) == true { c.appendMissing() } else { c.append(.float(Double(row) / 4)) }
+            d.append(.bool(row % 3 == 0))
+        }
+        let table = try Table(columns: [a.finish(), b.finish(), c.finish(), d.finish()])
+        // Three row groups of two pages each (131,072 rows to a page).
+        let back = try Self.readBack(try ParquetWriter.encode(table, rowGroupRows: 140_000))
+        #expect(back.rowGroupCount == 3)
+        ParquetFixtureTests.expectEqual(back.table, table, "missing in some pages only")
+        for column in back.table.columns {
+            let expected = missingAt[column.name] ?? []
+            #expect(Set((0..<rows).filter { column.missing.isMissing($0) }) == expected, "column \(column.name)")
+        }
+    }
+
     @Test func theBytesDoNotDependOnScheduling() throws {
         let table = try Self.sampleTable(rows: 20_000, seed: 9)
         #expect(try ParquetWriter.encode(table, rowGroupRows: 3_000) == ParquetWriter.encode(table, rowGroupRows: 3_000))

@@ -12,17 +12,24 @@ struct ParquetChunkDecoder {
         /// The chunk's strings in first-seen order, which its text codes point into.
         var strings: [String]
         var notes: ParquetDecodeNotes
-        /// Whether any row had no value.
+        /// Whether any row had no value. Only then were the chunk's missing flags written; a chunk
+        /// without missing values leaves them untouched (see `decode`).
         var anyMissing: Bool
     }
 
-    /// Fills `slots[0..<rows]` and, for an optional column, `missing[0..<rows]` (which must then be given).
+    /// Fills `slots[0..<rows]` and, for an optional column, `missing[0..<rows]` (which must then
+    /// be given) — but the missing flags only when some row of the chunk has no value
+    /// (`Output.anyMissing`): most optional columns have none, and writing ten million `false`s
+    /// per column only to throw them away cost a tenth of the load.
     func decode(_ bytes: [UInt8], rows: Int, into slots: ParquetSlots, missing: UnsafeMutablePointer<Bool>?) throws -> Output {
         var strings = ParquetStringTable()
         var notes = ParquetDecodeNotes()
         var dictionary: ParquetDictionary?
         var indices: [UInt32] = []
+        /// One page's definition levels while the chunk has had no missing value yet.
+        var pageFlags: [Bool] = []
         var anyMissing = false
+        let pageBuffer = ParquetPageBuffer()
         let values = ParquetValueDecoder(kind: kind, typeLength: typeLength)
         guard !isOptional || missing != nil else { throw ParquetError.Corrupt("internal: no missing flags for an optional column") }
 
@@ -30,7 +37,23 @@ struct ParquetChunkDecoder {
         func dataPage(levels: UnsafeBufferPointer<UInt8>?, values data: UnsafeBufferPointer<UInt8>, encodingRaw: Int, count: Int, done: Int) throws {
             var present = count
             if let levels, let missing {
-                present = try ParquetHybridRLE.decodeLevels(levels, count: count, missing: missing + done)
+                if anyMissing {
+                    present = try ParquetHybridRLE.decodeLevels(levels, count: count, missing: missing + done)
+                } else {
+                    if pageFlags.count < count { pageFlags = [Bool](repeating: false, count: count) }
+                    present = try pageFlags.withUnsafeMutableBufferPointer { flags in
+                        // Nil only for a page of no rows, which has no levels to read.
+                        guard let base = flags.baseAddress else { return count }
+                        let present = try ParquetHybridRLE.decodeLevels(levels, count: count, missing: base)
+                        if present < count {
+                            // The chunk's first missing value: its earlier rows all had one.
+                            missing.update(repeating: false, count: done)
+                            (missing + done).update(from: base, count: count)
+                            anyMissing = true
+                        }
+                        return present
+                    }
+                }
             }
             let target = slots.advanced(by: done)
             guard let encoding = ParquetEncoding(rawValue: encodingRaw) else {
@@ -53,7 +76,6 @@ struct ParquetChunkDecoder {
             }
             if present < count, let missing {
                 target.spread(present: present, rows: count, missing: missing + done, kind: kind)
-                anyMissing = true
             }
         }
 
@@ -82,7 +104,7 @@ struct ParquetChunkDecoder {
                     guard let info = header.structure(7), let count = info.int32(1), count >= 0 else {
                         throw ParquetError.Corrupt("a dictionary page has no value count")
                     }
-                    dictionary = try inflated(page, codec: codec, size: uncompressed) {
+                    dictionary = try inflated(page, codec: codec, size: uncompressed, buffer: pageBuffer) {
                         try values.dictionary($0, count: count, strings: &strings, notes: &notes)
                     }
                 case .dataPage?:
@@ -90,7 +112,7 @@ struct ParquetChunkDecoder {
                         throw ParquetError.Corrupt("a data page has no value count or encoding")
                     }
                     try checkCount(count, done: done, rows: rows)
-                    try inflated(page, codec: codec, size: uncompressed) { body in
+                    try inflated(page, codec: codec, size: uncompressed, buffer: pageBuffer) { body in
                         var valuesStart = 0
                         var levels: UnsafeBufferPointer<UInt8>?
                         if isOptional {
@@ -119,7 +141,7 @@ struct ParquetChunkDecoder {
                     let levels = isOptional ? UnsafeBufferPointer(rebasing: page[repetitionLength..<levelBytes]) : nil
                     let isCompressed = info.bool(7) ?? true
                     try inflated(UnsafeBufferPointer(rebasing: page[levelBytes...]), codec: isCompressed ? codec : .uncompressed,
-                                 size: uncompressed - levelBytes) { body in
+                                 size: uncompressed - levelBytes, buffer: pageBuffer) { body in
                         try dataPage(levels: levels, values: body, encodingRaw: encoding, count: count, done: done)
                     }
                     done += count
@@ -132,17 +154,10 @@ struct ParquetChunkDecoder {
     }
 
     /// Calls `body` with the page's bytes uncompressed: the page itself when it is stored
-    /// uncompressed, else a buffer of exactly the size its header states.
-    private func inflated<R>(_ page: UnsafeBufferPointer<UInt8>, codec: ParquetCodec, size: Int,
+    /// uncompressed, else exactly the size its header states (in `buffer` for Snappy and LZ4).
+    private func inflated<R>(_ page: UnsafeBufferPointer<UInt8>, codec: ParquetCodec, size: Int, buffer: ParquetPageBuffer,
                              _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
-        if codec == .uncompressed {
-            guard page.count == size else {
-                throw ParquetError.Corrupt("an uncompressed page holds \(page.count) bytes, its header says \(size)")
-            }
-            return try body(page)
-        }
-        let data = try ParquetCompression.decompress(page, codec: codec, uncompressedSize: size)
-        return try data.withUnsafeBufferPointer(body)
+        try ParquetCompression.decompress(page, codec: codec, uncompressedSize: size, buffer: buffer, body)
     }
 
     private func checkCount(_ count: Int, done: Int, rows: Int) throws {

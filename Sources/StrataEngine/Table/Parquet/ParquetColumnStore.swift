@@ -89,8 +89,23 @@ final class ParquetColumnStore {
             mergeStrings(chunks, starts: starts)
             data = .string(codes: codes, dictionary: dictionary)
         }
-        guard let missing, chunks.contains(where: \.anyMissing) else { return Column(name: name, data: data) }
-        return Column(name: name, data: data, missing: MissingMask(flags: missing))
+        guard missing != nil, chunks.contains(where: \.anyMissing) else { return Column(name: name, data: data) }
+        return Column(name: name, data: data, missing: MissingMask(flags: missingFlags(chunks, starts: starts)))
+    }
+
+    /// The missing flags, complete: chunks that had a missing value wrote all of theirs, the
+    /// others wrote none (every row of theirs has a value), so those are filled in here.
+    private func missingFlags(_ chunks: [ParquetChunkDecoder.Output], starts: [Int]) -> [Bool] {
+        guard var flags = missing else { return [] }
+        missing = nil
+        flags.withUnsafeMutableBufferPointer { out in
+            for (index, chunk) in chunks.enumerated() where !chunk.anyMissing {
+                let start = min(starts[index], rows)
+                let end = index + 1 < starts.count ? min(starts[index + 1], rows) : rows
+                if start < end { UnsafeMutableBufferPointer(rebasing: out[start..<end]).update(repeating: false) }
+            }
+        }
+        return flags
     }
 
     private var dictionary: [String] = []

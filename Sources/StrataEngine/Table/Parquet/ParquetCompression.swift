@@ -9,9 +9,13 @@ enum ParquetCompression {
     /// Largest uncompressed page accepted; pyarrow and Spark write pages of about 1 MB.
     static let maxPageBytes = 1 << 30
 
-    static func decompress(
-        _ input: UnsafeBufferPointer<UInt8>, codec: ParquetCodec, uncompressedSize: Int
-    ) throws -> [UInt8] {
+    /// Calls `body` with `input` uncompressed: `input` itself when it is stored uncompressed, else
+    /// exactly the size its header states, in `buffer` for Snappy and LZ4 (reused page after page)
+    /// or in a buffer of its own for ZSTD and GZIP (grown as they really inflate).
+    static func decompress<R>(
+        _ input: UnsafeBufferPointer<UInt8>, codec: ParquetCodec, uncompressedSize: Int, buffer: ParquetPageBuffer,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+    ) throws -> R {
         guard uncompressedSize >= 0, uncompressedSize <= maxPageBytes else {
             throw ParquetError.Corrupt("a page claims \(uncompressedSize) bytes uncompressed")
         }
@@ -20,23 +24,30 @@ enum ParquetCompression {
             guard input.count == uncompressedSize else {
                 throw ParquetError.Corrupt("an uncompressed page holds \(input.count) bytes, its header says \(uncompressedSize)")
             }
-            return Array(input)
-        case .snappy: return try snappy(input, size: uncompressedSize)
-        case .zstd: return try zstd(input, size: uncompressedSize)
-        case .gzip: return try gzip(input, size: uncompressedSize)
-        case .lz4Raw: return try ParquetLZ4.raw(input, size: uncompressedSize)
-        case .lz4: return try ParquetLZ4.hadoop(input, size: uncompressedSize)
+            return try body(input)
+        case .snappy: return try body(try snappy(input, size: uncompressedSize, buffer: buffer))
+        case .lz4Raw: return try body(try ParquetLZ4.raw(input, size: uncompressedSize, buffer: buffer))
+        case .lz4: return try body(try ParquetLZ4.hadoop(input, size: uncompressedSize, buffer: buffer))
+        case .zstd: return try zstd(input, size: uncompressedSize).withUnsafeBufferPointer(body)
+        case .gzip: return try gzip(input, size: uncompressedSize).withUnsafeBufferPointer(body)
         case .lzo, .brotli:
             throw ParquetError.Corrupt("pages are compressed with \(codec.name), which Strata does not read")
         }
     }
 
+    /// `input` uncompressed, as an array of its own.
+    static func decompress(_ input: UnsafeBufferPointer<UInt8>, codec: ParquetCodec, uncompressedSize: Int) throws -> [UInt8] {
+        try decompress(input, codec: codec, uncompressedSize: uncompressedSize, buffer: ParquetPageBuffer()) { Array($0) }
+    }
+
     /// Snappy emits at most 64 bytes per 3-byte copy, so no real page inflates by more than this.
     static let snappyMaxRatio = 22
 
-    private static func snappy(_ input: UnsafeBufferPointer<UInt8>, size: Int) throws -> [UInt8] {
+    /// The page inflated into `buffer`; the stated size is checked against what Snappy can
+    /// produce from the input before any memory is taken.
+    private static func snappy(_ input: UnsafeBufferPointer<UInt8>, size: Int, buffer: ParquetPageBuffer) throws -> UnsafeBufferPointer<UInt8> {
         guard let source = input.baseAddress else {
-            if size == 0 { return [] }
+            if size == 0 { return UnsafeBufferPointer(start: nil, count: 0) }
             throw ParquetError.Corrupt("an empty Snappy page claims \(size) bytes")
         }
         guard size <= input.count * snappyMaxRatio + 64 else {
@@ -47,14 +58,13 @@ enum ParquetCompression {
         guard snappy_uncompressed_length(raw, input.count, &stated) == SNAPPY_OK, stated == size else {
             throw ParquetError.Corrupt("a Snappy page does not decompress to the \(size) bytes its header states")
         }
-        var output = [UInt8](repeating: 0, count: size)
+        let output = buffer.bytes(size)
+        guard let target = output.baseAddress else { return UnsafeBufferPointer(output) }
         var produced = size
-        let status = output.withUnsafeMutableBytes { out -> snappy_status in
-            guard let target = out.baseAddress else { return SNAPPY_OK }
-            return snappy_uncompress(raw, input.count, target.assumingMemoryBound(to: CChar.self), &produced)
-        }
+        let status = snappy_uncompress(raw, input.count, UnsafeMutableRawPointer(target).assumingMemoryBound(to: CChar.self), &produced)
+        // Only a complete, successful inflation writes every byte of `output`; anything else is refused.
         guard status == SNAPPY_OK, produced == size else { throw ParquetError.Corrupt("a Snappy page is corrupt") }
-        return output
+        return UnsafeBufferPointer(output)
     }
 
     /// Output grows by at most this much at a time, so a page that only claims to be large

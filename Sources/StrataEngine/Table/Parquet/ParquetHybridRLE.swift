@@ -38,8 +38,16 @@ enum ParquetHybridRLE {
                 // values ≤ groups × 8 and the run holds groups × bitWidth bytes, so every value lies inside it.
                 if values > 0, let base = data.baseAddress {
                     let run = UnsafeRawPointer(base + position)
-                    var bitPosition = 0
-                    for k in 0..<values {
+                    // Whole groups whose every 8-byte load ends inside `data` (group g's last load
+                    // ends before byte (g + 1) × bitWidth + 8) go through the unpacker for this width;
+                    // the rest, at most the tail of the page, through the careful loop below.
+                    let available = data.count - position
+                    let fast = bitWidth == 0 || available < 8 ? 0 : min(values / 8, (available - 8) / bitWidth)
+                    if fast > 0, let target = out.baseAddress {
+                        ParquetBitUnpacking.unpack(run, groups: fast, width: bitWidth, into: target + produced)
+                    }
+                    var bitPosition = fast * 8 * bitWidth
+                    for k in (fast * 8)..<values {
                         let byteIndex = bitPosition >> 3
                         let bitOffset = UInt64(bitPosition & 7)
                         var window: UInt64

@@ -9,32 +9,29 @@ enum ParquetLZ4 {
     /// An LZ4 sequence of n bytes emits at most 255·n + 16 or so bytes; no real page inflates by more.
     static let maxRatio = 255
 
-    static func raw(_ input: UnsafeBufferPointer<UInt8>, size: Int) throws -> [UInt8] {
+    static func raw(_ input: UnsafeBufferPointer<UInt8>, size: Int, buffer: ParquetPageBuffer) throws -> UnsafeBufferPointer<UInt8> {
         guard size <= input.count * maxRatio + 64 else {
             throw ParquetError.Corrupt("an LZ4 page of \(input.count) bytes claims \(size) bytes uncompressed, more than LZ4 can produce")
         }
-        var output = [UInt8](repeating: 0, count: size)
-        let produced = output.withUnsafeMutableBufferPointer { out in
-            block(input, into: out)
-        }
-        guard produced == size else {
+        let output = buffer.bytes(size)
+        // Exactly `size` bytes produced means every byte of `output` was written.
+        guard block(input, into: output) == size else {
             throw ParquetError.Corrupt("an LZ4 page does not decompress to the \(size) bytes its header states")
         }
-        return output
+        return UnsafeBufferPointer(output)
     }
 
-    static func hadoop(_ input: UnsafeBufferPointer<UInt8>, size: Int) throws -> [UInt8] {
+    static func hadoop(_ input: UnsafeBufferPointer<UInt8>, size: Int, buffer: ParquetPageBuffer) throws -> UnsafeBufferPointer<UInt8> {
         guard size <= input.count * maxRatio + 64 else {
             throw ParquetError.Corrupt("an LZ4 page of \(input.count) bytes claims \(size) bytes uncompressed, more than LZ4 can produce")
         }
-        var output = [UInt8](repeating: 0, count: size)
-        let framed = output.withUnsafeMutableBufferPointer { hadoopFrames(input, into: $0) }
-        if framed { return output }
-        let produced = output.withUnsafeMutableBufferPointer { block(input, into: $0) }
-        guard produced == size else {
+        let output = buffer.bytes(size)
+        // Both paths succeed only when they filled `output` exactly.
+        if hadoopFrames(input, into: output) { return UnsafeBufferPointer(output) }
+        guard block(input, into: output) == size else {
             throw ParquetError.Corrupt("an LZ4 page is neither Hadoop-framed nor a bare LZ4 block of the \(size) bytes its header states")
         }
-        return output
+        return UnsafeBufferPointer(output)
     }
 
     /// Bytes written into `out`, or -1 when `input` is not one LZ4 block that fills it exactly.

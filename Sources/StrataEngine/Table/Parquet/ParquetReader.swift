@@ -91,6 +91,9 @@ public enum ParquetReader {
             throw ParquetError(file: file.path, reason: "\(where_): unknown compression codec #\(chunk.codecRaw)")
         }
         let bytes = try file.read(offset: chunk.startOffset, count: chunk.compressedSize, what: "the data of \(where_)")
+        // This thread is about to write every slot of the chunk's rows: fault them in at once.
+        let (start, byteCount) = slots.bytes(group.rowCount)
+        Prefault.forWriting(start, byteCount: byteCount)
         let decoder = ParquetChunkDecoder(kind: kind, typeLength: leaf.element.typeLength ?? 0, isOptional: leaf.isOptional, codec: codec)
         do {
             return try decoder.decode(bytes, rows: group.rowCount, into: slots, missing: missing)

@@ -8,6 +8,15 @@ enum ParquetSlots {
     /// Text as codes into the column chunk's string table.
     case codes(UnsafeMutablePointer<Int32>)
 
+    /// The first slot's address and the bytes `n` slots take.
+    func bytes(_ n: Int) -> (UnsafeMutableRawPointer, Int) {
+        switch self {
+        case .wide(let p): return (UnsafeMutableRawPointer(p), n * 8)
+        case .bools(let p): return (UnsafeMutableRawPointer(p), n)
+        case .codes(let p): return (UnsafeMutableRawPointer(p), n * 4)
+        }
+    }
+
     func advanced(by n: Int) -> ParquetSlots {
         switch self {
         case .wide(let p): return .wide(p + n)
