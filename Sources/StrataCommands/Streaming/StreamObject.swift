@@ -24,6 +24,9 @@ package struct StreamObject: WorkspaceObject {
     package var profiles: StreamProfiles
     /// Further consumers (incremental recommenders), fed after the profiles.
     package var others: [AnyStreamConsumer]
+    /// The shaping options the stream was made with, as given (a later `stream` that repeats
+    /// them is not warned).
+    package var shapedBy: [String: OptionValue] = [:]
 
     package var kindName: String { "event stream" }
 

@@ -15,7 +15,9 @@ enum StreamSetup {
                 throw parsed.error("\(name) streams \(existing.source.description), not \(wanted)",
                                    suggestion: "continue it with the same source, or name a new stream with 'as NAME'")
             }
-            let ignored = StreamOptions.shaping.map(\.spec.key).filter { parsed.options[$0] != nil }
+            let ignored = StreamOptions.shaping.map(\.spec.key).filter { key in
+                parsed.options[key].map { $0.value != existing.shapedBy[key] } ?? false
+            }
             let warnings = ignored.isEmpty ? [] : ["\(ignored.map { "\($0)=" }.joined(separator: ", ")) only shape a new stream; "
                                                    + "\(name) keeps the settings it was made with"]
             return Started(stream: existing, isNew: false, warnings: warnings)
@@ -45,7 +47,8 @@ enum StreamSetup {
         let profiles = StreamProfiles(purchaseTypes: parsed[StreamOptions.purchase], clusters: clusters,
                                       rules: try StreamRuleOptions.rules(parsed))
         let others = try StreamModelOptions.recommenders(parsed, ctx).map { [AnyStreamConsumer($0)] } ?? []
-        let stream = StreamObject(source: source, log: log, cursor: StreamCursor(), profiles: profiles, others: others)
+        var stream = StreamObject(source: source, log: log, cursor: StreamCursor(), profiles: profiles, others: others)
+        for key in StreamOptions.shaping.map(\.spec.key) { stream.shapedBy[key] = parsed.options[key]?.value }
         return Started(stream: stream, isNew: true, warnings: log.report.warnings)
     }
 

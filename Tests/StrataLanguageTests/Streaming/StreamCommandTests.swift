@@ -62,6 +62,18 @@ import Testing
         #expect(i.workspace.table("parts.moves")?.rowCount == whole.profiles.moves.count)
     }
 
+    /// A continued stream warns about shaping options only when they differ from the ones it was
+    /// made with; repeating them (as a re-run cell does) is quiet.
+    @Test func continuingWarnsOnlyAboutChangedSettings() throws {
+        let i = try Self.events()
+        _ = Self.text(i, "stream events purchase=purchase k=3 until=2024-12-10 as s")
+        let same = Self.text(i, "stream events purchase=purchase k=3 until=2024-12-20 as s")
+        #expect(!same.contains("only shape a new stream"))
+        let changed = Self.text(i, "stream events purchase=purchase k=5 until=2025-01-01 as s")
+        #expect(changed.contains("k= only shape a new stream"))
+        #expect(!changed.contains("purchase="))
+    }
+
     @Test func countsAndNamesBadRows() throws {
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
