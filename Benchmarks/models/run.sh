@@ -17,6 +17,7 @@
 #                                                   each tree's method chosen by cost; path = Algorithm 2
 #                                                   only; leafSubsets = Fast TreeSHAP v2 only; default automatic)
 #   STRATA_MODELS="gbm" Benchmarks/models/run.sh   (Strata's models to run; default "rf gbm")
+#   PEER_MODELS="rf" Benchmarks/models/run.sh      (the peers' models to run; default "rf hgb lgbm")
 #   SHARED_PEERS=/work/shared/peers Benchmarks/models/run.sh  (where gen_churn.py is; default ../shared/peers)
 #   NO_BUILD=1 Benchmarks/models/run.sh            (use the strata-bench already built)
 #   RESULTS=FILE.jsonl Benchmarks/models/run.sh    (append to this results file; default a new one)
@@ -34,6 +35,7 @@ SHAP_THREADS=${SHAP_THREADS:-$THREADS}
 SHAP_SIZE=${SHAP_SIZE:-50000}
 SHAP_METHODS=${SHAP_METHODS:-automatic}
 STRATA_MODELS=${STRATA_MODELS:-rf gbm}
+PEER_MODELS=${PEER_MODELS:-rf hgb lgbm}
 mkdir -p "$PEERS/data" "$PEERS/results"
 RESULTS=${RESULTS:-$PEERS/results/models-$(date -u +%Y%m%dT%H%M%SZ).jsonl}
 [ -n "${NO_BUILD:-}" ] || swift build -c release --product strata-bench >&2
@@ -52,7 +54,7 @@ for n in $SIZES; do
         STRATA_THREADS=$t "$bench" models "$split/train.csv" "$split/test.csv" --model "$model" | tee -a "$RESULTS"
       done
     fi
-    for model in rf hgb lgbm; do
+    for model in $PEER_MODELS; do
       if runs "$n" "$model"; then
         "$PY" Benchmarks/models/bench.py fit "$model" "$split/train.csv" "$split/test.csv" --threads "$t" | tee -a "$RESULTS"
       fi

@@ -59,9 +59,7 @@ struct Booster {
                 let grower = TreeGrower(bins: trainPointer, rowCount: n, binnings: binnings, parameters: parameters, workers: workers)
                 for round in 0..<parameters.rounds {
                     try context.cancellation.check()
-                    for i in 0..<n {
-                        (gradients[i], hessians[i]) = loss.derivatives(target: y[i], score: scores[i], weight: w?[i] ?? 1)
-                    }
+                    try derive(&gradients, &hessians, y: y, scores: scores, weights: w, context: context)
                     let rows = sampledRows(n, round: round)
                     let grown = try grower.grow(rows: rows, gradients: gradients, hessians: hessians, context: context)
                     addTree(grown, to: &scores, sampled: rows.count < n, bins: trainPointer, rowCount: n)
@@ -89,6 +87,23 @@ struct Booster {
                             validationLosses: validationLosses, trainingRows: n, validationRows: validIndex.count)
     }
 
+    /// Each row's gradient and hessian of the loss at its current score, rows split across the
+    /// cores (each row on its own, so the values do not depend on the split).
+    private func derive(_ gradients: inout [Double], _ hessians: inout [Double], y: [Double], scores: [Double],
+                        weights: [Double]?, context: RunContext) throws {
+        let pieces = FixedChunks(total: y.count, parts: FixedChunks.defaultParts, minimumToSplit: TreeGrower.parallelWorkThreshold)
+        try gradients.withUnsafeMutableBufferPointer { g in
+            try hessians.withUnsafeMutableBufferPointer { h in
+                let (gOut, hOut) = (DisjointWrites(g), DisjointWrites(h))
+                try pieces.forEach(workers: workers, cancellation: context.cancellation) { piece in
+                    for i in pieces.range(piece) {
+                        (gOut[i], hOut[i]) = loss.derivatives(target: y[i], score: scores[i], weight: weights?[i] ?? 1)
+                    }
+                }
+            }
+        }
+    }
+
     /// Adds a round's leaf values to the training scores: through the leaf ranges for the rows the
     /// tree was grown on, through the tree's bin rules for the rows left out of the sample.
     private func addTree(_ grown: GrownTree, to scores: inout [Double], sampled: Bool, bins: UnsafePointer<UInt8>, rowCount: Int) {
@@ -96,9 +111,16 @@ struct Booster {
             for i in 0..<rowCount { scores[i] += grown.tree.values[grown.leaf(ofRow: i, bins: bins, rowCount: rowCount)] }
             return
         }
-        for (node, range) in grown.leafRanges {
-            let value = grown.tree.values[node]
-            for k in range { scores[Int(grown.rows[k])] += value }
+        // Each row is in one leaf, so the leaves can be added on several cores.
+        let leaves = FixedChunks(pieces: grown.leafRanges.count)
+        let workers = rowCount >= TreeGrower.parallelWorkThreshold ? self.workers : 1
+        scores.withUnsafeMutableBufferPointer { buffer in
+            let out = DisjointWrites(buffer)
+            leaves.forEach(workers: workers) { leaf in
+                let (node, range) = grown.leafRanges[leaf]
+                let value = grown.tree.values[node]
+                for k in range { out[Int(grown.rows[k])] += value }
+            }
         }
     }
 

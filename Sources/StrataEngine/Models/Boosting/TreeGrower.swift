@@ -182,6 +182,7 @@ final class TreeGrower {
     }
 
     /// Stable partition of `rows[range]`: rows whose bin goes left first. Returns how many went left.
+    /// Serial: a two-pass parallel partition (count, then place) measured slower on 2 threads.
     private func partition(_ rows: inout [Int32], range: Range<Int>, feature: Int, goesLeft: [Bool]) -> Int {
         let column = bins + feature * rowCount
         var leftCount = 0, rightCount = 0
@@ -208,15 +209,20 @@ final class TreeGrower {
     private func buildHistogram(slot: Int, rows: [Int32], range: Range<Int>, gradients: [Double], hessians: [Double],
                                 context: RunContext) throws {
         let count = range.count
-        rows.withUnsafeBufferPointer { rowBuffer in
-            gradients.withUnsafeBufferPointer { g in
-                hessians.withUnsafeBufferPointer { h in
-                    orderedGradients.withUnsafeMutableBufferPointer { og in
-                        orderedHessians.withUnsafeMutableBufferPointer { oh in
-                            for k in 0..<count {
-                                let row = Int(rowBuffer[range.lowerBound + k])
-                                og[k] = g[row]
-                                oh[k] = h[row]
+        // The gather is as much work as a feature's histogram, so it is split across the cores too.
+        let pieces = FixedChunks(total: count, parts: FixedChunks.defaultParts, minimumToSplit: Self.parallelWorkThreshold)
+        try rows.withUnsafeBufferPointer { rowBuffer in
+            try gradients.withUnsafeBufferPointer { g in
+                try hessians.withUnsafeBufferPointer { h in
+                    try orderedGradients.withUnsafeMutableBufferPointer { og in
+                        try orderedHessians.withUnsafeMutableBufferPointer { oh in
+                            let (ogOut, ohOut) = (DisjointWrites(og), DisjointWrites(oh))
+                            try pieces.forEach(workers: self.workers, cancellation: context.cancellation) { piece in
+                                for k in pieces.range(piece) {
+                                    let row = Int(rowBuffer[range.lowerBound + k])
+                                    ogOut[k] = g[row]
+                                    ohOut[k] = h[row]
+                                }
                             }
                         }
                     }
@@ -234,14 +240,23 @@ final class TreeGrower {
                 try orderedHessians.withUnsafeBufferPointer { oh in
                     try chunks.forEach(workers: workers, cancellation: context.cancellation) { f in
                         let column = bins + f * rowCount
-                        let histogram = writes.base + 3 * offsets[f]
+                        let size = 3 * (offsets[f + 1] - offsets[f])
                         let rowsHere = rowBuffer.baseAddress.map { $0 + range.lowerBound }
                         guard let rowsHere, let gs = og.baseAddress, let hs = oh.baseAddress else { return }
-                        for k in 0..<count {
-                            let slot = 3 * Int(column[Int(rowsHere[k])])
-                            histogram[slot] += gs[k]
-                            histogram[slot + 1] += hs[k]
-                            histogram[slot + 2] += 1
+                        // Summed in the worker's own buffer, then copied out: a feature with few
+                        // bins shares cache lines with its neighbours' histograms, and two cores
+                        // adding into one line made 2 threads slower than 1 (4.6 s against 5.2 s
+                        // wall at 400,000 rows). The sums are the same, in the same order.
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { local in
+                            guard let histogram = local.baseAddress else { return }
+                            histogram.initialize(repeating: 0, count: size)
+                            for k in 0..<count {
+                                let slot = 3 * Int(column[Int(rowsHere[k])])
+                                histogram[slot] += gs[k]
+                                histogram[slot + 1] += hs[k]
+                                histogram[slot + 2] += 1
+                            }
+                            (writes.base + 3 * offsets[f]).update(from: histogram, count: size)
                         }
                     }
                 }

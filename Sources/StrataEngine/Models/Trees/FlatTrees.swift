@@ -85,21 +85,26 @@ struct FlatTrees: Sendable {
     var treeCount: Int { roots.count }
 
     /// The node a row moves to from node `index` of `tree` (`index` itself at a leaf); `row`
-    /// points at the row's features.
+    /// points at the row's features. A numeric split is decided without a branch: which way a
+    /// row goes is as good as random, and a mispredicted branch costs more than the arithmetic.
     @inline(__always)
     static func step(_ index: Int, tree: UnsafePointer<Node>, row: UnsafePointer<Double>,
                      categories: UnsafeBufferPointer<Int32>) -> Int {
         let node = tree[index]
         let code = node.code
         let value = row[Int(code & featureMask)]
-        let goesLeft: Bool
-        if code & categoricalBit == 0 {
-            // NaN fails `<=`, so a missing value goes left only when the node says so.
-            goesLeft = value <= node.threshold || (value.isNaN && code & missingLeftBit != 0)
-        } else {
-            goesLeft = categoricalGoesLeft(value, code: code, run: node.threshold.bitPattern, categories: categories)
+        let right = Int(node.right)
+        if code & categoricalBit != 0 {
+            return categoricalGoesLeft(value, code: code, run: node.threshold.bitPattern, categories: categories)
+                ? index + 1 : right
         }
-        return goesLeft ? index + 1 : Int(node.right)
+        // `value <= t` is false for NaN and `!(value > t)` true, so a missing value goes left
+        // exactly when the node says so; at a leaf (threshold NaN, no flag) every row goes right.
+        let missingLeft = Int(truncatingIfNeeded: code >> 30) & 1
+        let below = value <= node.threshold ? 1 : 0
+        let notAbove = value > node.threshold ? 0 : 1
+        let left = below | (notAbove & missingLeft)
+        return right &+ left &* (index &+ 1 &- right)
     }
 
     private static func categoricalGoesLeft(_ value: Double, code: Int32, run: UInt64,
@@ -114,16 +119,31 @@ struct FlatTrees: Sendable {
     }
 
     /// Rows walked together in lockstep: enough independent node loads in flight to hide the
-    /// cache misses of deep trees.
-    static let lockstepRows = 16
+    /// cache misses of deep trees, few enough that rows already at a leaf do not wait long for
+    /// the deepest one (8 beat 16 and 32 on the benchmark's forests at 50,000 and 500,000 rows).
+    static let lockstepRows = 8
 
-    /// Rows per chunk: every tree is walked by the whole chunk before the next, so a bigger chunk
-    /// reuses more of a tree's deep nodes while they are cached; at most 2 MB of features per
-    /// chunk (so a chunk's rows and one tree share the cache), and about 8 chunks so two cores
-    /// share the work evenly. The result does not depend on it.
-    static func chunkRows(rowCount: Int, featureCount p: Int) -> Int {
-        let cap = max(256, min(16_384, 262_144 / max(p, 1)))
-        return max(1, min(cap, (rowCount + 7) / 8))
+    /// Feature doubles per block of rows (16 MB): a block is copied row-major once, then every
+    /// tree walks all of it, so the forest is read from memory once per block.
+    static let blockDoubles = 1 << 21
+
+    /// Nodes per batch of trees (1 MB of nodes, about one core's L2 cache): a batch is walked by
+    /// every row of the block before the next batch, so its nodes stay cached while they are needed.
+    static let batchNodes = 65_536
+
+    /// Consecutive trees whose nodes together stay within `batchNodes` (at least one tree each).
+    var treeBatches: [Range<Int>] {
+        var batches: [Range<Int>] = []
+        var first = 0
+        for t in 0..<treeCount {
+            let end = t + 1 < treeCount ? roots[t + 1] : nodes.count
+            if t > first && end - roots[first] > Self.batchNodes {
+                batches.append(first..<t)
+                first = t
+            }
+        }
+        if first < treeCount { batches.append(first..<treeCount) }
+        return batches
     }
 
     /// Per row, `initial` plus the sum over trees of the leaf values (`outputCount` per row,
@@ -131,91 +151,41 @@ struct FlatTrees: Sendable {
     /// `rows` into `x`, row after row (NaN for missing). With `inBag` (one bit per row per tree,
     /// `(rowCount + 63) / 64` words per tree, set for the rows a tree trained on), a tree counts
     /// only for the rows it did not train on.
+    ///
+    /// Rows go in blocks; within a block, batch after batch of trees, each batch walked by parts
+    /// of the block on both cores. A row's sums therefore grow in tree order whatever the parts.
     func sums(rowCount: Int, featureCount p: Int, initial: Double = 0, cancellation: Cancellation = .never,
               fill: (Range<Int>, UnsafeMutablePointer<Double>) -> Void,
               inBag: [UInt64]? = nil, workers: Int = FixedChunks.threadCount) throws -> (sums: [Double], counts: [Int]) {
         let outputs = outputCount
         var sums = [Double](repeating: initial, count: rowCount * outputs)
         var counts = [Int](repeating: inBag == nil ? treeCount : 0, count: rowCount)
-        let chunks = FixedChunks(total: rowCount, size: Self.chunkRows(rowCount: rowCount, featureCount: p))
-        let words = (rowCount + 63) / 64
+        guard rowCount > 0, treeCount > 0 else { return (sums, counts) }
+        let blockRows = max(1, min(rowCount, Self.blockDoubles / max(p, 1)))
+        let batches = treeBatches
+        let x = UnsafeMutablePointer<Double>.allocate(capacity: max(1, blockRows * p))
+        defer { x.deallocate() }
         let bits = inBag ?? []
-        let outOfBagOnly = inBag != nil
-        let group = Self.lockstepRows
         try sums.withUnsafeMutableBufferPointer { sumBuffer in
             try counts.withUnsafeMutableBufferPointer { countBuffer in
                 let sumOut = DisjointWrites(sumBuffer)
                 let countOut = DisjointWrites(countBuffer)
-                try nodes.withUnsafeBufferPointer { nodes in
-                    try categories.withUnsafeBufferPointer { categories in
-                        try leafValues.withUnsafeBufferPointer { leafValues in
-                            try bits.withUnsafeBufferPointer { bits in
-                                guard let first = nodes.baseAddress else { return }
-                                try chunks.forEach(workers: workers, cancellation: cancellation) { chunk in
-                                    let rows = chunks.range(chunk)
-                                    let m = rows.count
-                                    withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, m * p)) { block in
-                                    withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, m) + 2 * group) { scratch in
-                                        guard let x = block.baseAddress, let walked = scratch.baseAddress else { return }
-                                        fill(rows, x)
-                                        // The chunk rows a tree walks, then each group's node and row pointer.
-                                        let at = walked + max(1, m)
-                                        let rowAt = at + group
-                                        var walkedCount = m
-                                        for k in 0..<m { walked[k] = k }
-                                        for (t, root) in roots.enumerated() {
-                                            if outOfBagOnly {
-                                                walkedCount = 0
-                                                for (k, row) in rows.enumerated()
-                                                where bits[t * words + row >> 6] & (1 << UInt64(row & 63)) == 0 {
-                                                    walked[walkedCount] = k
-                                                    walkedCount += 1
-                                                    countOut[row] += 1
-                                                }
-                                            }
-                                            let tree = first + root
-                                            let leafStart = leafStarts[t]
-                                            // A tree that is one leaf reads no feature (there may be none).
-                                            var start = tree[0].right == 0 ? walkedCount : 0
-                                            if start > 0 {
-                                                for j in 0..<walkedCount {
-                                                    let row = rows.lowerBound + walked[j]
-                                                    for o in 0..<outputs {
-                                                        sumOut[row * outputs + o] += leafValues[leafStart * outputs + o]
-                                                    }
-                                                }
-                                            }
-                                            while start < walkedCount {
-                                                let count = min(group, walkedCount - start)
-                                                for g in 0..<count {
-                                                    at[g] = 0
-                                                    rowAt[g] = walked[start + g] * p
-                                                }
-                                                // Sweep until no row moves: then every row is at a leaf.
-                                                while true {
-                                                    var moved = 0
-                                                    for g in 0..<count {
-                                                        let here = at[g]
-                                                        let next = Self.step(here, tree: tree, row: x + rowAt[g],
-                                                                             categories: categories)
-                                                        moved |= next ^ here
-                                                        at[g] = next
-                                                    }
-                                                    if moved == 0 { break }
-                                                }
-                                                for g in 0..<count {
-                                                    let leaf = leafStart + Int(tree[at[g]].threshold.bitPattern & 0xFFFF_FFFF)
-                                                    let row = rows.lowerBound + walked[start + g]
-                                                    for o in 0..<outputs {
-                                                        sumOut[row * outputs + o] += leafValues[leaf * outputs + o]
-                                                    }
-                                                }
-                                                start += count
-                                            }
-                                        }
-                                    }
-                                    }
-                                }
+                try bits.withUnsafeBufferPointer { bits in
+                    for blockStart in stride(from: 0, to: rowCount, by: blockRows) {
+                        let block = blockStart..<min(rowCount, blockStart + blockRows)
+                        let parts = FixedChunks(total: block.count, parts: FixedChunks.defaultParts,
+                                                minimumToSplit: FixedChunks.worthSplitting)
+                        try parts.forEach(workers: workers, cancellation: cancellation) { part in
+                            let local = parts.range(part)
+                            fill((blockStart + local.lowerBound)..<(blockStart + local.upperBound), x + local.lowerBound * p)
+                        }
+                        for batch in batches {
+                            try parts.forEach(workers: workers, cancellation: cancellation) { part in
+                                let local = parts.range(part)
+                                let rows = (blockStart + local.lowerBound)..<(blockStart + local.upperBound)
+                                walk(trees: batch, rows: rows, x: x + local.lowerBound * p, featureCount: p,
+                                     sums: sumOut.base + rows.lowerBound * outputs, counts: countOut.base + rows.lowerBound,
+                                     inBag: inBag == nil ? nil : bits, rowCount: rowCount)
                             }
                         }
                     }
@@ -223,6 +193,76 @@ struct FlatTrees: Sendable {
             }
         }
         return (sums, counts)
+    }
+
+    /// Adds the leaf values of `trees` to `sums` for `rows` (their features at `x`, `sums` and
+    /// `counts` pointing at the first of them); with `inBag`, only for the rows each tree left out,
+    /// counted in `counts`.
+    private func walk(trees: Range<Int>, rows: Range<Int>, x: UnsafePointer<Double>, featureCount p: Int,
+                      sums: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Int>,
+                      inBag: UnsafeBufferPointer<UInt64>?, rowCount: Int) {
+        let outputs = outputCount
+        let group = Self.lockstepRows
+        let words = (rowCount + 63) / 64
+        let m = rows.count
+        nodes.withUnsafeBufferPointer { nodes in
+        categories.withUnsafeBufferPointer { categories in
+        leafValues.withUnsafeBufferPointer { leafValues in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: m + 2 * group) { scratch in
+            guard let first = nodes.baseAddress, let values = leafValues.baseAddress,
+                  let walked = scratch.baseAddress else { return }
+            // The rows (offsets from `rows.lowerBound`) a tree walks, then each group's node and feature offset.
+            let at = walked + m
+            let rowAt = at + group
+            var walkedCount = m
+            for k in 0..<m { walked[k] = k }
+            for t in trees {
+                if let inBag {
+                    walkedCount = 0
+                    for (k, row) in rows.enumerated() where inBag[t * words + row >> 6] & (1 << UInt64(row & 63)) == 0 {
+                        walked[walkedCount] = k
+                        walkedCount += 1
+                        counts[k] += 1
+                    }
+                }
+                let tree = first + roots[t]
+                let treeValues = values + leafStarts[t] * outputs
+                // A tree that is one leaf reads no feature (there may be none).
+                var start = tree[0].right == 0 ? walkedCount : 0
+                if start > 0 {
+                    for j in 0..<walkedCount {
+                        for o in 0..<outputs { sums[walked[j] * outputs + o] += treeValues[o] }
+                    }
+                }
+                while start < walkedCount {
+                    let count = min(group, walkedCount - start)
+                    for g in 0..<count {
+                        at[g] = 0
+                        rowAt[g] = walked[start + g] * p
+                    }
+                    // Sweep until no row moves: then every row is at a leaf.
+                    while true {
+                        var moved = 0
+                        for g in 0..<count {
+                            let here = at[g]
+                            let next = Self.step(here, tree: tree, row: x + rowAt[g], categories: categories)
+                            moved |= next ^ here
+                            at[g] = next
+                        }
+                        if moved == 0 { break }
+                    }
+                    for g in 0..<count {
+                        let leaf = Int(tree[at[g]].threshold.bitPattern & 0xFFFF_FFFF)
+                        let k = walked[start + g]
+                        for o in 0..<outputs { sums[k * outputs + o] += treeValues[leaf * outputs + o] }
+                    }
+                    start += count
+                }
+            }
+        }
+        }
+        }
+        }
     }
 }
 
