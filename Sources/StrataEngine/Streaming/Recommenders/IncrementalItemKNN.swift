@@ -102,17 +102,25 @@ public struct IncrementalItemKNN: StreamingRecommender {
         scratch.flags.withUnsafeBufferPointer { flags in
             guard let s = scores.baseAddress else { return }
             matrix.accumulate(seen, scores: s)
-            for j in 0..<n {
-                let score = s[j]
-                guard score > 0, !flags[j] else { continue }
-                if cut {
+            if cut {
+                for j in 0..<n {
+                    let score = s[j]
                     // The floor (below) so far: it only rises, so what falls under it now is dropped.
-                    guard score * (1 + 1e-9) >= floor else { continue }
+                    guard score > 0, score * (1 + 1e-9) >= floor, !flags[j] else { continue }
                     scratch.bounds.append(item: j, bound: score)
                     largest.offer(item: j, score: score)
                     if largest.items.count == count { floor = (largest.scores.first ?? 0) * share }
-                } else {
+                }
+            } else {
+                // What an item must beat to enter: 0, then the full heap's weakest. Items come in
+                // ascending order, so one that only ties the weakest would lose the tie anyway;
+                // most items are turned away by this one comparison.
+                var bar = 0.0
+                for j in 0..<n {
+                    let score = s[j]
+                    guard score > bar, !flags[j] else { continue }
                     heap.offer(item: j, score: score)
+                    if heap.items.count == count { bar = max(0, heap.scores.first ?? 0) }
                 }
             }
         }}
