@@ -31,11 +31,13 @@ struct Booster {
 
         let (trainIndex, validIndex) = try heldOut(rows: frame.rowCount, strata: strata)
         let trainFrame = validIndex.isEmpty ? frame : frame.takingRows(trainIndex)
-        let binnings = try trainFrame.features.enumerated().map { f, feature in
-            try FeatureBinning.fit(feature, seed: parameters.seed &+ UInt64(f))
+        // Features are binned independently (each with its own seed), one per core at a time.
+        let seed = parameters.seed
+        let binnings = try FixedChunks(pieces: trainFrame.features.count).map(workers: workers, cancellation: context.cancellation) { f in
+            try FeatureBinning.fit(trainFrame.features[f.lowerBound], seed: seed &+ UInt64(f.lowerBound))
         }
-        let trainBins = BinnedFrame(trainFrame, binnings: binnings)
-        let validBins = BinnedFrame(frame.takingRows(validIndex), binnings: binnings)
+        let trainBins = BinnedFrame(trainFrame, binnings: binnings, workers: workers)
+        let validBins = BinnedFrame(frame.takingRows(validIndex), binnings: binnings, workers: workers)
         let y = validIndex.isEmpty ? target : trainIndex.map { target[$0] }
         let w = validIndex.isEmpty ? weights : weights.map { all in trainIndex.map { all[$0] } }
         let validY = validIndex.map { target[$0] }

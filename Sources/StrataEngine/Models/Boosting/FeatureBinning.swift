@@ -106,14 +106,19 @@ struct BinnedFrame: Sendable {
     let bins: [UInt8]
 
     /// Bins `frame` with rules already learned (on the training rows).
-    init(_ frame: ModelFrame, binnings: [FeatureBinning]) {
+    init(_ frame: ModelFrame, binnings: [FeatureBinning], workers: Int = FixedChunks.threadCount) {
         rowCount = frame.rowCount
         self.binnings = binnings
         var bins = [UInt8](repeating: 0, count: frame.rowCount * binnings.count)
-        for (f, binning) in binnings.enumerated() {
-            let base = f * frame.rowCount
-            let feature = frame.features[f]
-            for i in 0..<frame.rowCount { bins[base + i] = UInt8(binning.bin(feature.numericValue(i))) }
+        let features = FixedChunks(pieces: binnings.count)
+        let rows = frame.rowCount
+        bins.withUnsafeMutableBufferPointer { buffer in
+            let out = DisjointWrites(buffer)
+            features.forEach(workers: rows >= TreeGrower.parallelWorkThreshold ? workers : 1) { f in
+                let base = f * rows
+                let (feature, binning) = (frame.features[f], binnings[f])
+                for i in 0..<rows { out[base + i] = UInt8(binning.bin(feature.numericValue(i))) }
+            }
         }
         self.bins = bins
     }
