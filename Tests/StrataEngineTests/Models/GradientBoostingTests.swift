@@ -105,6 +105,20 @@ import Testing
         #expect(one.trees.count > 1)
     }
 
+    /// Above `TreeGrower.parallelWorkThreshold` rows the gather, the partition, the derivatives and
+    /// the leaf updates run in pieces on both cores; the trees must still be the serial ones.
+    @Test(arguments: [1.0, 0.7]) func sameTreesOnOneAndTwoThreadsAboveTheParallelThreshold(subsample: Double) throws {
+        let (frame, target) = try Self.synthetic(rows: 2 * TreeGrower.parallelWorkThreshold + 1_234, seed: 5)
+        let y = target.labels.map(Double.init)
+        let p = GradientBoostingParameters(rounds: 3, subsample: subsample, seed: 4)
+        let one = try Booster(parameters: p, loss: .logLoss, workers: 1)
+            .fit(frame: frame, target: y, weights: nil, strata: target.labels, context: .quiet)
+        let two = try Booster(parameters: p, loss: .logLoss, workers: 2)
+            .fit(frame: frame, target: y, weights: nil, strata: target.labels, context: .quiet)
+        #expect(one.trees == two.trees)
+        #expect(one.rawScores(frame) == two.rawScores(frame))
+    }
+
     @Test func earlyStoppingKeepsTheBestRound() throws {
         let (frame, target) = try Self.synthetic(rows: 2_000, seed: 5)
         let p = GradientBoostingParameters(rounds: 300, learningRate: 0.5, validationFraction: 0.2, patience: 5, seed: 1)
