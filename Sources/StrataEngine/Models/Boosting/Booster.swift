@@ -58,11 +58,13 @@ struct Booster {
         try trainBins.bins.withUnsafeBufferPointer { trainBuffer in
             try validBins.bins.withUnsafeBufferPointer { validBuffer in
                 guard let trainPointer = trainBuffer.baseAddress else { return }
+                // Without subsampling every round grows on all rows: made once, not per round.
+                let allRows = parameters.subsample < 1 ? [] : (0..<n).map { Int32($0) }
                 let grower = TreeGrower(bins: trainPointer, rowCount: n, binnings: binnings, parameters: parameters, workers: workers)
                 for round in 0..<parameters.rounds {
                     try context.cancellation.check()
                     try derive(&gradients, &hessians, y: y, scores: scores, weights: w, context: context)
-                    let rows = sampledRows(n, round: round)
+                    let rows = parameters.subsample < 1 ? sampledRows(n, round: round) : allRows
                     let grown = try grower.grow(rows: rows, gradients: gradients, hessians: hessians, context: context)
                     addTree(grown, to: &scores, sampled: rows.count < n, bins: trainPointer, rowCount: n)
                     trees.append(grown.tree)
@@ -93,7 +95,7 @@ struct Booster {
     /// cores (each row on its own, so the values do not depend on the split).
     private func derive(_ gradients: inout [Double], _ hessians: inout [Double], y: [Double], scores: [Double],
                         weights: [Double]?, context: RunContext) throws {
-        let pieces = FixedChunks(total: y.count, parts: FixedChunks.defaultParts, minimumToSplit: TreeGrower.parallelWorkThreshold)
+        let pieces = FixedChunks(total: y.count, parts: 2 * workers, minimumToSplit: TreeGrower.parallelRows)
         try gradients.withUnsafeMutableBufferPointer { g in
             try hessians.withUnsafeMutableBufferPointer { h in
                 let (gOut, hOut) = (DisjointWrites(g), DisjointWrites(h))
@@ -115,7 +117,7 @@ struct Booster {
         }
         // Each row is in one leaf, so the leaves can be added on several cores.
         let leaves = FixedChunks(pieces: grown.leafRanges.count)
-        let workers = rowCount >= TreeGrower.parallelWorkThreshold ? self.workers : 1
+        let workers = rowCount >= TreeGrower.parallelRows ? self.workers : 1
         scores.withUnsafeMutableBufferPointer { buffer in
             let out = DisjointWrites(buffer)
             leaves.forEach(workers: workers) { leaf in

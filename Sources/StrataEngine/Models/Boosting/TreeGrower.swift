@@ -46,6 +46,9 @@ final class TreeGrower {
 
     /// Rows × features below which building a histogram on several threads costs more than it saves.
     static let parallelWorkThreshold = 40_000
+    /// Rows below which a row-wise step (gather, partition, derivatives, score updates) stays on
+    /// one core.
+    static let parallelRows = 8_192
 
     init(bins: UnsafePointer<UInt8>, rowCount: Int, binnings: [FeatureBinning], parameters: GradientBoostingParameters,
          workers: Int = FixedChunks.threadCount) {
@@ -185,7 +188,7 @@ final class TreeGrower {
     /// Stable partition of `rows[range]`: rows whose bin goes left first. Returns how many went left.
     private func partition(_ rows: inout [Int32], range: Range<Int>, feature: Int, goesLeft: [Bool],
                            context: RunContext) throws -> Int {
-        guard workers > 1, range.count >= Self.parallelWorkThreshold else {
+        guard workers > 1, range.count >= Self.parallelRows else {
             return serialPartition(&rows, range: range, feature: feature, goesLeft: goesLeft)
         }
         // In one pass over the rows, each piece puts its left rows at the front of its own stretch
@@ -269,7 +272,7 @@ final class TreeGrower {
                                 context: RunContext) throws {
         let count = range.count
         // The gather is as much work as a feature's histogram, so it is split across the cores too.
-        let pieces = FixedChunks(total: count, parts: FixedChunks.defaultParts, minimumToSplit: Self.parallelWorkThreshold)
+        let pieces = FixedChunks(total: count, parts: 2 * self.workers, minimumToSplit: Self.parallelRows)
         try rows.withUnsafeBufferPointer { rowBuffer in
             try gradients.withUnsafeBufferPointer { g in
                 try hessians.withUnsafeBufferPointer { h in
