@@ -63,6 +63,9 @@ import Testing
         let e = error("show tx colz=amount")
         #expect(e?.message == "'show' has no option 'colz'")
         #expect(e?.suggestion == "did you mean 'cols'?")
+        // Not a typo of an option: the words the command takes are shown too.
+        #expect(error("show tx rows=5")?.suggestion
+                == "did you mean 'cols'?; it is written show TABLE [head|tail [COUNT]] [key=value …], e.g. show tx tail 5")
     }
 
     @Test func columnOfAnotherTable() {

@@ -283,9 +283,18 @@ package struct SlotMatcher {
                 // condition); let the slot take it.
                 if spec.arguments.contains(where: \.containsExpression) { return }
                 let keys = spec.options.map(\.key)
-                throw SyntaxError("'\(spec.name)' has no option '\(key)'", at: keySpan,
-                                  suggestion: Suggestions.didYouMean(key, among: keys)
-                                    ?? (keys.isEmpty ? "it takes no options" : "options: " + keys.joined(separator: ", ")))
+                var hint = Suggestions.didYouMean(key, among: keys)
+                    ?? (keys.isEmpty ? "it takes no options" : "options: " + keys.joined(separator: ", "))
+                // A key that is no near-miss of an option may stand for words the command takes in
+                // order (`show tx rows=5` for `show tx head 5`): say how the command is written.
+                let isTypo = keys.contains { Suggestions.distance(Array(key.lowercased()), Array($0), atMost: 1) != nil }
+                if !isTypo, spec.arguments.contains(where: { if case .optional = $0 { true } else { false } }) {
+                    hint += "; it is written \(spec.synopsis)"
+                    if let example = spec.examples.first(where: { !$0.contains("=") && $0.split(separator: " ").count > 2 }) {
+                        hint += ", e.g. \(example)"
+                    }
+                }
+                throw SyntaxError("'\(spec.name)' has no option '\(key)'", at: keySpan, suggestion: hint)
             }
             if parsed.options[option.key] != nil {
                 throw SyntaxError("option '\(key)' is given twice", at: keySpan)
