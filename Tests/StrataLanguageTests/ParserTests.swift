@@ -66,6 +66,8 @@ import Testing
         // Not a typo of an option: the words the command takes are shown too.
         #expect(error("show tx rows=5")?.suggestion
                 == "did you mean 'cols'?; it is written show TABLE [head|tail [COUNT]] [key=value …], e.g. show tx tail 5")
+        #expect(error("select tx cols=amount")?.suggestion
+                == "it takes no options; it is written select TABLE COLUMNS [as NAME], e.g. select tx invoice, customer_id, quantity as slim")
     }
 
     @Test func columnOfAnotherTable() {

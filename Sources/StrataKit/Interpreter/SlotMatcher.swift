@@ -286,9 +286,11 @@ package struct SlotMatcher {
                 var hint = Suggestions.didYouMean(key, among: keys)
                     ?? (keys.isEmpty ? "it takes no options" : "options: " + keys.joined(separator: ", "))
                 // A key that is no near-miss of an option may stand for words the command takes in
-                // order (`show tx rows=5` for `show tx head 5`): say how the command is written.
+                // order (`show tx rows=5` for `show tx head 5`, `select tx cols=a,b` for
+                // `select tx a, b`): say how the command is written.
                 let isTypo = keys.contains { Suggestions.distance(Array(key.lowercased()), Array($0), atMost: 1) != nil }
-                if !isTypo, spec.arguments.contains(where: { if case .optional = $0 { true } else { false } }) {
+                let takesWords = keys.isEmpty || spec.arguments.contains { if case .optional = $0 { true } else { false } }
+                if !isTypo, takesWords {
                     hint += "; it is written \(spec.synopsis)"
                     if let example = spec.examples.first(where: { !$0.contains("=") && $0.split(separator: " ").count > 2 }) {
                         hint += ", e.g. \(example)"
