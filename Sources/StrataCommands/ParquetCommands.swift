@@ -28,7 +28,7 @@ package enum ParquetCommands {
         ctx.workspace.recordInput(FileRecord(path: path, sha256: FileDigest.sha256(path: path), rows: table.rowCount))
         let columns = table.columns.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")
         let parts = result.files.count > 1 ? "\(result.files.count) part files, " : ""
-        let groups = result.rowGroupCount == 1 ? "1 row group" : "\(Format.count(result.rowGroupCount)) row groups"
+        let groups = Format.count(result.rowGroupCount, "row group")
         var out = CommandOutput.note("\(Format.shape(name, table)) from \(path) (Parquet, \(parts)\(groups))\ncolumns: \(columns)")
         for note in result.notes { out.append(.note(note)) }
         return out
@@ -99,7 +99,7 @@ package enum ParquetCommands {
             .table(columnTable, showShape: false),
             .table(groupTable, title: "row groups", showShape: false),
             .note("\(path): \(Format.count(summary.rowCount)) rows × \(summary.columns.count) columns, "
-                  + "\(summary.rowGroups.count) row groups\(parts)\(writer) (footer only; nothing loaded)"),
+                  + "\(Format.count(summary.rowGroups.count, "row group"))\(parts)\(writer) (footer only; nothing loaded)"),
         ])
         for note in skipped { out.append(.note(note)) }
         return out
