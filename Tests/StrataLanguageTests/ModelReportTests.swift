@@ -71,6 +71,14 @@ import Testing
         #expect(auc[0] != auc[2])
     }
 
+    @Test func aWholeNumberOptionSweepsAsAnIntColumn() throws {
+        let s = try ModelCommandTests.session([ModelCommandTests.load,
+            "model sweep tree customers target=churned features=age,orders,spend param=depth values=1,3 folds=3 seed=1 as sw"])
+        let t = try #require(s.workspace.table("sw"))
+        #expect(t.column("depth")?.type == .int)
+        #expect(t.column("depth")?.value(at: 1) == .int(3))
+    }
+
     @Test func regressorReportGivesResidualsAndPartialDependence() throws {
         let s = try ModelCommandTests.session([ModelCommandTests.load,
             "model linear customers target=spend features=age,tenure_months,orders,support_calls,channel folds=3 seed=1 as lm"])

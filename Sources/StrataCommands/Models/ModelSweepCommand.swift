@@ -71,8 +71,18 @@ package enum ModelSweepCommand {
         }
         let headings = input.isClassification ? ["AUC", "AUC_sd", "PR_AUC", "log_loss"] : ["RMSE", "RMSE_sd", "MAE", "R2"]
         let allNumeric = rows.allSatisfy { $0.number != nil }
-        var t = SummaryTable([(option.key, allNumeric ? DataType.float : .string)] + headings.map { ($0, DataType.float) })
-        for r in rows { t.row([allNumeric ? .float(r.number ?? .nan) : .string(r.text)] + r.figures.map(Value.float)) }
+        // Whole-number options (rounds, depth, leaves) keep an int column, as they were typed.
+        let allWhole = converted.allSatisfy { if case .int = $0 { true } else { false } }
+        let keyType: DataType = allWhole ? .int : allNumeric ? .float : .string
+        var t = SummaryTable([(option.key, keyType)] + headings.map { ($0, DataType.float) })
+        for (r, raw) in zip(rows, converted) {
+            let key: Value = switch (keyType, raw) {
+            case (.int, .int(let i)): .int(Int64(i))
+            case (.float, _): .float(r.number ?? .nan)
+            default: .string(r.text)
+            }
+            t.row([key] + r.figures.map(Value.float))
+        }
         let table = t.table
         let name = try ctx.bindResult(table, for: parsed)
         let higherIsBetter = input.isClassification
