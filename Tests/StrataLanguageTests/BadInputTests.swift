@@ -33,31 +33,6 @@ struct WorkspaceShape: Equatable, CustomStringConvertible {
     }
 }
 
-/// A fresh folder under the system temporary directory, removed when the value goes away.
-final class ScratchDirectory {
-    let path: String
-
-    init(_ label: String) throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("strata-\(label)-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        path = url.path
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `bytes` to `name` in the folder and returns the full path.
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
-        let file = path + "/" + name
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
-        return file
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String { try write(name, bytes: Array(text.utf8)) }
-}
-
 /// Bad files and bad command lines, through `Interpreter.execute`: each one fails with a message that
 /// says what was wrong and where (file:line, or a caret under the token) and leaves the workspace
 /// as it was; the few that are only odd succeed and say what they did about it.

@@ -21,7 +21,7 @@ import Testing
         """
 
     static func session() throws -> Interpreter {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("strata-context-\(UUID().uuidString).csv").path
+        let path = try ScratchDirectory.forTheRun("context") + "/events.csv"
         try (csv + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return try ModelCommandTests.session(["load \"\(path)\" as events",
                                               "recommender popular events event=event postfilter=yes smoothing=1 as ctx_pop"])

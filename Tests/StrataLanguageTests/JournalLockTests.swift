@@ -14,9 +14,7 @@ import Darwin
     private static let flockTool = "/usr/bin/flock"
 
     private static func directory() throws -> String {
-        let path = NSTemporaryDirectory() + "strata-journal-lock-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try ScratchDirectory.forTheRun("journal-lock")
     }
 
     private static func writeJournal(_ path: String) throws {

@@ -26,9 +26,7 @@ import Testing
     }
 
     static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "strata-session-layer-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try ScratchDirectory.forTheRun("session-layer")
     }
 
     // MARK: reads and binds, from the declaration

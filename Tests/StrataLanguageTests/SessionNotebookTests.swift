@@ -90,8 +90,7 @@ import Testing
     }
 
     @Test func replayingUsesTheOutputPrintedNow() throws {
-        let folder = NSTemporaryDirectory() + "strata-notebook-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ScratchDirectory.forTheRun("notebook")
         try "x\n1\n2\n3\n".write(toFile: folder + "/t.csv", atomically: true, encoding: .utf8)
         let document = SessionDocument(text: """
             # Stale output below: the replay replaces it.

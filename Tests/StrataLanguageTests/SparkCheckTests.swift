@@ -9,8 +9,7 @@ import Testing
     /// A folder with sales.csv and a session that groups it; by_city is Lima: n 2, total 4;
     /// Oslo: n 2, total 12.75 (10.5 + 2.25).
     static func session() throws -> (folder: String, document: SessionDocument, path: String) {
-        let folder = NSTemporaryDirectory() + "strata-spark-check-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try ScratchDirectory.forTheRun("spark-check")
         try "id,city,amount\n1,Oslo,10.5\n2,Oslo,2.25\n3,Lima,4\n4,Lima,\n"
             .write(toFile: folder + "/sales.csv", atomically: true, encoding: .utf8)
         let text = """

@@ -11,8 +11,7 @@ import Testing
     /// Eight customers with RFM figures, a 0/1 churned and two segment columns; an experiment log
     /// with a conversion and a revenue per unit.
     static func data() throws -> String {
-        let dir = NSTemporaryDirectory() + "strata-spark-mapping-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.forTheRun("spark-mapping")
         try """
             customer_id,recency,frequency,monetary,churned,before,after
             1,5,12,950.5,0,Top,Top

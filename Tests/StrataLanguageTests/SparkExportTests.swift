@@ -9,8 +9,7 @@ import Testing
 @Suite struct SparkExportTests {
     /// A folder with a small transactions file and a small ratings file.
     static func data() throws -> String {
-        let dir = NSTemporaryDirectory() + "strata-spark-export-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try ScratchDirectory.forTheRun("spark-export")
         var tx = "invoice,customer_id,quantity,unit_price,invoice_date,country\n"
         for i in 0..<40 {
             tx += "\(600 + i / 2),\(10 + i % 7),\(1 + i % 3),\(Double(i % 5) + 0.5),2025-0\(1 + i % 9)-1\(i % 10) 10:00:00,\(i % 2 == 0 ? "GB" : "NL")\n"

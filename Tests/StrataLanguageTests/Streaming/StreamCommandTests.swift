@@ -26,9 +26,7 @@ import Testing
     }
 
     static func temporaryDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "strata-stream-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
+        try ScratchDirectory.forTheRun("stream")
     }
 
     /// Runs `script` in sh with the file as $1, in the background.
