@@ -167,7 +167,7 @@ public struct FixedChunks: Sendable, Sequence {
         } else {
             withoutActuallyEscaping(run) { run in
                 let shared = UncheckedChunkBody(run: run)
-                DispatchQueue.concurrentPerform(iterations: Swift.min(workers, chunkCount)) { _ in
+                SpinningWorkers.shared.perform(iterations: Swift.min(workers, chunkCount)) { _ in
                     while !tickets.isStopped && !cancellation.isCancelled {
                         let chunk = tickets.take()
                         if chunk >= chunkCount { return }

@@ -99,8 +99,8 @@ final class TreeGrower {
         binRules.append([])
         var freeSlots = Array((1..<parameters.maxLeaves).reversed())
         var leaves = [Leaf(node: 0, range: 0..<rows.count, sums: rootSums, depth: 0, slot: 0, best: nil)]
-        try buildHistogram(slot: 0, rows: rows, range: 0..<rows.count, gradients: gradients, hessians: hessians, context: context)
-        leaves[0].best = bestSplit(slot: 0, sums: rootSums, depth: 0)
+        leaves[0].best = try buildHistogram(slot: 0, rows: rows, range: 0..<rows.count, gradients: gradients,
+                                            hessians: hessians, evaluate: [(0, rootSums, 0)], context: context)[0]
 
         while leaves.count < parameters.maxLeaves {
             var chosen = -1
@@ -124,16 +124,16 @@ final class TreeGrower {
             // The smaller child gets a fresh histogram; the larger one takes the parent's slot.
             let leftIsSmaller = leftRange.count <= rightRange.count
             let smallRange = leftIsSmaller ? leftRange : rightRange
-            try buildHistogram(slot: smallSlot, rows: rows, range: smallRange, gradients: gradients, hessians: hessians,
-                               context: context)
-            subtract(slot: parent.slot, minus: smallSlot)
             let depth = parent.depth + 1
             var left = Leaf(node: leftNode, range: leftRange, sums: split.left, depth: depth,
                             slot: leftIsSmaller ? smallSlot : parent.slot, best: nil)
             var right = Leaf(node: rightNode, range: rightRange, sums: split.right, depth: depth,
                              slot: leftIsSmaller ? parent.slot : smallSlot, best: nil)
-            left.best = bestSplit(slot: left.slot, sums: left.sums, depth: depth)
-            right.best = bestSplit(slot: right.slot, sums: right.sums, depth: depth)
+            let best = try buildHistogram(slot: smallSlot, rows: rows, range: smallRange, gradients: gradients,
+                                          hessians: hessians, subtractingFrom: parent.slot,
+                                          evaluate: [(left.slot, left.sums, depth), (right.slot, right.sums, depth)],
+                                          context: context)
+            (left.best, right.best) = (best[0], best[1])
             leaves[chosen] = left
             leaves.insert(right, at: chosen + 1)
         }
@@ -152,12 +152,19 @@ final class TreeGrower {
         return GrownTree(tree: tree, binRules: binRules, leafRanges: leafRanges, rows: rows)
     }
 
-    private func bestSplit(slot: Int, sums: GradientSums, depth: Int) -> SplitCandidate? {
-        if let maxDepth = parameters.maxDepth, depth >= maxDepth { return nil }
-        guard sums.count >= 2 * Double(parameters.minSamplesLeaf) else { return nil }
+    /// Whether a leaf of these sums at this depth may be split at all.
+    private func maySplit(_ sums: GradientSums, depth: Int) -> Bool {
+        if let maxDepth = parameters.maxDepth, depth >= maxDepth { return false }
+        return sums.count >= 2 * Double(parameters.minSamplesLeaf)
+    }
+
+    /// The best split of the histogram in `slot` over `features`; the first feature wins a tie, as
+    /// in one loop over all of them.
+    private func bestSplit(slot: Int, sums: GradientSums, features: Range<Int>) -> SplitCandidate? {
         let base = histograms + slot * histogramSize
         var best: SplitCandidate?
-        for (f, binning) in binnings.enumerated() {
+        for f in features {
+            let binning = binnings[f]
             let histogram = UnsafePointer(base + 3 * offsets[f])
             let candidate = binning.isCategorical
                 ? finder.bestCategorical(feature: f, histogram: histogram, binCount: binning.binCount, total: sums)
@@ -208,15 +215,15 @@ final class TreeGrower {
                         try pieces.forEach(workers: workers, cancellation: context.cancellation) { piece in
                             let r = pieces.range(piece)
                             var left = r.lowerBound, right = r.upperBound
+                            // Branch-free, as in the serial partition; the right side fills
+                            // backwards from the end of the piece, so its slot is one before `right`.
                             for k in r {
                                 let row = source[k]
-                                if rule[Int(column[Int(row)])] {
-                                    stretch[left] = row
-                                    left += 1
-                                } else {
-                                    right -= 1
-                                    stretch[right] = row
-                                }
+                                let goes = rule[Int(column[Int(row)])] ? 1 : 0
+                                stretch[left] = row
+                                stretch[right - 1] = row
+                                left += goes
+                                right -= 1 - goes
                             }
                             leftOut[piece] = left - r.lowerBound
                         }
@@ -251,15 +258,17 @@ final class TreeGrower {
         rows.withUnsafeMutableBufferPointer { rowBuffer in
             scratch.withUnsafeMutableBufferPointer { rightBuffer in
                 goesLeft.withUnsafeBufferPointer { rule in
+                    // Branch-free: a row is written to both sides and only one count moves. Which
+                    // side a row takes is a coin toss to the branch predictor, and a branch here
+                    // cost more than the whole rest of the loop. Writing at the left count is safe:
+                    // it never passes the row being read.
                     for k in range {
                         let row = rowBuffer[k]
-                        if rule[Int(column[Int(row)])] {
-                            rowBuffer[range.lowerBound + leftCount] = row
-                            leftCount += 1
-                        } else {
-                            rightBuffer[rightCount] = row
-                            rightCount += 1
-                        }
+                        let left = rule[Int(column[Int(row)])] ? 1 : 0
+                        rowBuffer[range.lowerBound + leftCount] = row
+                        rightBuffer[rightCount] = row
+                        leftCount += left
+                        rightCount += 1 - left
                     }
                     for k in 0..<rightCount { rowBuffer[range.lowerBound + leftCount + k] = rightBuffer[k] }
                 }
@@ -268,8 +277,14 @@ final class TreeGrower {
         return leftCount
     }
 
+    /// Builds the histogram of `rows[range]` into `slot`, subtracts it from `subtractingFrom` (the
+    /// parent's slot, which becomes the larger child's), and finds the best split of each
+    /// `evaluate` leaf. All three run per group of features in one parallel pass, while that
+    /// group's histograms are still in the cache.
     private func buildHistogram(slot: Int, rows: [Int32], range: Range<Int>, gradients: [Double], hessians: [Double],
-                                context: RunContext) throws {
+                                subtractingFrom parentSlot: Int? = nil,
+                                evaluate leaves: [(slot: Int, sums: GradientSums, depth: Int)],
+                                context: RunContext) throws -> [SplitCandidate?] {
         let count = range.count
         // The gather is as much work as a feature's histogram, so it is split across the cores too.
         let pieces = FixedChunks(total: count, parts: 2 * self.workers, minimumToSplit: Self.parallelRows)
@@ -292,43 +307,98 @@ final class TreeGrower {
             }
         }
         let base = histograms + slot * histogramSize
-        base.update(repeating: 0, count: histogramSize)
         let writes = DisjointWrites(base, count: histogramSize)
-        let chunks = FixedChunks(pieces: binnings.count)
         let workers = count * binnings.count >= Self.parallelWorkThreshold ? self.workers : 1
+        let groups = Self.featureGroups(binnings.count, workers: workers)
         let (bins, rowCount, offsets) = (self.bins, self.rowCount, self.offsets)
+        let splittable = leaves.map { maySplit($0.sums, depth: $0.depth) }
+        let groupBest = DisjointWrites<[SplitCandidate?]>(repeating: [], count: groups.count)
+        let parent = parentSlot.map { histograms + $0 * histogramSize }
         try rows.withUnsafeBufferPointer { rowBuffer in
             try orderedGradients.withUnsafeBufferPointer { og in
                 try orderedHessians.withUnsafeBufferPointer { oh in
-                    try chunks.forEach(workers: workers, cancellation: context.cancellation) { f in
-                        let column = bins + f * rowCount
-                        let size = 3 * (offsets[f + 1] - offsets[f])
+                    try groups.forEach(workers: workers, cancellation: context.cancellation) { group in
+                        let features = groups.range(group)
+                        let start = 3 * offsets[features.lowerBound], size = 3 * offsets[features.upperBound] - start
                         let rowsHere = rowBuffer.baseAddress.map { $0 + range.lowerBound }
                         guard let rowsHere, let gs = og.baseAddress, let hs = oh.baseAddress else { return }
                         // Summed in the worker's own buffer, then copied out: a feature with few
                         // bins shares cache lines with its neighbours' histograms, and two cores
                         // adding into one line made 2 threads slower than 1 (4.6 s against 5.2 s
-                        // wall at 400,000 rows). The sums are the same, in the same order.
+                        // wall at 400,000 rows).
+                        //
+                        // A few features share one pass over the rows. Rows in a row often fall in
+                        // the same bin of a feature with few values, and each add then waits for the
+                        // one before; the other features' adds fill that wait. Each bin still sums
+                        // its rows in row order, so the sums are the same bit for bit however the
+                        // features are grouped (the grouping follows the thread count; the sums do not).
                         withUnsafeTemporaryAllocation(of: Double.self, capacity: size) { local in
                             guard let histogram = local.baseAddress else { return }
                             histogram.initialize(repeating: 0, count: size)
-                            for k in 0..<count {
-                                let slot = 3 * Int(column[Int(rowsHere[k])])
-                                histogram[slot] += gs[k]
-                                histogram[slot + 1] += hs[k]
-                                histogram[slot + 2] += 1
+                            let c = features.map { bins + $0 * rowCount }
+                            let t = features.map { histogram + 3 * offsets[$0] - start }
+                            // One loop per group width, so each keeps its columns in registers.
+                            switch c.count {
+                            case 4:
+                                for k in 0..<count {
+                                    let row = Int(rowsHere[k])
+                                    Self.add(t[0], c[0], row, gs[k], hs[k]); Self.add(t[1], c[1], row, gs[k], hs[k])
+                                    Self.add(t[2], c[2], row, gs[k], hs[k]); Self.add(t[3], c[3], row, gs[k], hs[k])
+                                }
+                            case 3:
+                                for k in 0..<count {
+                                    let row = Int(rowsHere[k])
+                                    Self.add(t[0], c[0], row, gs[k], hs[k]); Self.add(t[1], c[1], row, gs[k], hs[k])
+                                    Self.add(t[2], c[2], row, gs[k], hs[k])
+                                }
+                            case 2:
+                                for k in 0..<count {
+                                    let row = Int(rowsHere[k])
+                                    Self.add(t[0], c[0], row, gs[k], hs[k]); Self.add(t[1], c[1], row, gs[k], hs[k])
+                                }
+                            default:
+                                for j in c.indices {
+                                    for k in 0..<count { Self.add(t[j], c[j], Int(rowsHere[k]), gs[k], hs[k]) }
+                                }
                             }
-                            (writes.base + 3 * offsets[f]).update(from: histogram, count: size)
+                            (writes.base + start).update(from: histogram, count: size)
+                            // The parent's histogram minus the smaller child's is the larger child's.
+                            if let parent {
+                                for i in start..<(start + size) { parent[i] -= histogram[i - start] }
+                            }
+                        }
+                        groupBest[group] = leaves.indices.map { i in
+                            splittable[i] ? bestSplit(slot: leaves[i].slot, sums: leaves[i].sums, features: features) : nil
                         }
                     }
                 }
             }
         }
+        // Groups in feature order, a strictly larger gain to replace: the first feature wins a tie.
+        return leaves.indices.map { i in
+            var best: SplitCandidate?
+            for group in 0..<groups.count {
+                if let candidate = groupBest[group][i], candidate.gain > (best?.gain ?? 0) { best = candidate }
+            }
+            return best
+        }
     }
 
-    private func subtract(slot: Int, minus other: Int) {
-        let target = histograms + slot * histogramSize
-        let source = histograms + other * histogramSize
-        for i in 0..<histogramSize { target[i] -= source[i] }
+    @inline(__always)
+    private static func add(_ histogram: UnsafeMutablePointer<Double>, _ column: UnsafePointer<UInt8>, _ row: Int,
+                            _ gradient: Double, _ hessian: Double) {
+        let cell = histogram + 3 * Int(column[row])
+        cell[0] += gradient
+        cell[1] += hessian
+        cell[2] += 1
+    }
+
+    /// Features that share a pass over the rows: about four to a group (four histograms of 256 bins
+    /// fit in a core's first-level cache), the groups a multiple of the threads so each gets as many.
+    static func featureGroups(_ features: Int, workers: Int) -> FixedChunks {
+        let perGroup = 4
+        var groups = max(1, (features + perGroup - 1) / perGroup)
+        if workers > 1 { groups = (groups + workers - 1) / workers * workers }
+        return FixedChunks(total: features, parts: groups)
     }
 }
