@@ -112,8 +112,16 @@ final class SpinningWorkers: @unchecked Sendable {
                 spins = 0
             }
             seen = current
-            if let job, index < job.iterations { job.body(index) }
+            runShare(as: index)
             unfinished.subtract(1, ordering: .releasing)
         }
+    }
+
+    /// This worker's share of the current loop. A function of its own so that its hold on the loop's
+    /// body ends when it returns, before `unfinished` says so: `perform` lends the body through
+    /// `withoutActuallyEscaping`, which traps if anything still holds it at the end.
+    @inline(never)
+    private func runShare(as index: Int) {
+        if let job, index < job.iterations { job.body(index) }
     }
 }
